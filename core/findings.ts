@@ -1,0 +1,87 @@
+/**
+ * Findings are data: a stable `code`, a severity, where the finding points, and the figures behind
+ * it. The English wording lives in `messages.ts`; nothing here knows how a finding is shown.
+ */
+export type Severity = "error" | "warning" | "info";
+
+/** The figures behind each finding code (`data` of the finding). Dates are ISO strings. */
+export interface FindingDataByCode {
+  SETTINGS_INVALID_VALUE: { key: string; value: string; expected: string; used: string };
+  SETTINGS_UNKNOWN_KEY: { key: string };
+  ROSTER_INVALID_VALUE: { field: string; value: string; problem: "blank" | "not-allowed" | "region-missing"; allowed?: string[] };
+  ROSTER_ROLE_MISSING: { role: string };
+  ROSTER_ROLE_DUPLICATE: { role: string; firstRow: number };
+  ROSTER_REGION_SHORT: { region: string; count: number; wanted: number };
+  ROSTER_REGION_OVER: { region: string; count: number; wanted: number };
+  ROSTER_JUSTIFICATION_MISSING: { name: string };
+  ROSTER_DUPLICATE_PERSON: { name: string; firstRow: number; by: "email" | "name" };
+  ROSTER_GENDER_BALANCE: { female: number; male: number; other: number; share: number; under: "women" | "men"; minShare: number };
+  ROSTER_SIZE: { count: number; max: number };
+  ROSTER_EMAIL_INVALID: { value: string };
+}
+
+export type FindingCode = keyof FindingDataByCode;
+
+/** One finding, discriminated on `code` so that `data` is typed for each code. */
+export type Finding = {
+  [C in FindingCode]: {
+    code: C;
+    severity: Severity;
+    /** The worksheet the finding points into. */
+    sheet: string;
+    /** The worksheet row as Excel shows it (1-based), or `null` for the whole table. */
+    row: number | null;
+    /** The contract's column header, or `null` for the whole row or table. */
+    column: string | null;
+    data: FindingDataByCode[C];
+  };
+}[FindingCode];
+
+/** A finding of a given code. */
+export type FindingOf<C extends FindingCode> = Extract<Finding, { code: C }>;
+
+/** Builds a finding; a small helper so that rules read as one line each. */
+export function finding<C extends FindingCode>(
+  code: C,
+  severity: Severity,
+  at: { sheet: string; row: number | null; column: string | null },
+  data: FindingDataByCode[C],
+): FindingOf<C> {
+  return { code, severity, sheet: at.sheet, row: at.row, column: at.column, data } as FindingOf<C>;
+}
+
+export interface Summary {
+  errors: number;
+  warnings: number;
+  info: number;
+}
+
+/** Counts findings by severity. */
+export function summarize(findings: readonly Finding[]): Summary {
+  const summary: Summary = { errors: 0, warnings: 0, info: 0 };
+  for (const f of findings) {
+    if (f.severity === "error") summary.errors++;
+    else if (f.severity === "warning") summary.warnings++;
+    else summary.info++;
+  }
+  return summary;
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** The order findings are shown in everywhere: severity, sheet, row (table-wide first), column, code. */
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+    a.sheet.localeCompare(b.sheet) ||
+    (a.row ?? 0) - (b.row ?? 0) ||
+    (a.column ?? "").localeCompare(b.column ?? "") ||
+    a.code.localeCompare(b.code) ||
+    JSON.stringify(a.data).localeCompare(JSON.stringify(b.data))
+  );
+}
+
+/** Findings sorted in display order (a new array). */
+export function sortFindings(findings: readonly Finding[]): Finding[] {
+  return [...findings].sort(compareFindings);
+}

@@ -1,0 +1,68 @@
+/**
+ * The English wording of every finding, apart from the rules (as zod keeps its locale maps apart).
+ * The task pane, the `Checks` sheet, the reports and the command line all call `messageOf`.
+ */
+import type { Finding, FindingCode, FindingDataByCode, Severity } from "./findings";
+
+type Wording = { [C in FindingCode]: (data: FindingDataByCode[C], f: Extract<Finding, { code: C }>) => string };
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+const pct = (share: number) => `${Math.round(share * 1000) / 10} %`;
+const list = (items: readonly string[]) =>
+  items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} or ${items[items.length - 1]}`;
+
+const WORDING: Wording = {
+  SETTINGS_INVALID_VALUE: (d) => `The setting ${d.key} is "${d.value}", but it should be ${d.expected}; ${d.used} is used instead.`,
+  SETTINGS_UNKNOWN_KEY: (d) => `The setting "${d.key}" is not one this tool knows; it is ignored.`,
+  ROSTER_INVALID_VALUE: (d) => {
+    if (d.problem === "blank") return `${d.field} is blank; every member needs a ${d.field.toLowerCase()}.`;
+    if (d.problem === "region-missing") return `This volunteer has no Region; choose one of ${list(d.allowed ?? [])}.`;
+    return `"${d.value}" is not a ${d.field} this roster knows; use ${list(d.allowed ?? [])}.`;
+  },
+  ROSTER_ROLE_MISSING: (d) => `No confirmed member has the role ${d.role}; the Terms of Reference require one.`,
+  ROSTER_ROLE_DUPLICATE: (d) => `There is already a confirmed ${d.role} (row ${d.firstRow}); this role is held by one person.`,
+  ROSTER_REGION_SHORT: (d) =>
+    `${d.region} has ${plural(d.count, "confirmed volunteer")}; ${d.wanted} ${d.wanted === 1 ? "is" : "are"} wanted.`,
+  ROSTER_REGION_OVER: (d) =>
+    `${d.region} has ${plural(d.count, "confirmed volunteer")}; only ${d.wanted} ${d.wanted === 1 ? "is" : "are"} wanted.`,
+  ROSTER_JUSTIFICATION_MISSING: (d) =>
+    `${d.name || "This volunteer"} has no justification; say what they bring (workshop experience, industry network, key experts …).`,
+  ROSTER_DUPLICATE_PERSON: (d) =>
+    d.by === "email"
+      ? `${d.name || "This row"} has the same e-mail address as row ${d.firstRow}; is it the same person?`
+      : `${d.name} is already on the roster at row ${d.firstRow}.`,
+  ROSTER_GENDER_BALANCE: (d) =>
+    `The confirmed committee has ${plural(d.female, "woman", "women")}, ${plural(d.male, "man", "men")}` +
+    `${d.other ? ` and ${d.other} of another gender` : ""}: ${d.under} are ${pct(d.share)}, below the ${pct(d.minShare)} balance line.`,
+  ROSTER_SIZE: (d) => `The committee has ${d.count} confirmed members, more than the ${d.max} that keeps it a limited group.`,
+  ROSTER_EMAIL_INVALID: (d) => `"${d.value}" is not an e-mail address.`,
+};
+
+/**
+ * The plain-English message of a finding.
+ *
+ * @example messageOf({ code: "ROSTER_REGION_SHORT", data: { region: "Africa", count: 1, wanted: 2 }, … })
+ * // "Africa has 1 confirmed volunteer; 2 are wanted."
+ */
+export function messageOf(f: Finding): string {
+  return (WORDING[f.code] as (d: unknown, f: Finding) => string)(f.data, f);
+}
+
+/** A finding with its message, as the command line's JSON and the `Checks` sheet give it. */
+export type DescribedFinding = Finding & { message: string };
+
+/** Adds the message to each finding, keeping the field order of the contract. */
+export function describe(findings: readonly Finding[]): DescribedFinding[] {
+  return findings.map((f) => ({
+    code: f.code,
+    severity: f.severity,
+    sheet: f.sheet,
+    row: f.row,
+    column: f.column,
+    message: messageOf(f),
+    data: f.data,
+  }) as DescribedFinding);
+}
+
+/** How a severity is named to people. */
+export const SEVERITY_LABEL: Record<Severity, string> = { error: "Error", warning: "Warning", info: "Note" };

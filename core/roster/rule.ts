@@ -1,0 +1,23 @@
+import type { Finding, FindingCode } from "../findings";
+import type { Settings } from "../settings";
+import type { Region } from "../vocab";
+import type { Member } from "./member";
+
+/** What every roster rule is given. */
+export interface RosterContext {
+  members: readonly Member[];
+  settings: Settings;
+  /** The sheet the roster is on (findings point there). */
+  sheet: string;
+  /** The regions of the model in force. */
+  regions: readonly Region[];
+}
+
+/** A roster rule: its metadata and one pure function. */
+export interface RosterRule {
+  /** The codes it can produce. */
+  codes: readonly FindingCode[];
+  /** The contract columns it reads. */
+  reads: readonly string[];
+  check(ctx: RosterContext): Finding[];
+}

@@ -1,0 +1,16 @@
+import { z } from "zod";
+import { finding } from "../../findings";
+import type { RosterRule } from "../rule";
+
+const Email = z.email();
+
+/** `ROSTER_EMAIL_INVALID`: an Email that is not an e-mail address (withdrawn rows too). */
+export const emailInvalid: RosterRule = {
+  codes: ["ROSTER_EMAIL_INVALID"],
+  reads: ["Email"],
+  check({ members, sheet }) {
+    return members
+      .filter((m) => m.email !== "" && !Email.safeParse(m.email.replace(/^mailto:/i, "")).success)
+      .map((m) => finding("ROSTER_EMAIL_INVALID", "warning", { sheet, row: m.row, column: "Email" }, { value: m.email }));
+  },
+};

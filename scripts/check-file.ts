@@ -1,0 +1,29 @@
+import {
+  type CheckResult, type Day, type DescribedFinding, type Summary, UnreadableWorkbookError, WorkbookError, checkWorkbook, describe,
+} from "../core";
+import { readWorkbookInput } from "./xlsx/read-workbook";
+
+/** The outcome of checking one file, as `check --json` reports it. */
+export type FileOutcome =
+  | { ok: true; file: string; findings: DescribedFinding[]; summary: Summary; checked: string[] }
+  | { ok: false; file: string; error: string };
+
+/**
+ * Checks one workbook file. Never throws: a workbook that cannot be used becomes `{ ok: false }`
+ * with one line that names the file and what is wrong.
+ */
+export async function checkFile(file: string, options: { asOf?: Day } = {}): Promise<FileOutcome> {
+  try {
+    const result: CheckResult = checkWorkbook(await readWorkbookInput(file), options);
+    return { ok: true, file, findings: describe(result.findings), summary: result.summary, checked: result.checked };
+  } catch (e) {
+    return { ok: false, file, error: oneLine(e, file) };
+  }
+}
+
+/** The one line a user sees for a workbook that cannot be used: no stack trace, ever. */
+export function oneLine(e: unknown, file: string): string {
+  if (e instanceof WorkbookError) return e.where.file ? e.message : e.inFile(file).message;
+  const detail = e instanceof Error ? e.message.split("\n")[0] : String(e);
+  return new UnreadableWorkbookError(`could not be read (${detail})`, { file }).message;
+}

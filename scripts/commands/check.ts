@@ -1,0 +1,43 @@
+import { join } from "node:path";
+import { SingleBar } from "cli-progress";
+import type { Day } from "../../core";
+import { type FileOutcome, checkFile } from "../check-file";
+import { mapInPool } from "../pool";
+import { formatOutcome, painter, useColour } from "../terminal";
+
+/**
+ * `iewsc check <workbook...>`: checks every workbook (several at once on worker threads), prints the
+ * findings or one JSON document, and returns the exit code: 2 when any workbook could not be used,
+ * else 1 when any has an error finding, else 0.
+ */
+export async function runCheck(files: string[], opts: { json?: boolean; asOf?: Day; jobs?: number }): Promise<number> {
+  const showProgress = files.length > 2 && Boolean(process.stderr.isTTY);
+  const bar = showProgress ? new SingleBar({ format: "checking {bar} {value}/{total} workbooks", stream: process.stderr, clearOnComplete: true }) : undefined;
+  bar?.start(files.length, 0);
+  const asOf = opts.asOf;
+  const outcomes = await mapInPool<{ file: string; asOf?: Day }, FileOutcome>(
+    files.map((file) => (asOf === undefined ? { file } : { file, asOf })),
+    {
+      jobs: opts.jobs,
+      workerFile: join(__dirname, "..", "check-worker.js"),
+      inline: (item) => checkFile(item.file, item.asOf === undefined ? {} : { asOf: item.asOf }),
+      onDone: (n) => bar?.update(n),
+    },
+  );
+  bar?.stop();
+  const failed = outcomes.filter((o): o is Extract<FileOutcome, { ok: false }> => !o.ok);
+  const results = outcomes.filter((o): o is Extract<FileOutcome, { ok: true }> => o.ok);
+  for (const f of failed) process.stderr.write(`iewsc: ${f.error}\n`);
+  if (opts.json) {
+    const doc = {
+      results: results.map(({ file, findings, summary }) => ({ file, findings, summary })),
+      failed: failed.map(({ file, error }) => ({ file, error })),
+    };
+    process.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
+  } else {
+    const paint = painter(useColour(process.stdout));
+    process.stdout.write(results.map((r) => formatOutcome(r, paint)).join("\n\n") + (results.length ? "\n" : ""));
+  }
+  if (failed.length) return 2;
+  return results.some((r) => r.summary.errors > 0) ? 1 : 0;
+}

@@ -1,0 +1,78 @@
+#!/usr/bin/env node
+/**
+ * `iewsc`: the IEWSC Workbench command line. Every command takes --help; nothing it does changes an
+ * input workbook. Exit codes: 0 no error findings, 1 at least one error finding, 2 a workbook (or
+ * the command line itself) could not be used, with one line on standard error.
+ */
+import { Command, CommanderError, InvalidArgumentError } from "commander";
+import { type Day, dayOfIso } from "../core";
+import { runCheck } from "./commands/check";
+import { runTemplate } from "./commands/template";
+import { packageVersion } from "./version";
+
+export const EXIT = { ok: 0, findings: 1, unusable: 2 } as const;
+
+function asOfOption(text: string): Day {
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(text) ? dayOfIso(text) : undefined;
+  if (day === undefined) throw new InvalidArgumentError(`"${text}" is not a date written YYYY-MM-DD.`);
+  return day;
+}
+
+function jobsOption(text: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new InvalidArgumentError(`"${text}" is not a number of jobs from 1 to 64.`);
+  return n;
+}
+
+export function program(): Command {
+  const cli = new Command("iewsc")
+    .description("IEWSC Workbench: check and build the workbooks of the ITU-T Industry Engagement Workshop Steering Committee.")
+    .version(packageVersion())
+    .showHelpAfterError("(run iewsc --help for the commands)")
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s), outputError: (s, write) => write(`iewsc: ${s.replace(/^error: /, "")}`) });
+
+  cli
+    .command("check")
+    .description("run every check the workbook's tables allow (roster …) and report the findings")
+    .argument("<workbook...>", "one or more .xlsx workbooks")
+    .option("--json", "print one JSON document on standard output")
+    .option("--as-of <YYYY-MM-DD>", "the day that counts as today (overrides the Settings table's AsOf)", asOfOption)
+    .option("--jobs <N>", "check several workbooks on N threads (default: the number of cores)", jobsOption)
+    .addHelpText("after", "\nExit codes: 0 no errors found, 1 errors found, 2 a workbook could not be used.\n\nExamples:\n  iewsc check iewsc.xlsx\n  iewsc check --json --as-of 2024-03-01 a.xlsx b.xlsx")
+    .action(async (files: string[], opts: { json?: boolean; asOf?: Day; jobs?: number }) => {
+      process.exitCode = await runCheck(files, opts);
+    });
+
+  cli
+    .command("template")
+    .description("write the empty IEWSC workbook template, or with --sample the Terms of Reference's sample committee")
+    .requiredOption("--out <file>", "the .xlsx file to write")
+    .option("--sample", "fill it with the sample committee, timeline, meetings and workshop")
+    .addHelpText("after", "\nExamples:\n  iewsc template --out iewsc.xlsx\n  iewsc template --sample --out sample.xlsx")
+    .action(async (opts: { out: string; sample?: boolean }) => {
+      process.exitCode = await runTemplate(opts);
+    });
+  return cli;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  process.exitCode = 0;
+  try {
+    await program().parseAsync(argv);
+    return Number(process.exitCode ?? 0);
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // --help and --version end here with code 0; a usage mistake is "could not be used".
+      return e.exitCode === 0 ? 0 : EXIT.unusable;
+    }
+    process.stderr.write(`iewsc: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}\n`);
+    return EXIT.unusable;
+  }
+}
+
+if (require.main === module) {
+  void main(process.argv).then((code) => {
+    process.exitCode = code;
+  });
+}

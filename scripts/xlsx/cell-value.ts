@@ -1,0 +1,22 @@
+import type ExcelJS from "exceljs";
+import { type CellValue, dayFromUtcDate, isoOf } from "../../core";
+
+/**
+ * Turns what ExcelJS reads into the core's neutral cell value. Date cells become calendar days read
+ * in UTC (ExcelJS builds them at 00:00 UTC, in the 1900 or the 1904 system as the file says), so
+ * no time zone can move them; a formula gives its cached result; rich text gives its text.
+ */
+export function toCellValue(value: ExcelJS.CellValue | undefined): CellValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : { date: isoOf(dayFromUtcDate(value)) };
+  if (typeof value === "object") {
+    if ("error" in value && typeof value.error === "string") return { error: value.error };
+    if ("richText" in value && Array.isArray(value.richText)) return value.richText.map((r) => r.text).join("");
+    if ("formula" in value || "sharedFormula" in value) {
+      return toCellValue((value as { result?: ExcelJS.CellValue }).result as ExcelJS.CellValue);
+    }
+    if ("text" in value && "hyperlink" in value) return toCellValue((value as { text: ExcelJS.CellValue }).text);
+  }
+  return null;
+}

@@ -1,0 +1,123 @@
+import { readFile } from "node:fs/promises";
+import ExcelJS from "exceljs";
+import {
+  type CellValue, type RawTable, type TableName, TABLE_NAMES, UnreadableWorkbookError, type WorkbookInput, matchKey,
+} from "../../core";
+import { toCellValue } from "./cell-value";
+
+/**
+ * Loads an .xlsx file with ExcelJS for reading. Data validations are skipped: we never need them to
+ * read, and ExcelJS expands a validation over `A1:XFD1048576` cell by cell (it hangs on such files).
+ * Every failure becomes an `UnreadableWorkbookError` with one plain line.
+ */
+export async function loadWorkbook(file: string, options: { keepValidations?: boolean } = {}): Promise<ExcelJS.Workbook> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a folder, not a workbook" : code === "EACCES" ? "permission denied" : `cannot be read (${code ?? String(e)})`;
+    throw new UnreadableWorkbookError(why, { file });
+  }
+  if (bytes.length < 4 || bytes.readUInt32LE(0) !== 0x04034b50) {
+    const hint = bytes.subarray(0, 8).toString("latin1").startsWith("\xd0\xcf\x11\xe0") ? " (it looks like an old .xls file: save it as .xlsx)" : "";
+    throw new UnreadableWorkbookError(`is not an .xlsx workbook${hint}`, { file });
+  }
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer, { ignoreNodes: options.keepValidations ? [] : ["dataValidations"] });
+  } catch (e) {
+    const detail = e instanceof Error ? e.message.split("\n")[0] : String(e);
+    throw new UnreadableWorkbookError(`could not be read as an .xlsx workbook: its contents are damaged (${detail})`, { file });
+  }
+  return wb;
+}
+
+/**
+ * Finds the contract's tables as the contract says: an Excel table of that name on any sheet; else a
+ * sheet of that name (case-insensitive), from its first non-empty row to its last row with content.
+ */
+export function findTables(wb: ExcelJS.Workbook, names: readonly TableName[] = TABLE_NAMES): WorkbookInput {
+  const tables: Partial<Record<TableName, RawTable>> = {};
+  const wanted = new Map(names.map((n) => [matchKey(n), n]));
+  wb.eachSheet((ws) => {
+    // ExcelJS keeps the tables it read in `tables` (typed only as getTables()).
+    const read = (ws as unknown as { tables?: Record<string, unknown> }).tables ?? {};
+    for (const table of Object.values(read)) {
+      const model = (table as unknown as { table: { name: string; tableRef?: string; ref?: string } }).table;
+      const name = wanted.get(matchKey(model.name ?? ""));
+      const ref = model.tableRef ?? model.ref;
+      if (!name || tables[name] || !ref) continue;
+      const range = rangeOf(ref);
+      if (range) tables[name] = { name, sheet: ws.name, source: "table", origin: { row: range.top, column: range.left }, values: readBlock(ws, range) };
+    }
+  });
+  wb.eachSheet((ws) => {
+    const name = wanted.get(matchKey(ws.name));
+    if (!name || tables[name]) return;
+    const range = usedRange(ws);
+    tables[name] = {
+      name,
+      sheet: ws.name,
+      source: "sheet",
+      origin: { row: range?.top ?? 1, column: range?.left ?? 1 },
+      values: range ? readBlock(ws, range) : [],
+    };
+  });
+  return { tables, date1904: Boolean(wb.properties?.date1904) };
+}
+
+interface Box {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+function rangeOf(ref: string): Box | undefined {
+  const m = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/i.exec(ref.trim());
+  if (!m) return undefined;
+  const col = (s: string) => [...s.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  const [top, left] = [Number(m[2]), col(m[1]!)];
+  const [bottom, right] = m[3] ? [Number(m[4]), col(m[3])] : [top, left];
+  return { top, left, bottom, right };
+}
+
+/** The smallest box holding every cell with a value (formatting alone does not count). */
+function usedRange(ws: ExcelJS.Worksheet): Box | undefined {
+  let box: Box | undefined;
+  ws.eachRow({ includeEmpty: false }, (row, r) => {
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      const v = toCellValue(cell.value);
+      if (v === null || (typeof v === "string" && v.trim() === "")) return;
+      if (!box) box = { top: r, left: c, bottom: r, right: c };
+      else {
+        box.top = Math.min(box.top, r);
+        box.bottom = Math.max(box.bottom, r);
+        box.left = Math.min(box.left, c);
+        box.right = Math.max(box.right, c);
+      }
+    });
+  });
+  return box;
+}
+
+function readBlock(ws: ExcelJS.Worksheet, box: Box): CellValue[][] {
+  const out: CellValue[][] = [];
+  for (let r = box.top; r <= box.bottom; r++) {
+    const row = ws.getRow(r);
+    const line: CellValue[] = [];
+    for (let c = box.left; c <= box.right; c++) {
+      const cell = row.getCell(c);
+      // A merged cell's value lives in its master cell; the others read as blank.
+      line.push(cell.isMerged && cell.master !== cell ? null : toCellValue(cell.value));
+    }
+    out.push(line);
+  }
+  return out;
+}
+
+/** Reads a workbook file into what the core checks. */
+export async function readWorkbookInput(file: string): Promise<WorkbookInput> {
+  return findTables(await loadWorkbook(file));
+}

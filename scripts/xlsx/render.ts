@@ -1,0 +1,130 @@
+import ExcelJS from "exceljs";
+import {
+  ACCENT, type CellStyle, type PlanBlock, type PlanTable, type PlanValue, type SheetPlan, type WorkbookPlan,
+  a1, dayOfIso, parseA1, parseRange, utcDateOf,
+} from "../../core";
+
+/**
+ * Renders a workbook plan through ExcelJS: the same plan the Office.js adapter renders in Excel.
+ * Sheets of the plan that already exist are replaced (they are generated sheets); others are added.
+ */
+export function renderWorkbook(wb: ExcelJS.Workbook, plan: WorkbookPlan): void {
+  if (plan.properties) {
+    const p = plan.properties;
+    if (p.title) wb.title = p.title;
+    if (p.subject) wb.subject = p.subject;
+    if (p.creator) {
+      wb.creator = p.creator;
+      wb.lastModifiedBy = p.creator;
+    }
+    if (p.created) {
+      wb.created = new Date(p.created);
+      wb.modified = new Date(p.created);
+    }
+  }
+  for (const sheet of plan.sheets) renderSheet(wb, sheet);
+  for (const { name, ref } of plan.names) {
+    wb.definedNames.remove(ref, name);
+    wb.definedNames.add(ref, name);
+  }
+}
+
+/** Renders one sheet plan, replacing a sheet of that name if there is one. */
+export function renderSheet(wb: ExcelJS.Workbook, plan: SheetPlan): ExcelJS.Worksheet {
+  const old = wb.getWorksheet(plan.name);
+  if (old) wb.removeWorksheet(old.id);
+  const ws = wb.addWorksheet(plan.name, {
+    properties: plan.tabColor ? { tabColor: { argb: argb(plan.tabColor) } } : {},
+    views: plan.freezeBelowRow ? [{ state: "frozen", ySplit: plan.freezeBelowRow - 1, xSplit: 0 }] : [],
+  });
+  for (const { column, width } of plan.columns) if (width) ws.getColumn(column).width = width;
+  for (const block of plan.blocks) writeBlock(ws, block);
+  for (const table of plan.tables) writeTable(ws, table);
+  for (const v of plan.validations) {
+    // One validation over the bounded range: per-cell validations overlap and Excel rejects them.
+    (ws as unknown as { dataValidations: { add(ref: string, rule: ExcelJS.DataValidation): void } }).dataValidations.add(v.ref, {
+      type: "list",
+      allowBlank: true,
+      formulae: [`"${v.list.join(",")}"`],
+      showErrorMessage: true,
+      // A warning, not a stop: the readers also accept aliases (ATU, Region A …) that the list does not show.
+      errorStyle: "warning",
+      errorTitle: "Not in the list",
+      error: v.error ?? `Choose one of: ${v.list.join(", ")}.`,
+    });
+  }
+  plan.conditionalFormats.forEach((cf, i) => {
+    ws.addConditionalFormatting({
+      ref: cf.ref,
+      rules: [
+        {
+          type: "expression",
+          priority: i + 1,
+          formulae: [cf.formula],
+          style: {
+            fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(cf.fill) } },
+            font: { ...(cf.font ? { color: { argb: argb(cf.font) } } : {}), ...(cf.bold ? { bold: true } : {}) },
+          },
+        },
+      ],
+    });
+  });
+  return ws;
+}
+
+function writeBlock(ws: ExcelJS.Worksheet, block: PlanBlock): void {
+  const { row, column } = parseA1(block.ref);
+  block.values.forEach((line, i) =>
+    line.forEach((value, j) => {
+      const cell = ws.getCell(row + i, column + j);
+      cell.value = toExcel(value);
+      if (block.numFmt) cell.numFmt = block.numFmt;
+      if (block.style) cell.style = { ...cell.style, ...STYLES[block.style] };
+    }),
+  );
+}
+
+function writeTable(ws: ExcelJS.Worksheet, table: PlanTable): void {
+  ws.addTable({
+    name: table.name,
+    ref: table.ref,
+    headerRow: true,
+    totalsRow: false,
+    style: { theme: (table.style ?? "TableStyleMedium2") as ExcelJS.TableStyleProperties["theme"], showRowStripes: true },
+    columns: table.columns.map((c) => ({ name: c.header, filterButton: true })),
+    rows: table.rows.map((r) => r.map(toExcel)),
+  });
+  const { top, left } = parseRange(table.ref);
+  table.columns.forEach((c, j) => {
+    if (!c.numFmt) return;
+    for (let i = 0; i < table.rows.length; i++) ws.getCell(top + 1 + i, left + j).numFmt = c.numFmt;
+  });
+}
+
+/** A plan value as ExcelJS writes it. A string stays a string: ExcelJS never reads it as a formula. */
+export function toExcel(value: PlanValue): ExcelJS.CellValue {
+  if (value === null || typeof value !== "object") return value;
+  if ("date" in value) {
+    const day = dayOfIso(value.date);
+    return day === undefined ? value.date : utcDateOf(day);
+  }
+  return value.result === undefined ? { formula: value.formula, date1904: false } as ExcelJS.CellFormulaValue : { formula: value.formula, result: value.result, date1904: false } as ExcelJS.CellFormulaValue;
+}
+
+function argb(hex: string): string {
+  return `FF${hex.replace(/^#/, "").toUpperCase()}`;
+}
+
+const STYLES: Record<CellStyle, Partial<ExcelJS.Style>> = {
+  title: { font: { bold: true, size: 16, color: { argb: argb(ACCENT) } } },
+  subtitle: { font: { bold: true, size: 12 } },
+  note: { font: { italic: true, color: { argb: "FF605E5C" } } },
+  label: { font: { bold: true } },
+  total: { font: { bold: true }, border: { top: { style: "thin" } } },
+};
+
+/** For tests and adapters: the A1 address of the data rows of a plan table. */
+export function tableDataRange(table: PlanTable): string {
+  const { top, left } = parseRange(table.ref);
+  return a1(top + 1, left, top + table.rows.length, left + table.columns.length - 1);
+}
