@@ -53,17 +53,13 @@ export interface TableView {
  */
 export function readTable(raw: RawTable, spec: TableSpec = CONTRACT[raw.name]): TableView {
   const values = raw.values;
-  let headerIndex = 0;
-  if (raw.source === "sheet") {
-    headerIndex = values.findIndex((r) => r.some((c) => !isBlank(c)));
-    if (headerIndex < 0) headerIndex = 0;
-  }
-  const header = values[headerIndex] ?? [];
   const byKey = new Map<string, string>();
   for (const col of spec.columns) {
     byKey.set(matchKey(col.header), col.header);
     for (const a of col.aliases ?? []) byKey.set(matchKey(a), col.header);
   }
+  const headerIndex = raw.source === "sheet" ? sheetHeaderIndex(values, spec, byKey) : 0;
+  const header = values[headerIndex] ?? [];
   const columns: Record<string, number> = {};
   const indexOf: Record<string, number> = {};
   const extraColumns: string[] = [];
@@ -106,6 +102,25 @@ export function readTable(raw: RawTable, spec: TableSpec = CONTRACT[raw.name]): 
     extraColumns,
     rows,
   };
+}
+
+/** Rows looked at for a header below a title on a sheet without an Excel table. */
+const HEADER_SEARCH_ROWS = 10;
+
+/**
+ * The header row of a sheet without an Excel table: its first non-empty row, as the contract says;
+ * but where that row lacks the required headers and one of the next non-empty rows has them all,
+ * that row (people put a title above their table).
+ */
+function sheetHeaderIndex(values: CellValue[][], spec: TableSpec, byKey: Map<string, string>): number {
+  const nonEmpty = values.map((r, i) => (r.some((c) => !isBlank(c)) ? i : -1)).filter((i) => i >= 0);
+  if (nonEmpty.length === 0) return 0;
+  const required = spec.columns.filter((c) => c.required === true).map((c) => c.header);
+  const hasAll = (i: number) => {
+    const found = new Set(values[i]!.map((c) => byKey.get(matchKey(cellText(c)))));
+    return required.every((h) => found.has(h));
+  };
+  return nonEmpty.slice(0, HEADER_SEARCH_ROWS).find(hasAll) ?? nonEmpty[0]!;
 }
 
 /** Throws `ColumnMissingError` when a column that is required for volunteers is absent. */

@@ -1,0 +1,385 @@
+/*
+ * A small fake of the Excel object model that IEWSC Workbench uses, with the behaviour the add-in
+ * relies on: cells that change when a batch is synced, tables, conditional formats, sheets, and
+ * Excel's habit of reading a string that starts with "=", "+" or "-" as a formula unless the cell
+ * is formatted as text. It counts round trips and the bytes of each request, and refuses a request
+ * over Excel on the web's 5 MB limit as Excel does.
+ *
+ * Two modes: plain objects (the browser test injects it as the Office host), or every object wrapped
+ * by office-addin-mock's OfficeMockObject (`wrap` option), so that reading a property that was not
+ * loaded and synced gives "Error, property was not loaded" as in Office.js.
+ *
+ * Written in plain JavaScript so that the same file runs under jest and in Chromium.
+ */
+(function (root) {
+  "use strict";
+  var LIMIT = 5 * 1024 * 1024;
+
+  function colNumber(letters) {
+    var n = 0;
+    for (var i = 0; i < letters.length; i++) n = n * 26 + (letters.toUpperCase().charCodeAt(i) - 64);
+    return n;
+  }
+  function colLetters(n) {
+    var s = "";
+    while (n > 0) {
+      var r = (n - 1) % 26;
+      s = String.fromCharCode(65 + r) + s;
+      n = Math.floor((n - 1) / 26);
+    }
+    return s;
+  }
+  /** "C5", "C5:D9", "A:A", "Sheet!A1" → box (1-based). */
+  function parseBox(address) {
+    var a = String(address).split("!").pop().replace(/\$/g, "");
+    var m = /^([A-Z]+)(\d+)?(?::([A-Z]+)(\d+)?)?$/i.exec(a);
+    if (!m) throw new Error("fake Excel: bad address " + address);
+    var left = colNumber(m[1]);
+    var top = m[2] ? Number(m[2]) : 1;
+    var right = m[3] ? colNumber(m[3]) : left;
+    var bottom = m[4] ? Number(m[4]) : m[2] ? top : 1048576;
+    if (!m[3] && m[2]) bottom = top;
+    return { top: top, left: left, bottom: bottom, right: right };
+  }
+  function boxAddress(b) {
+    var first = colLetters(b.left) + b.top;
+    return b.top === b.bottom && b.left === b.right ? first : first + ":" + colLetters(b.right) + b.bottom;
+  }
+  function bytesOf(value) {
+    return new TextEncoder().encode(JSON.stringify(value)).length;
+  }
+  function hostError(code, message) {
+    var e = new Error(message);
+    e.code = code;
+    e.debugInfo = { code: code, message: message };
+    return e;
+  }
+  /** Excel reads a typed string starting with =, + or - as a formula, unless the cell is text. */
+  function looksLikeFormula(v) {
+    return typeof v === "string" && v.length > 1 && /^[=+\-]/.test(v);
+  }
+
+  /**
+   * @param {{ sheets: Array<{ name: string, cells?: any[][], at?: string, tables?: Array<{ name: string, ref: string }> }>, date1904?: boolean }} fixture
+   * @param {{ wrap?: (data: object) => object }} [options]
+   */
+  function createFakeExcel(fixture, options) {
+    var wrap = (options && options.wrap) || function (d) { return d; };
+    var world = {
+      sheets: [],
+      tables: [],
+      ranges: [],
+      syncs: 0,
+      requestBytes: [],
+      pendingBytes: 0,
+      selected: null,
+      activeSheet: null,
+      mocks: [],
+      date1904: Boolean(fixture.date1904),
+    };
+
+    function W(data) {
+      var obj = wrap(data);
+      if (obj !== data) world.mocks.push(obj);
+      // Plain mode: load() is a no-op that chains, as in Office.js.
+      else if (!obj.load) obj.load = function () { return obj; };
+      return obj;
+    }
+
+    function findSheet(name) {
+      var key = String(name).toLowerCase();
+      for (var i = 0; i < world.sheets.length; i++) if (world.sheets[i].name.toLowerCase() === key) return world.sheets[i];
+      return null;
+    }
+    function findTable(name) {
+      var key = String(name).toLowerCase();
+      for (var i = 0; i < world.tables.length; i++) if (world.tables[i].name.toLowerCase() === key) return world.tables[i];
+      return null;
+    }
+
+    function newSheet(name) {
+      var s = { name: name, cells: new Map(), formats: [], frozenRows: 0, tabColor: "", validations: [] };
+      world.sheets.push(s);
+      return s;
+    }
+    function cellAt(s, r, c) { return s.cells.get(r + "," + c); }
+    function setCell(s, r, c, patch) {
+      var key = r + "," + c;
+      var cur = s.cells.get(key) || { v: "", f: null, nf: "General" };
+      for (var k in patch) cur[k] = patch[k];
+      s.cells.set(key, cur);
+    }
+    function readValues(s, b) {
+      var out = [];
+      for (var r = b.top; r <= b.bottom; r++) {
+        var line = [];
+        for (var c = b.left; c <= b.right; c++) {
+          var cell = cellAt(s, r, c);
+          line.push(cell ? cell.v : "");
+        }
+        out.push(line);
+      }
+      return out;
+    }
+    function usedBox(s) {
+      var box = null;
+      s.cells.forEach(function (cell, key) {
+        if (cell.v === "" && !cell.f) return;
+        var p = key.split(",").map(Number);
+        if (!box) box = { top: p[0], left: p[1], bottom: p[0], right: p[1] };
+        else {
+          box.top = Math.min(box.top, p[0]); box.bottom = Math.max(box.bottom, p[0]);
+          box.left = Math.min(box.left, p[1]); box.right = Math.max(box.right, p[1]);
+        }
+      });
+      return box;
+    }
+
+    function nullObject() {
+      return { isNullObject: true, load: function () { return this; } };
+    }
+
+    function cfCollection(s, boxes) {
+      var col = W({
+        add: function (type) {
+          var cf = {
+            type: type,
+            boxes: boxes,
+            custom: { rule: { formula: "" }, format: { fill: { color: "" }, font: { color: "", bold: false } } },
+            delete: function () { s.formats.splice(s.formats.indexOf(cf), 1); },
+          };
+          cf.customOrNullObject = cf.custom;
+          cf.custom.isNullObject = false;
+          s.formats.push(cf);
+          world.pendingBytes += 200;
+          return cf;
+        },
+        clearAll: function () {
+          s.formats = s.formats.filter(function (cf) {
+            return !cf.boxes.some(function (b) {
+              return boxes.some(function (q) { return b.top <= q.bottom && q.top <= b.bottom && b.left <= q.right && q.left <= b.right; });
+            });
+          });
+        },
+        load: function () { return col; },
+      });
+      Object.defineProperty(col, "items", {
+        get: function () {
+          return s.formats.filter(function (cf) {
+            return cf.boxes.some(function (b) {
+              return boxes.some(function (q) { return b.top <= q.bottom && q.top <= b.bottom && b.left <= q.right && q.left <= b.right; });
+            });
+          });
+        },
+      });
+      return col;
+    }
+
+    function rangeOf(s, b) {
+      // Whole-sheet ranges (for clearing and conditional formats) are never read: do not build their values.
+      var area = (b.bottom - b.top + 1) * (b.right - b.left + 1);
+      var initial = { values: area <= 5e6 && b.bottom < 1048576 ? readValues(s, b) : [] };
+      var range = W({
+        values: initial.values,
+        rowIndex: b.top - 1,
+        columnIndex: b.left - 1,
+        address: s.name + "!" + boxAddress(b),
+        format: { columnWidth: 0, font: { bold: false, italic: false, color: "", size: 11 }, fill: { color: "" } },
+        select: function () { world.selected = { sheet: s.name, address: boxAddress(b) }; },
+        clear: function () {
+          s.cells.forEach(function (_, key) {
+            var p = key.split(",").map(Number);
+            if (p[0] >= b.top && p[0] <= b.bottom && p[1] >= b.left && p[1] <= b.right) s.cells.delete(key);
+          });
+        },
+      });
+      range.isNullObject = false;
+      range.conditionalFormats = cfCollection(s, [b]);
+      range.dataValidation = {
+        rule: null, errorAlert: null,
+        clear: function () { s.validations = s.validations.filter(function (v) { return boxAddress(v.box) !== boxAddress(b); }); },
+      };
+      world.ranges.push({ sheet: s, box: b, range: range, initial: initial, applied: {} });
+      return range;
+    }
+
+    /** Applies the writes queued on ranges since the last sync, in the order the add-in queued them. */
+    function applyWrites() {
+      world.ranges.forEach(function (entry) {
+        var range = entry.range, s = entry.sheet, b = entry.box;
+        ["numberFormat", "values", "formulas"].forEach(function (prop) {
+          var v = range[prop];
+          if (!Array.isArray(v) || v === entry.initial[prop] || v === entry.applied[prop]) return;
+          entry.applied[prop] = v;
+          world.pendingBytes += bytesOf(v);
+          if (v.length !== b.bottom - b.top + 1 || v[0].length !== b.right - b.left + 1) {
+            throw hostError("InvalidArgument", "The number of rows or columns in the input array doesn't match the size or dimensions of the range.");
+          }
+          for (var i = 0; i < v.length; i++) {
+            for (var j = 0; j < v[i].length; j++) {
+              var r = b.top + i, c = b.left + j, x = v[i][j];
+              var cell = cellAt(s, r, c) || { v: "", f: null, nf: "General" };
+              if (prop === "numberFormat") setCell(s, r, c, { nf: x });
+              else if (looksLikeFormula(x) && cell.nf !== "@") setCell(s, r, c, { f: x[0] === "=" ? x : "=" + x, v: "#FORMULA" });
+              else setCell(s, r, c, { v: x === null ? "" : x, f: null });
+            }
+          }
+        });
+      });
+    }
+
+    function sheetObject(s) {
+      var sheet = W({
+        name: s.name,
+        tabColor: s.tabColor,
+        getRange: function (address) { return rangeOf(s, address ? parseBox(address) : { top: 1, left: 1, bottom: 1048576, right: 16384 }); },
+        getRanges: function (addresses) {
+          var boxes = String(addresses).split(",").map(function (a) { return parseBox(a.trim()); });
+          world.pendingBytes += addresses.length;
+          var areas = { address: addresses };
+          areas.conditionalFormats = cfCollection(s, boxes);
+          return areas;
+        },
+        getUsedRangeOrNullObject: function () {
+          var box = usedBox(s);
+          return box ? rangeOf(s, box) : nullObject();
+        },
+        activate: function () { world.activeSheet = s.name; },
+        delete: function () { world.sheets.splice(world.sheets.indexOf(s), 1); },
+        freezePanes: { freezeRows: function (n) { s.frozenRows = n; } },
+        tables: {
+          add: function (address, hasHeaders) {
+            var t = { name: "Table" + (world.tables.length + 1), sheet: s, box: parseBox(address), style: "", hasHeaders: hasHeaders };
+            world.tables.push(t);
+            return tableObject(t);
+          },
+        },
+      });
+      sheet.isNullObject = false;
+      sheet.__state = s;
+      // Property writes (tab colour) are read back at sync time.
+      world.sheetObjects.push({ obj: sheet, state: s, tab: s.tabColor });
+      return sheet;
+    }
+    world.sheetObjects = [];
+    world.tableObjects = [];
+
+    function tableObject(t) {
+      var table = W({
+        name: t.name,
+        style: t.style,
+        getHeaderRowRange: function () { return rangeOf(t.sheet, { top: t.box.top, left: t.box.left, bottom: t.box.top, right: t.box.right }); },
+        getDataBodyRange: function () { return rangeOf(t.sheet, { top: t.box.top + 1, left: t.box.left, bottom: t.box.bottom, right: t.box.right }); },
+        getRange: function () { return rangeOf(t.sheet, t.box); },
+        delete: function () { world.tables.splice(world.tables.indexOf(t), 1); },
+      });
+      table.isNullObject = false;
+      table.worksheet = sheetObject(t.sheet);
+      world.tableObjects.push({ obj: table, state: t, name: t.name, style: t.style });
+      return table;
+    }
+
+    function applyProperties() {
+      world.sheetObjects.forEach(function (e) {
+        // Only a value this object was given since it was created counts as a write.
+        if (typeof e.obj.tabColor === "string" && e.obj.tabColor !== e.tab && !/^Error/.test(e.obj.tabColor)) e.state.tabColor = e.tab = e.obj.tabColor;
+      });
+      world.tableObjects.forEach(function (e) {
+        if (typeof e.obj.name === "string" && e.obj.name !== e.name && !/^Error/.test(e.obj.name)) {
+          if (findTable(e.obj.name) && findTable(e.obj.name) !== e.state) throw hostError("ItemAlreadyExists", "A table named " + e.obj.name + " already exists.");
+          e.state.name = e.obj.name;
+          e.name = e.obj.name;
+        }
+        if (typeof e.obj.style === "string" && e.obj.style !== e.style && !/^Error/.test(e.obj.style)) e.state.style = e.style = e.obj.style;
+      });
+    }
+
+    (fixture.sheets || []).forEach(function (spec) {
+      var s = newSheet(spec.name);
+      var at = spec.at ? parseBox(spec.at) : { top: 1, left: 1 };
+      (spec.cells || []).forEach(function (row, i) {
+        row.forEach(function (v, j) {
+          if (v !== null && v !== undefined && v !== "") setCell(s, at.top + i, at.left + j, { v: v });
+        });
+      });
+      (spec.tables || []).forEach(function (t) {
+        world.tables.push({ name: t.name, sheet: s, box: parseBox(t.ref), style: "TableStyleMedium2" });
+      });
+    });
+
+    var context = W({
+      workbook: {
+        tables: {
+          getItemOrNullObject: function (name) {
+            var t = findTable(name);
+            return t ? tableObject(t) : nullObject();
+          },
+        },
+        worksheets: {
+          getItemOrNullObject: function (name) {
+            var s = findSheet(name);
+            return s ? sheetObject(s) : nullObject();
+          },
+          getItem: function (name) {
+            var s = findSheet(name);
+            if (!s) throw hostError("ItemNotFound", "The requested resource doesn't exist.");
+            return sheetObject(s);
+          },
+          add: function (name) {
+            if (findSheet(name)) throw hostError("ItemAlreadyExists", "A sheet named " + name + " already exists.");
+            return sheetObject(newSheet(name));
+          },
+        },
+        functions: {
+          date: function (y, m, d) {
+            var serial = Math.round((Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86400000);
+            return W({ value: world.date1904 ? serial - 1462 : serial });
+          },
+        },
+      },
+      sync: function () {
+        world.syncs++;
+        try {
+          applyWrites();
+          applyProperties();
+        } finally {
+          world.requestBytes.push(world.pendingBytes);
+          var over = world.pendingBytes > LIMIT;
+          world.pendingBytes = 0;
+          if (over) return Promise.reject(hostError("RequestPayloadSizeLimitExceeded", "The request payload size has exceeded the limit."));
+        }
+        world.mocks.forEach(function (m) { if (typeof m.sync === "function" && m !== context) m.sync(); });
+        // office-addin-mock settles loaded values in microtasks: let them run before the caller reads.
+        return new Promise(function (resolve) { setTimeout(resolve, 0); });
+      },
+    });
+
+    /** Inspection helpers for tests. */
+    var api = {
+      context: context,
+      world: world,
+      sheet: function (name) { return findSheet(name); },
+      table: function (name) { return findTable(name); },
+      /** The value (or formula) and number format of one cell, by A1 address. */
+      cell: function (sheetName, address) {
+        var s = findSheet(sheetName);
+        var b = parseBox(address);
+        var c = s && cellAt(s, b.top, b.left);
+        return c ? { value: c.v, formula: c.f, numberFormat: c.nf } : { value: "", formula: null, numberFormat: "General" };
+      },
+      values: function (sheetName, address) { return readValues(findSheet(sheetName), parseBox(address)); },
+      /** Conditional formats on a sheet: their addresses, formula and colours. */
+      formats: function (sheetName) {
+        return findSheet(sheetName).formats.map(function (cf) {
+          return { address: cf.boxes.map(boxAddress).join(","), formula: cf.custom.rule.formula, fill: cf.custom.format.fill.color, font: cf.custom.format.font.color };
+        });
+      },
+      /** Excel.run as the add-in calls it. */
+      run: function (batch) { return Promise.resolve().then(function () { return batch(context); }); },
+    };
+    return api;
+  }
+
+  if (typeof module !== "undefined" && module.exports) module.exports = { createFakeExcel: createFakeExcel };
+  else root.FakeExcel = { createFakeExcel: createFakeExcel };
+})(typeof self !== "undefined" ? self : this);
