@@ -122,3 +122,11 @@ const LONG_DATE = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "lon
 export function longDate(day: Day): string {
   return LONG_DATE.format(new Date(day * MS_PER_DAY));
 }
+
+/**
+ * The calendar day a `Date` shows on the clock of the computer it runs on: what "today" means to the
+ * person using the tool. The adapters pass `new Date()`; the core never reads the clock itself.
+ */
+export function dayOfLocalDate(date: Date): Day {
+  return dayFromYMD(date.getFullYear(), date.getMonth() + 1, date.getDate())!;
+}

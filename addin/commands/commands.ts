@@ -1,0 +1,42 @@
+import { CHECKS_SHEET, dayOfLocalDate } from "../../core";
+import { checkRosterIn } from "../excel/check-roster";
+import { runExcel } from "../excel/run-excel";
+import { explain } from "../taskpane/explain";
+
+/** Shows one sentence in a small dialog: a ribbon command has no pane of its own to say it in. */
+function tell(text: string): Promise<void> {
+  return new Promise((resolve) => {
+    const url = `${location.origin}${location.pathname.replace(/[^/]*$/, "")}message.html?text=${encodeURIComponent(text)}`;
+    Office.context.ui.displayDialogAsync(url, { height: 30, width: 35, displayInIframe: true }, (result) => {
+      if (result.status !== Office.AsyncResultStatus.Succeeded) return resolve();
+      const dialog = result.value;
+      dialog.addEventHandler(Office.EventType.DialogMessageReceived, () => {
+        dialog.close();
+        resolve();
+      });
+      dialog.addEventHandler(Office.EventType.DialogEventReceived, () => resolve());
+    });
+  });
+}
+
+/**
+ * The ribbon's Check roster button: the same check as the task pane, then the Checks sheet is shown,
+ * since there is no pane to list the findings in. A workbook that cannot be checked gets one sentence.
+ */
+async function checkRosterCommand(event: Office.AddinCommands.Event): Promise<void> {
+  try {
+    await runExcel(async (context) => {
+      await checkRosterIn(context, { today: dayOfLocalDate(new Date()) });
+      context.workbook.worksheets.getItem(CHECKS_SHEET).activate();
+      await context.sync();
+    });
+  } catch (e) {
+    await tell(explain(e));
+  } finally {
+    event.completed();
+  }
+}
+
+Office.onReady(() => {
+  Office.actions.associate("checkRoster", checkRosterCommand);
+});

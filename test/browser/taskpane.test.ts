@@ -1,0 +1,150 @@
+import { createServer, type Server } from "node:http";
+import { readFileSync, existsSync, mkdirSync } from "node:fs";
+import { extname, join, resolve } from "node:path";
+import type { AddressInfo } from "node:net";
+import { chromium, type Browser, type Page } from "playwright-core";
+import type { CellValue } from "../../core";
+import { SAMPLE_ROSTER } from "../../core/sample";
+import { CHROMIUM, describeWith } from "../helpers/programs";
+import { ROSTER_HEADER } from "../helpers/tables";
+
+const ROOT = resolve(__dirname, "../..");
+const BUILD = join(ROOT, "dist/addin");
+const ARTIFACTS = join(ROOT, "test-artifacts");
+const OFFICE_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/";
+
+const TYPES: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".png": "image/png", ".xml": "text/xml", ".map": "application/json" };
+
+/** Serves the production build of the task pane, as a web server would. */
+function serve(folder: string): Promise<Server> {
+  const server = createServer((req, res) => {
+    const file = join(folder, decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname));
+    if (!file.startsWith(folder) || !existsSync(file)) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" }).end(readFileSync(file));
+  });
+  return new Promise((ok) => server.listen(0, "127.0.0.1", () => ok(server)));
+}
+
+/** The office.js the page asks the CDN for: our fake Excel host, as a script. */
+function fakeHostScript(): string {
+  const fake = readFileSync(join(ROOT, "test/fakes/fake-excel.js"), "utf8");
+  const bootstrap = `
+    (function () {
+      var fake = FakeExcel.createFakeExcel(window.__IEWSC_FIXTURE__);
+      window.__fake = fake;
+      var info = { host: "Excel", platform: "OfficeOnline" };
+      window.Office = {
+        HostType: { Excel: "Excel" },
+        onReady: function (cb) { if (cb) setTimeout(function () { cb(info); }, 0); return Promise.resolve(info); },
+        actions: { associate: function () {} }
+      };
+      window.Excel = { run: function (batch) { return new Promise(function (r) { setTimeout(r, 150); }).then(function () { return fake.run(batch); }); } };
+    })();`;
+  return `${fake}\n${bootstrap}`;
+}
+
+const roster: CellValue[][] = [
+  ROSTER_HEADER,
+  ...(SAMPLE_ROSTER as CellValue[][]),
+  ["Sophie  Laurent", "Regional Volunteer", "Europe", "Female", "Candidate", null, null, "sophie@example", "Duplicate entry", null],
+];
+
+describeWith("Chromium", CHROMIUM)("the task pane in headless Chromium", () => {
+  let server: Server;
+  let browser: Browser;
+  let base: string;
+
+  beforeAll(async () => {
+    if (!existsSync(join(BUILD, "taskpane.html"))) throw new Error("dist/addin/taskpane.html is missing: run `npm run build:addin` first (npm test does).");
+    server = await serve(BUILD);
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((ok) => server?.close(ok));
+  });
+
+  async function openPane(officeJs: (path: string) => { body: string | Buffer; status?: number }): Promise<{ page: Page; errors: string[] }> {
+    const page = await browser.newPage({ viewport: { width: 360, height: 900 } });
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.route(`${OFFICE_CDN}**`, async (route) => {
+      const reply = officeJs(route.request().url().slice(OFFICE_CDN.length));
+      await route.fulfill({ status: reply.status ?? 200, contentType: "text/javascript", body: reply.body });
+    });
+    await page.addInitScript((fixture) => {
+      (window as unknown as { __IEWSC_FIXTURE__: unknown }).__IEWSC_FIXTURE__ = fixture;
+    }, { sheets: [{ name: "Roster", cells: roster, at: "A1", tables: [{ name: "Roster", ref: `A1:J${roster.length}` }] }] });
+    await page.goto(`${base}/taskpane.html`);
+    return { page, errors };
+  }
+
+  test("pressing Check roster shows the findings, grouped by severity, and a click goes to the cell", async () => {
+    const { page, errors } = await openPane(() => ({ body: fakeHostScript() }));
+    const button = page.getByRole("button", { name: "Check roster" });
+    await button.click();
+    await page.getByRole("progressbar").waitFor({ state: "visible" });
+    await page.locator(".finding").first().waitFor();
+    await page.getByRole("progressbar").waitFor({ state: "hidden" });
+
+    const groups = await page.locator(".group h2").allTextContents();
+    expect(groups).toEqual(["2 errors", "1 warning"]);
+    expect(await page.locator(".badge").allTextContents()).toEqual(["2 errors", "1 warning"]);
+    const items = await page.locator(".finding").evaluateAll((nodes) => nodes.map((n) => [n.getAttribute("data-code"), n.querySelector(".where")!.textContent]));
+    expect(items).toEqual([
+      ["ROSTER_JUSTIFICATION_MISSING", "Roster · row 10 · Justification"],
+      ["ROSTER_DUPLICATE_PERSON", "Roster · row 20 · Name"],
+      ["ROSTER_EMAIL_INVALID", "Roster · row 20 · Email"],
+    ]);
+    await expect(page.locator(".finding").first().textContent()).resolves.toContain("Michael Brennan has no justification");
+
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: join(ARTIFACTS, "taskpane-findings.png"), fullPage: true });
+
+    await page.locator(".finding").nth(1).click();
+    await page.waitForFunction(() => (window as unknown as { __fake: { world: { selected: unknown } } }).__fake.world.selected !== null);
+    const selected = await page.evaluate(() => (window as unknown as { __fake: { world: { selected: unknown } } }).__fake.world.selected);
+    expect(selected).toEqual({ sheet: "Roster", address: "A20" });
+    // The Checks sheet was written in the (fake) workbook.
+    const checks = await page.evaluate(() => (window as unknown as { __fake: { values(s: string, a: string): unknown[][] } }).__fake.values("Checks", "A6:B8"));
+    expect(checks).toEqual([["Error", "ROSTER_JUSTIFICATION_MISSING"], ["Error", "ROSTER_DUPLICATE_PERSON"], ["Warning", "ROSTER_EMAIL_INVALID"]]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test("a workbook without a roster gets one plain sentence", async () => {
+    const { page } = await openPane(() => ({ body: fakeHostScript() }));
+    await page.evaluate(() => {
+      const w = window as unknown as { __fake: { world: { tables: unknown[]; sheets: { name: string }[] } } };
+      w.__fake.world.tables.length = 0;
+      w.__fake.world.sheets[0]!.name = "Members";
+    });
+    await page.getByRole("button", { name: "Check roster" }).click();
+    const alert = page.getByRole("alert");
+    await alert.waitFor();
+    expect(await alert.textContent()).toBe("This workbook cannot be checked: no Roster table was found (neither an Excel table nor a sheet of that name).");
+    await page.screenshot({ path: join(ARTIFACTS, "taskpane-no-roster.png"), fullPage: true });
+    await page.close();
+  });
+
+  test("outside Excel, with Microsoft's real office.js, the pane says where to open it", async () => {
+    const dist = join(ROOT, "node_modules/@microsoft/office-js/dist");
+    const { page, errors } = await openPane((path) => {
+      const file = join(dist, path);
+      return existsSync(file) ? { body: readFileSync(file) } : { body: "", status: 404 };
+    });
+    await page.locator("#not-in-excel").waitFor({ state: "visible" });
+    expect(await page.locator("#not-in-excel").textContent()).toContain("Open this add-in in Excel.");
+    expect(await page.getByRole("button", { name: "Check roster" }).isDisabled()).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
