@@ -5,9 +5,7 @@
  * the command line itself) could not be used, with one line on standard error.
  */
 import { Command, CommanderError, InvalidArgumentError } from "commander";
-import { type Day, dayOfIso } from "../core";
-import { runCheck } from "./commands/check";
-import { runTemplate } from "./commands/template";
+import { type Day, dayOfIso } from "../core/dates/calendar";
 import { packageVersion } from "./version";
 
 export const EXIT = { ok: 0, findings: 1, unusable: 2 } as const;
@@ -41,6 +39,8 @@ export function program(): Command {
     .option("--jobs <N>", "check several workbooks on N threads (default: the number of cores)", jobsOption)
     .addHelpText("after", "\nExit codes: 0 no errors found, 1 errors found, 2 a workbook could not be used.\n\nExamples:\n  iewsc check iewsc.xlsx\n  iewsc check --json --as-of 2024-03-01 a.xlsx b.xlsx")
     .action(async (files: string[], opts: { json?: boolean; asOf?: Day; jobs?: number }) => {
+      // Commands load their modules (and ExcelJS) only when they run: --help stays instant.
+      const { runCheck } = await import("./commands/check");
       process.exitCode = await runCheck(files, opts);
     });
 
@@ -51,6 +51,7 @@ export function program(): Command {
     .option("--sample", "fill it with the sample committee, timeline, meetings and workshop")
     .addHelpText("after", "\nExamples:\n  iewsc template --out iewsc.xlsx\n  iewsc template --sample --out sample.xlsx")
     .action(async (opts: { out: string; sample?: boolean }) => {
+      const { runTemplate } = await import("./commands/template");
       process.exitCode = await runTemplate(opts);
     });
   return cli;

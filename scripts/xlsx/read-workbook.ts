@@ -44,11 +44,13 @@ export function findTables(wb: ExcelJS.Workbook, names: readonly TableName[] = T
     // ExcelJS keeps the tables it read in `tables` (typed only as getTables()).
     const read = (ws as unknown as { tables?: Record<string, unknown> }).tables ?? {};
     for (const table of Object.values(read)) {
-      const model = (table as unknown as { table: { name: string; tableRef?: string; ref?: string } }).table;
+      const model = (table as unknown as { table: { name: string; tableRef?: string; ref?: string; totalsRow?: boolean } }).table;
       const name = wanted.get(matchKey(model.name ?? ""));
       const ref = model.tableRef ?? model.ref;
       if (!name || tables[name] || !ref) continue;
       const range = rangeOf(ref);
+      // A totals row is not a member: leave it out, as Office.js's data body range does.
+      if (range && model.totalsRow) range.bottom = Math.max(range.top, range.bottom - 1);
       if (range) tables[name] = { name, sheet: ws.name, source: "table", origin: { row: range.top, column: range.left }, values: readBlock(ws, range) };
     }
   });

@@ -95,6 +95,10 @@ function writeTable(ws: ExcelJS.Worksheet, table: PlanTable): void {
     rows: table.rows.map((r) => r.map(toExcel)),
   });
   const { top, left } = parseRange(table.ref);
+  // Bold headers for readers that do not draw Excel's table styles (LibreOffice, Google Sheets).
+  table.columns.forEach((_, j) => {
+    ws.getCell(top, left + j).font = { bold: true };
+  });
   table.columns.forEach((c, j) => {
     if (!c.numFmt) return;
     for (let i = 0; i < table.rows.length; i++) ws.getCell(top + 1 + i, left + j).numFmt = c.numFmt;

@@ -1,0 +1,106 @@
+/**
+ * `npm run bench`: the figures the issues ask for, printed, not asserted. Times are the median of
+ * several runs on this machine; sync counts are exact.
+ */
+import { spawnSync } from "node:child_process";
+import { copyFileSync, mkdtempSync } from "node:fs";
+import { availableParallelism, cpus, tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { performance } from "node:perf_hooks";
+import ExcelJS from "exceljs";
+import { OfficeMockObject } from "office-addin-mock";
+import { type CellValue, type RawTable, checkWorkbook, dayOfIso } from "../core";
+import { checkRosterIn } from "../addin/excel/check-roster";
+
+const ROOT = resolve(__dirname, "../..");
+const CLI = join(ROOT, "dist/scripts/iewsc.js");
+const SAMPLE = join(ROOT, "templates/iewsc-sample.xlsx");
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { createFakeExcel } = require(join(ROOT, "test/fakes/fake-excel.js"));
+
+const HEADER = ["Name", "Role", "Region", "Gender", "Status", "Organization", "Country", "Email", "Justification", "Priority"];
+const REGIONS = ["Africa", "Americas", "Arab States", "Asia-Pacific", "CIS", "Europe"];
+
+/** A roster of n members: the leadership, then volunteers and candidates, a few with problems. */
+function roster(n: number): CellValue[][] {
+  const rows: CellValue[][] = [HEADER, ["Lead", "RG-IEM Leadership", null, "Female", null, null, null, "lead@example.org", null, null], ["Dir", "TSB Director", null, "Male", null, null, null, "dir@example.org", null, null], ["Couns", "ITU Counsellor", null, "Male", null, null, null, "c@example.org", null, null]];
+  for (let i = rows.length - 1; i < n; i++) {
+    rows.push([`Member ${i}`, "Regional Volunteer", REGIONS[i % 6]!, i % 3 ? "Male" : "Female", i < 15 ? "Confirmed" : "Candidate", "Org", "CH", i % 97 ? `m${i}@example.org` : "broken", i % 89 ? "Key expert" : null, i % 5]);
+  }
+  return rows;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+function time(runs: number, fn: () => void): number {
+  const t: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    fn();
+    t.push(performance.now() - start);
+  }
+  return median(t);
+}
+
+async function timeAsync(runs: number, fn: () => Promise<unknown>): Promise<number> {
+  const t: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await fn();
+    t.push(performance.now() - start);
+  }
+  return median(t);
+}
+
+const fmt = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`);
+const line = (label: string, value: string, goal = "") => console.log(`  ${label.padEnd(44)} ${value.padStart(12)}  ${goal}`);
+
+async function main(): Promise<void> {
+  console.log(`IEWSC Workbench benchmark — Node ${process.version}, ${availableParallelism()} cores (${cpus()[0]?.model ?? "?"})\n`);
+
+  console.log("Core roster check (read the table, run every roster rule):");
+  for (const n of [100, 10_000, 100_000]) {
+    const raw: RawTable = { name: "Roster", sheet: "Roster", source: "table", origin: { row: 1, column: 1 }, values: roster(n) };
+    checkWorkbook({ tables: { Roster: raw }, date1904: false }); // warm up
+    const ms = time(n >= 100_000 ? 5 : 9, () => checkWorkbook({ tables: { Roster: raw }, date1904: false }));
+    line(`${n.toLocaleString("en-GB")} rows`, fmt(ms), n === 100_000 ? `goal < 1 s: ${ms < 1000 ? "met" : "NOT MET"}` : "");
+  }
+
+  console.log("\n`iewsc check` end to end (a new Node process, as a user runs it):");
+  const cli = (args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: "utf8" });
+  line("the sample workbook", fmt(await timeAsync(5, async () => cli(["check", SAMPLE]))));
+  line("--help (start-up alone)", fmt(await timeAsync(5, async () => cli(["--help"]))));
+
+  const dir = mkdtempSync(join(tmpdir(), "iewsc-bench-"));
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet("Roster").addRows(roster(5_000));
+  const big = join(dir, "roster-5000.xlsx");
+  await wb.xlsx.writeFile(big);
+  line("a 5,000-row roster workbook", fmt(await timeAsync(3, async () => cli(["check", big]))));
+  const files = Array.from({ length: 8 }, (_, i) => {
+    const f = join(dir, `copy-${i}.xlsx`);
+    copyFileSync(big, f);
+    return f;
+  });
+  const one = await timeAsync(3, async () => cli(["check", "--jobs", "1", ...files]));
+  const two = await timeAsync(3, async () => cli(["check", "--jobs", "2", ...files]));
+  line("8 such workbooks, --jobs 1", fmt(one));
+  line("8 such workbooks, --jobs 2 (both cores)", fmt(two), `speed-up ×${(one / two).toFixed(2)}`);
+
+  console.log("\nAdd-in Check roster, Office.js round trips (office-addin-mock):");
+  const today = dayOfIso("2026-11-28")!;
+  for (const n of [15, 1_000, 20_000]) {
+    const rows = roster(n);
+    const fixture = { sheets: [{ name: "Roster", cells: rows, tables: [{ name: "Roster", ref: `A1:J${rows.length}` }] }] };
+    const fake = createFakeExcel(fixture, { wrap: (data: object) => new OfficeMockObject(data as never, "excel" as never) });
+    const start = performance.now();
+    const outcome = await checkRosterIn(fake.context, { today });
+    const ms = performance.now() - start;
+    line(`${n.toLocaleString("en-GB")} rows`, `${outcome.syncs} syncs`, `${outcome.findings.length} findings, ${fmt(ms)} in the mock`);
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});

@@ -1,0 +1,59 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { describeWith, run, XMLLINT } from "./helpers/programs";
+
+const ROOT = resolve(__dirname, "..");
+const MANIFEST = join(ROOT, "manifest.xml");
+const SCHEMAS = resolve(ROOT, "../shared/schemas/addin-manifest");
+const xml = readFileSync(MANIFEST, "utf8");
+
+const all = (re: RegExp) => [...xml.matchAll(re)].map((m) => m[1]!);
+
+describeWith("xmllint", XMLLINT)("manifest.xml against Microsoft's schemas", () => {
+  test("validates against OfficeAppManifestV1_1.xsd", () => {
+    const out = run(XMLLINT, ["--noout", "--schema", join(SCHEMAS, "OfficeAppManifestV1_1.xsd"), MANIFEST], { cwd: SCHEMAS });
+    expect(out).toBe("");
+  });
+
+  test("a manifest with its elements out of order is refused (the check can fail)", () => {
+    const broken = xml.replace(/(<Version>.*?<\/Version>)\s*(<ProviderName>.*?<\/ProviderName>)/, "$2$1");
+    expect(broken).not.toBe(xml);
+    expect(() => run("sh", ["-c", `printf '%s' "$0" | ${XMLLINT} --noout --schema ${join(SCHEMAS, "OfficeAppManifestV1_1.xsd")} -`, broken], { cwd: SCHEMAS })).toThrow();
+  });
+});
+
+describe("manifest.xml resources", () => {
+  const defined = new Set(all(/<bt:(?:Image|Url|String) id="([^"]+)"/g));
+
+  test("every resid resolves to a resource, and every resource is used", () => {
+    const used = all(/resid="([^"]+)"/g);
+    expect(used.length).toBeGreaterThan(10);
+    expect(used.filter((id) => !defined.has(id))).toEqual([]);
+    expect([...defined].filter((id) => !used.includes(id))).toEqual([]);
+  });
+
+  test("resource ids are unique", () => {
+    const ids = all(/<bt:(?:Image|Url|String) id="([^"]+)"/g);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  test("every URL is https, and every page and icon it names is built", () => {
+    const urls = all(/DefaultValue="(https?:\/\/[^"]+)"/g);
+    expect(urls.filter((u) => !u.startsWith("https://"))).toEqual([]);
+    for (const u of urls.filter((u) => u.startsWith("https://localhost:3000/"))) {
+      const path = u.slice("https://localhost:3000/".length);
+      // The production build (npm test builds it first) is what the dev server and a deployment serve.
+      expect({ url: u, built: existsSync(join(ROOT, "dist/addin", path)) }).toEqual({ url: u, built: true });
+    }
+  });
+
+  test("the ribbon's function is the one the commands page associates", () => {
+    const functions = all(/<FunctionName>([^<]+)<\/FunctionName>/g);
+    const commands = readFileSync(join(ROOT, "addin/commands/commands.ts"), "utf8");
+    for (const f of functions) expect(commands).toContain(`Office.actions.associate("${f}"`);
+  });
+
+  test("the Check roster button is on the Home tab", () => {
+    expect(xml).toMatch(/<OfficeTab id="TabHome">[\s\S]*<Control xsi:type="Button" id="IEWSC.CheckRoster">/);
+  });
+});
