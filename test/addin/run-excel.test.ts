@@ -1,15 +1,15 @@
 import { TableMissingError } from "../../core";
-import { HostError, runExcel } from "../../addin/excel/run-excel";
+import { HostError, type Runner, runExcel } from "../../addin/excel/run-excel";
 
 const hostError = (code: string) => Object.assign(new Error(`host says ${code}`), { code, debugInfo: { code } });
 
 describe("runExcel", () => {
   test("retries while the user is editing a cell, then succeeds", async () => {
     let calls = 0;
-    const runner = jest.fn(async <T>(batch: (c: Excel.RequestContext) => Promise<T>) => {
+    const runner = jest.fn(async (batch: (c: Excel.RequestContext) => Promise<unknown>) => {
       if (++calls < 3) throw hostError("InvalidOperationInCellEditMode");
       return batch({} as Excel.RequestContext);
-    });
+    }) as unknown as Runner & jest.Mock;
     await expect(runExcel(async () => "done", { runner, delayMs: 1 })).resolves.toBe("done");
     expect(runner).toHaveBeenCalledTimes(3);
   });

@@ -172,3 +172,16 @@ describe("no time zone moves a date", () => {
     expect(read(tz, join(REAL, "1904.xlsx"))).toBe(utc.old);
   });
 });
+
+describe("npm run demo", () => {
+  test("writes the sample to out/, checks it, prints the finding and exits 0", () => {
+    const cwd = mkdtempSync(join(tmpdir(), "iewsc-demo-"));
+    const r = spawnSync(process.execPath, [join(ROOT, "dist/scripts/demo.js")], { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" }, timeout: 120_000 });
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("Wrote out/iewsc-sample.xlsx");
+    expect(r.stdout).toContain("Michael Brennan has no justification");
+    expect(r.stdout).toContain("[ROSTER_JUSTIFICATION_MISSING]");
+    expect(existsSync(join(cwd, "out/iewsc-sample.xlsx"))).toBe(true);
+  });
+});

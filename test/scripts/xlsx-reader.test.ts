@@ -38,7 +38,7 @@ describe("the ExcelJS adapter finds tables as the contract says", () => {
   test("a sheet named Roster: header in its first non-empty row, data to its last row with content", async () => {
     const file = await save("sheet.xlsx", (wb) => {
       const ws = wb.addWorksheet(" roster ".trim().toUpperCase());
-      goodRoster().forEach((r, i) => ws.getRow(i + 3).values = [null, ...r]);
+      goodRoster().forEach((r, i) => (ws.getRow(i + 3).values = [null, ...r] as ExcelJS.CellValue[]));
       ws.getCell("B40").style = { font: { bold: true } }; // formatting alone is not content
     });
     const input = await readWorkbookInput(file);
