@@ -1,10 +1,11 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describeWith, run, XMLLINT } from "./helpers/programs";
+import { MANIFEST_SCHEMAS } from "./helpers/fixtures";
 
 const ROOT = resolve(__dirname, "..");
 const MANIFEST = join(ROOT, "manifest.xml");
-const SCHEMAS = resolve(ROOT, "../shared/schemas/addin-manifest");
+const SCHEMAS = MANIFEST_SCHEMAS;
 const xml = readFileSync(MANIFEST, "utf8");
 
 const all = (re: RegExp) => [...xml.matchAll(re)].map((m) => m[1]!);

@@ -5,10 +5,11 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import ExcelJS from "exceljs";
 import { goodRoster, member } from "../helpers/tables";
+import { REAL_WORKBOOKS } from "../helpers/fixtures";
 
 const ROOT = resolve(__dirname, "../..");
 const CLI = join(ROOT, "dist/scripts/iewsc.js");
-const REAL = resolve(ROOT, "../shared/real-workbooks");
+const REAL = REAL_WORKBOOKS;
 const SAMPLE = join(ROOT, "templates/iewsc-sample.xlsx");
 const dir = mkdtempSync(join(tmpdir(), "iewsc-cli-"));
 

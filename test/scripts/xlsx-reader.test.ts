@@ -1,12 +1,13 @@
 import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { checkWorkbook, ColumnMissingError, TableMissingError, UnreadableWorkbookError } from "../../core";
 import { findTables, loadWorkbook, readWorkbookInput } from "../../scripts/xlsx/read-workbook";
 import { goodRoster } from "../helpers/tables";
+import { REAL_WORKBOOKS } from "../helpers/fixtures";
 
-const REAL = resolve(__dirname, "../../../shared/real-workbooks");
+const REAL = REAL_WORKBOOKS;
 const dir = mkdtempSync(join(tmpdir(), "iewsc-reader-"));
 
 async function save(name: string, build: (wb: ExcelJS.Workbook) => void): Promise<string> {
