@@ -5,6 +5,7 @@ import type { Day } from "./dates/calendar";
 import { TableMissingError } from "./errors";
 import { type Finding, type Summary, sortFindings, summarize } from "./findings";
 import { checkRoster } from "./roster/check-roster";
+import { checkTimeline } from "./timeline/check-timeline";
 import { type Settings, readSettings } from "./settings";
 import type { TableName } from "./tables/contract";
 import { type RawTable, type TableView, readTable } from "./tables/read-table";
@@ -19,26 +20,51 @@ export interface WorkbookInput {
 export interface CheckOptions {
   /** The day "today" means; overrides the Settings table's `AsOf`. */
   asOf?: Day;
+  /**
+   * The day it is where the user is (the adapters pass the local calendar day); used for "today"
+   * when neither `asOf` nor the Settings table's `AsOf` says otherwise.
+   */
+  today?: Day;
   /** Which checks to run; by default every check the workbook's tables allow. */
   only?: readonly CheckName[];
 }
 
-export type CheckName = "roster";
+export type CheckName = "roster" | "timeline";
+
+/** What a checker is given: its own table, read, and the rest of the workbook. */
+interface CheckerInput {
+  view: TableView;
+  settings: Settings;
+  asOf: Day | undefined;
+  date1904: boolean;
+  /** Reads another (optional) table of the workbook, once. */
+  optional(name: TableName): TableView | undefined;
+}
 
 interface Checker {
   name: CheckName;
   table: TableName;
-  run(view: TableView, settings: Settings): Finding[];
+  run(input: CheckerInput): Finding[];
 }
 
-/** The checks, each with the table it needs. Later checks (timeline, tasks) join this list. */
-const CHECKERS: readonly Checker[] = [{ name: "roster", table: "Roster", run: checkRoster }];
+/** The checks, each with the table it needs. */
+const CHECKERS: readonly Checker[] = [
+  { name: "roster", table: "Roster", run: ({ view, settings }) => checkRoster(view, settings) },
+  {
+    name: "timeline",
+    table: "Timeline",
+    run: ({ view, settings, asOf, date1904, optional }) =>
+      checkTimeline({ timeline: view, meetings: optional("Meetings"), blackouts: optional("Blackouts") }, settings, asOf, date1904),
+  },
+];
 
 export interface CheckResult {
   /** Findings in display order. */
   findings: Finding[];
   summary: Summary;
   settings: Settings;
+  /** The day that counted as today (`undefined` when none was given). */
+  asOf: Day | undefined;
   /** The checks that ran. */
   checked: CheckName[];
   /** The tables read, by contract name (for highlighting and going to a cell). */
@@ -57,7 +83,7 @@ export function checkWorkbook(input: WorkbookInput, options: CheckOptions = {}):
   if (present.length === 0) {
     const names = [...new Set(wanted.map((c) => c.table))];
     throw new TableMissingError(
-      `no ${names.join(", ")} table was found (neither an Excel table nor a sheet of that name)`,
+      `no ${names.length > 1 ? `${names.slice(0, -1).join(", ")} or ${names.at(-1)}` : names[0]} table was found (neither an Excel table nor a sheet of that name)`,
       { table: names[0]! },
     );
   }
@@ -67,11 +93,17 @@ export function checkWorkbook(input: WorkbookInput, options: CheckOptions = {}):
   const read = readSettings(views.Settings, input.date1904);
   const settings = options.asOf === undefined ? read.settings : { ...read.settings, asOf: options.asOf };
   const findings: Finding[] = [...read.findings];
+  const optional = (name: TableName): TableView | undefined => {
+    const raw = input.tables[name];
+    if (raw && !views[name]) views[name] = readTable(raw);
+    return views[name];
+  };
+  const asOf = settings.asOf ?? options.today;
   for (const checker of present) {
     const view = readTable(input.tables[checker.table]!);
     views[checker.table] = view;
-    findings.push(...checker.run(view, settings));
+    findings.push(...checker.run({ view, settings, asOf, date1904: input.date1904, optional }));
   }
   const sorted = sortFindings(findings);
-  return { findings: sorted, summary: summarize(sorted), settings, checked: present.map((c) => c.name), views };
+  return { findings: sorted, summary: summarize(sorted), settings, asOf, checked: present.map((c) => c.name), views };
 }

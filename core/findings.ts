@@ -18,6 +18,18 @@ export interface FindingDataByCode {
   ROSTER_GENDER_BALANCE: { female: number; male: number; other: number; share: number; under: "women" | "men"; minShare: number };
   ROSTER_SIZE: { count: number; max: number };
   ROSTER_EMAIL_INVALID: { value: string };
+  TIMELINE_DATE_UNPARSEABLE: { text: string; field: string };
+  TIMELINE_DATE_AMBIGUOUS: { text: string; reading: string; earliest: string; latest: string };
+  TIMELINE_INVALID_VALUE: { field: string; value: string; problem: "blank" | "not-allowed"; allowed?: string[] };
+  TIMELINE_DUPLICATE_ID: { id: string; firstRow: number };
+  TIMELINE_DEPENDENCY_UNKNOWN: { id: string; dependsOn: string };
+  TIMELINE_DEPENDENCY_CYCLE: { id: string; cycle: string[] };
+  TIMELINE_SLIPPED: { id: string; slipDays: number; planned: string; effective: string; redSlipDays: number; by: "Actual" | "Forecast" };
+  TIMELINE_OVERDUE: { id: string; due: string; asOf: string; daysOverdue: number; by: "Forecast" | "Calendar" };
+  TIMELINE_ORDER: { id: string; dependsOn: string; date: string; dependencyDate: string; by: "effective" | "plan" };
+  TIMELINE_AT_RISK: { id: string; projected: string; drivenBy: string; latest: string; slipDays: number; fixed: boolean };
+  TIMELINE_REPORT_LATE: { id: string; date: string; meeting: string; meetingStart: string; deadline: string; workshop: string; leadDays: number };
+  TIMELINE_BLACKOUT: { id: string; period: string; from: string; to: string; by: "effective" | "plan" };
 }
 
 export type FindingCode = keyof FindingDataByCode;

@@ -2,10 +2,16 @@
  * The English wording of every finding, apart from the rules (as zod keeps its locale maps apart).
  * The task pane, the `Checks` sheet, the reports and the command line all call `messageOf`.
  */
+import { dayOfIso, longDate } from "./dates/calendar";
 import type { Finding, FindingCode, FindingDataByCode, Severity } from "./findings";
 
 type Wording = { [C in FindingCode]: (data: FindingDataByCode[C], f: Extract<Finding, { code: C }>) => string };
 
+/** An ISO date as people read it: "19 April 2024". */
+const day = (iso: string) => {
+  const d = dayOfIso(iso);
+  return d === undefined ? iso : longDate(d);
+};
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const pct = (share: number) => `${Math.round(share * 1000) / 10} %`;
 const list = (items: readonly string[]) =>
@@ -36,6 +42,27 @@ const WORDING: Wording = {
     `${d.other ? ` and ${d.other} of another gender` : ""}: ${d.under} are ${pct(d.share)}, below the ${pct(d.minShare)} balance line.`,
   ROSTER_SIZE: (d) => `The committee has ${d.count} confirmed members, more than the ${d.max} that keeps it a limited group.`,
   ROSTER_EMAIL_INVALID: (d) => `"${d.value}" is not an e-mail address.`,
+  TIMELINE_DATE_UNPARSEABLE: (d) =>
+    d.text === ""
+      ? `${d.field} is blank; write the planned date, e.g. 19 April 2024, June 2024 or Spring 2024 TBD.`
+      : `"${d.text}" in ${d.field} cannot be read as a date; write e.g. 19 April 2024, June 2024, Q2 2024 or Spring 2024 TBD.`,
+  TIMELINE_DATE_AMBIGUOUS: (d) => `"${d.text}" can be read more than one way; it is read as ${d.reading}. Write the months to be sure.`,
+  TIMELINE_INVALID_VALUE: (d) =>
+    d.problem === "blank" ? `${d.field} is blank; every milestone needs one.` : `"${d.value}" is not a ${d.field} this timeline knows; use ${list(d.allowed ?? [])}.`,
+  TIMELINE_DUPLICATE_ID: (d) => `The ID ${d.id} is already used at row ${d.firstRow}; each milestone needs its own.`,
+  TIMELINE_DEPENDENCY_UNKNOWN: (d) => `${d.id} depends on ${d.dependsOn}, which is not in the timeline.`,
+  TIMELINE_DEPENDENCY_CYCLE: (d) => `${d.id} depends on itself through ${d.cycle.join(" → ")}; break the loop.`,
+  TIMELINE_SLIPPED: (d) =>
+    `${d.id} has slipped ${plural(d.slipDays, "day")}: its ${d.by} (${day(d.effective)}) is after the planned ${day(d.planned)}.`,
+  TIMELINE_OVERDUE: (d) =>
+    `${d.id} is ${plural(d.daysOverdue, "day")} overdue: ${d.by === "Forecast" ? "forecast" : "planned"} by ${day(d.due)} and no Actual date yet.`,
+  TIMELINE_ORDER: (d) =>
+    `${d.id} (${day(d.date)}) comes before ${d.dependsOn} (${day(d.dependencyDate)}), which it depends on.`,
+  TIMELINE_AT_RISK: (d) =>
+    `${d.id} is at risk: ${d.drivenBy}'s date pushes it to ${day(d.projected)}, ${plural(d.slipDays, "day")} after its planned ${day(d.latest)}${d.fixed ? ", and its date is fixed" : ""}.`,
+  TIMELINE_REPORT_LATE: (d) =>
+    `${d.id} (${day(d.date)}) is too late: the report is due ${d.leadDays} days before ${d.meeting} on ${day(d.meetingStart)}, so by ${day(d.deadline)}.`,
+  TIMELINE_BLACKOUT: (d) => `${d.id} falls in the blackout period "${d.period}" (${day(d.from)} – ${day(d.to)}).`,
 };
 
 /**

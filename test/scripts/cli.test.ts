@@ -36,9 +36,14 @@ beforeAll(() => {
 
 describe("iewsc check", () => {
   test("--json on the sample: exactly the documented shape, exit 1 for an error finding", () => {
-    const { code, stdout, stderr } = iewsc(["check", "--json", SAMPLE]);
+    const { code, stdout, stderr } = iewsc(["check", "--json", "--as-of", "2024-06-01", SAMPLE]);
     expect(code).toBe(1);
     expect(stderr).toBe("");
+    const overdue = (row: number, id: string, due: string, days: number, dueText: string) => ({
+      code: "TIMELINE_OVERDUE", severity: "error", sheet: "Timeline", row, column: "Actual",
+      message: `${id} is ${days} days overdue: planned by ${dueText} and no Actual date yet.`,
+      data: { id, due, asOf: "2024-06-01", daysOverdue: days, by: "Calendar" },
+    });
     expect(JSON.parse(stdout)).toEqual({
       results: [
         {
@@ -49,13 +54,25 @@ describe("iewsc check", () => {
               message: "Michael Brennan has no justification; say what they bring (workshop experience, industry network, key experts …).",
               data: { name: "Michael Brennan" },
             },
+            overdue(3, "TL02", "2023-06-30", 337, "30 June 2023"),
+            overdue(4, "TL03", "2023-10-31", 214, "31 October 2023"),
           ],
-          summary: { errors: 1, warnings: 0, info: 0 },
+          summary: { errors: 3, warnings: 0, info: 0 },
         },
       ],
       failed: [],
     });
     expect(Object.keys(JSON.parse(stdout).results[0].findings[0])).toEqual(["code", "severity", "sheet", "row", "column", "message", "data"]);
+  });
+
+  test("without --as-of or an AsOf setting, today is the calendar day on the user's clock, in any time zone", () => {
+    for (const tz of ["Pacific/Kiritimati", "America/Los_Angeles"]) {
+      const today = new Intl.DateTimeFormat("en-CA", { timeZone: tz, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
+      const { stdout } = iewsc(["check", "--json", SAMPLE], { TZ: tz });
+      const asOfs = JSON.parse(stdout).results[0].findings.filter((f: { code: string }) => f.code === "TIMELINE_OVERDUE").map((f: { data: { asOf: string } }) => f.data.asOf);
+      expect(asOfs.length).toBeGreaterThan(0);
+      expect(new Set(asOfs)).toEqual(new Set([today]));
+    }
   });
 
   test("a clean roster exits 0 and says so in plain words", async () => {
@@ -81,7 +98,7 @@ describe("iewsc check", () => {
     const lines = stderr.trimEnd().split("\n");
     expect(lines).toHaveLength(1);
     expect(lines[0]).toContain(`${file}: `);
-    expect(lines[0]).toMatch(name === "invalid-xml.xlsx" ? /damaged/ : /no Roster table was found/);
+    expect(lines[0]).toMatch(name === "invalid-xml.xlsx" ? /damaged/ : /no Roster or Timeline table was found/);
     expect(sha(file)).toBe(before);
   });
 
@@ -142,9 +159,10 @@ describe("iewsc template", () => {
     expect(iewsc(["template", "--out", out]).code).toBe(0);
     expect(iewsc(["template", "--sample", "--out", out]).code).toBe(0);
     expect(readdirSync(dir).filter((f) => f.includes(".tmp"))).toEqual([]);
-    const { code, stdout } = iewsc(["check", "--json", out]);
+    const { code, stdout } = iewsc(["check", "--json", "--as-of", "2024-05-01", out]);
     expect(code).toBe(1);
-    expect(JSON.parse(stdout).results[0].summary).toEqual({ errors: 1, warnings: 0, info: 0 });
+    // The missing justification, and TL02 and TL03, which nobody dated.
+    expect(JSON.parse(stdout).results[0].summary).toEqual({ errors: 3, warnings: 0, info: 0 });
   });
 
   test("refuses a folder that does not exist, and a file that is not .xlsx, writing nothing", () => {
@@ -164,10 +182,10 @@ describe("no time zone moves a date", () => {
     });
     writeFileSync(join(dir, "read.js"), `require(${JSON.stringify(join(ROOT, "dist/scripts/xlsx/read-workbook.js"))}).readWorkbookInput(process.argv[2]).then((x) => process.stdout.write(JSON.stringify(x)));`);
     const read = (zone: string, f: string) => spawnSync(process.execPath, [join(dir, "read.js"), f], { encoding: "utf8", env: { ...process.env, TZ: zone } }).stdout;
-    const utc = { check: iewsc(["check", "--json", file, SAMPLE], { TZ: "UTC" }).stdout, dates: read("UTC", SAMPLE), asOf: read("UTC", file), old: read("UTC", join(REAL, "1904.xlsx")) };
+    const utc = { check: iewsc(["check", "--json", "--as-of", "2024-11-01", SAMPLE], { TZ: "UTC" }).stdout + iewsc(["check", "--json", file], { TZ: "UTC" }).stdout, dates: read("UTC", SAMPLE), asOf: read("UTC", file), old: read("UTC", join(REAL, "1904.xlsx")) };
     expect(JSON.parse(utc.asOf).tables.Settings.values[1][1]).toEqual({ date: "2024-01-01" });
     expect(utc.dates).toContain('{"date":"2024-04-19"}');
-    expect(iewsc(["check", "--json", file, SAMPLE], { TZ: tz }).stdout).toBe(utc.check);
+    expect(iewsc(["check", "--json", "--as-of", "2024-11-01", SAMPLE], { TZ: tz }).stdout + iewsc(["check", "--json", file], { TZ: tz }).stdout).toBe(utc.check);
     expect(read(tz, SAMPLE)).toBe(utc.dates);
     expect(read(tz, file)).toBe(utc.asOf);
     expect(read(tz, join(REAL, "1904.xlsx"))).toBe(utc.old);
