@@ -16,6 +16,8 @@ export interface Milestone {
   id: string;
   /** The ID for matching `Depends On` (case and spaces ignored). */
   key: string;
+  /** The Milestone column: what it is. */
+  title: string;
   calendar: DateCell;
   forecast: DateCell;
   actual: DateCell;
@@ -67,6 +69,7 @@ export function readMilestones(view: TableView, date1904: boolean): Milestone[] 
       row,
       id,
       key: idKey(id),
+      title: cellText(cells["Milestone"]),
       calendar: dateCell(cells["Calendar"], date1904),
       forecast: dateCell(cells["Forecast"], date1904),
       actual: dateCell(cells["Actual"], date1904),

@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import {
-  ACCENT, type CellStyle, type PlanBlock, type PlanTable, type PlanValue, type SheetPlan, type WorkbookPlan,
+  ACCENT, type BesideTablePlan, type CellStyle, WouldLoseDataError, compressCells, type PlanBlock, type PlanTable, type PlanValue, type SheetPlan, type WorkbookPlan,
   a1, dayOfIso, parseA1, parseRange, utcDateOf,
 } from "../../core";
 
@@ -70,6 +70,64 @@ export function renderSheet(wb: ExcelJS.Workbook, plan: SheetPlan): ExcelJS.Work
     });
   });
   return ws;
+}
+
+/**
+ * Renders a table that we write beside a user's table, on the user's sheet: the previous run's table
+ * (same name) and its marked conditional formats are removed first, then the new table is written.
+ * Refuses, changing nothing, when a cell it would cover holds something of the user's.
+ */
+export function renderBesideTable(wb: ExcelJS.Workbook, plan: BesideTablePlan, marker: string): void {
+  const ws = wb.getWorksheet(plan.sheet);
+  if (!ws) throw new WouldLoseDataError(`the sheet ${plan.sheet} is not in the workbook`, { table: plan.table.name });
+  const old = findTable(ws, plan.table.name);
+  const oldRange = old ? parseRange(old.ref) : undefined;
+  const { top, left } = parseRange(plan.table.ref);
+  const bottom = top + Math.max(plan.table.rows.length, 1);
+  const right = left + plan.table.columns.length - 1;
+  const taken: { row: number; column: number }[] = [];
+  for (let r = top; r <= bottom; r++) {
+    for (let c = left; c <= right; c++) {
+      const inOld = oldRange && r >= oldRange.top && r <= oldRange.bottom && c >= oldRange.left && c <= oldRange.right;
+      const v = ws.getCell(r, c).value;
+      if (!inOld && v !== null && v !== undefined && v !== "") taken.push({ row: r, column: c });
+    }
+  }
+  if (taken.length) {
+    throw new WouldLoseDataError(
+      `cells ${compressCells(taken).slice(0, 3).join(", ")} of the ${plan.sheet} sheet hold data of yours where IEWSC Workbench writes its generated columns; move them and run again (nothing was changed)`,
+      { table: plan.table.name },
+    );
+  }
+  if (old && oldRange) {
+    ws.removeTable(plan.table.name);
+    for (let r = oldRange.top; r <= oldRange.bottom; r++) for (let c = oldRange.left; c <= oldRange.right; c++) ws.getCell(r, c).value = null;
+  }
+  const cfs = (ws as unknown as { conditionalFormattings: ExcelJS.ConditionalFormattingOptions[] }).conditionalFormattings;
+  const ours = (cf: ExcelJS.ConditionalFormattingOptions) => cf.rules.some((rule) => "formulae" in rule && (rule.formulae ?? []).some((f: unknown) => String(f).includes(marker)));
+  (ws as unknown as { conditionalFormattings: ExcelJS.ConditionalFormattingOptions[] }).conditionalFormattings = cfs.filter((cf) => !ours(cf));
+  writeTable(ws, plan.table);
+  for (const { column, width } of plan.columns) if (width) ws.getColumn(column).width = width;
+  plan.conditionalFormats.forEach((cf, i) => {
+    ws.addConditionalFormatting({
+      ref: cf.ref,
+      rules: [{
+        type: "expression", priority: i + 1, formulae: [cf.formula],
+        style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(cf.fill) } }, font: { ...(cf.font ? { color: { argb: argb(cf.font) } } : {}), ...(cf.bold ? { bold: true } : {}) } },
+      }],
+    });
+  });
+}
+
+/** A table of a worksheet by name (case-insensitive), with its A1 range. */
+function findTable(ws: ExcelJS.Worksheet, name: string): { ref: string } | undefined {
+  const tables = (ws as unknown as { tables: Record<string, { table?: { ref?: string; tableRef?: string }; ref?: string }> }).tables ?? {};
+  for (const [key, t] of Object.entries(tables)) {
+    if (key.toLowerCase() !== name.toLowerCase()) continue;
+    const ref = t.table?.tableRef ?? t.table?.ref ?? t.ref;
+    if (ref) return { ref };
+  }
+  return undefined;
 }
 
 function writeBlock(ws: ExcelJS.Worksheet, block: PlanBlock): void {
