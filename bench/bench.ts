@@ -10,7 +10,7 @@ import { performance } from "node:perf_hooks";
 import ExcelJS from "exceljs";
 import { OfficeMockObject } from "office-addin-mock";
 import { type CellValue, type RawTable, checkWorkbook, dayOfIso } from "../core";
-import { checkRosterIn } from "../addin/excel/check-roster";
+import { checkRosterIn } from "../addin/excel/check";
 
 const ROOT = resolve(__dirname, "../..");
 const CLI = join(ROOT, "dist/scripts/iewsc.js");

@@ -8,6 +8,7 @@ export * from "./dates/read-window";
 export * from "./errors";
 export * from "./findings";
 export * from "./messages";
+export * from "./plans/beside";
 export * from "./plans/checks-sheet";
 export * from "./plans/forecast-history";
 export * from "./plans/highlights";

@@ -1,5 +1,6 @@
 import { CHECKS_SHEET, dayOfLocalDate } from "../../core";
-import { checkRosterIn } from "../excel/check-roster";
+import { type CheckName } from "../../core";
+import { checkIn } from "../excel/check";
 import { runExcel } from "../excel/run-excel";
 import { explain } from "../taskpane/explain";
 
@@ -20,13 +21,14 @@ function tell(text: string): Promise<void> {
 }
 
 /**
- * The ribbon's Check roster button: the same check as the task pane, then the Checks sheet is shown,
- * since there is no pane to list the findings in. A workbook that cannot be checked gets one sentence.
+ * The ribbon's Check roster and Check timeline buttons: the same check as the task pane, then the
+ * Checks sheet is shown, since there is no pane to list the findings in. A workbook that cannot be
+ * checked gets one sentence.
  */
-async function checkRosterCommand(event: Office.AddinCommands.Event): Promise<void> {
+async function checkCommand(focus: CheckName, event: Office.AddinCommands.Event): Promise<void> {
   try {
     await runExcel(async (context) => {
-      await checkRosterIn(context, { today: dayOfLocalDate(new Date()) });
+      await checkIn(context, { focus, today: dayOfLocalDate(new Date()) });
       context.workbook.worksheets.getItem(CHECKS_SHEET).activate();
       await context.sync();
     });
@@ -38,5 +40,6 @@ async function checkRosterCommand(event: Office.AddinCommands.Event): Promise<vo
 }
 
 Office.onReady(() => {
-  Office.actions.associate("checkRoster", checkRosterCommand);
+  Office.actions.associate("checkRoster", (event: Office.AddinCommands.Event) => checkCommand("roster", event));
+  Office.actions.associate("checkTimeline", (event: Office.AddinCommands.Event) => checkCommand("timeline", event));
 });

@@ -22,10 +22,15 @@ export function queueLoadFormats(sheet: Excel.Worksheet): Excel.ConditionalForma
 
 /** Phase 3: deletes the highlights a previous run added (and nothing else). */
 export function queueClearHighlights(formats: Excel.ConditionalFormatCollection): number {
+  return queueClearMarked(formats, MARKER);
+}
+
+/** Phase 3: deletes the conditional formats whose formula carries `marker` (ours), and nothing else. */
+export function queueClearMarked(formats: Excel.ConditionalFormatCollection, marker: string): number {
   let removed = 0;
   for (const cf of formats.items) {
     const custom = cf.customOrNullObject;
-    if (cf.type === "Custom" && custom && !custom.isNullObject && String(custom.rule.formula).includes(MARKER)) {
+    if (cf.type === "Custom" && custom && !custom.isNullObject && String(custom.rule.formula).includes(marker)) {
       cf.delete();
       removed++;
     }

@@ -36,3 +36,29 @@ export function chunkRows<T>(rows: readonly T[], sizeOf: (row: T) => number, bud
   if (current.length) chunks.push(current);
   return chunks;
 }
+
+/**
+ * The bytes queued in the current request, shared by everything one command writes, so that the
+ * request as a whole stays under the budget: before a write that would overflow it, the queue is
+ * flushed with one sync. A command that fits in one request never pays for this.
+ */
+export class RequestBudget {
+  private used = 0;
+  /** The syncs this budget added. */
+  extraSyncs = 0;
+
+  constructor(
+    private readonly context: Excel.RequestContext,
+    readonly limit: number = DEFAULT_BUDGET_BYTES,
+  ) {}
+
+  /** Counts `bytes` about to be queued, flushing the queue first when they would not fit. */
+  async reserve(bytes: number): Promise<void> {
+    if (this.used > 0 && this.used + bytes > this.limit) {
+      await this.context.sync();
+      this.extraSyncs++;
+      this.used = 0;
+    }
+    this.used += bytes;
+  }
+}

@@ -1,7 +1,7 @@
 import {
-  type PlanValue, type SheetPlan, a1, dayOfIso, parseA1, parseRange, serialOf,
+  type PlanColumnFormat, type PlanConditionalFormat, type PlanTable, type PlanValue, type SheetPlan, a1, dayOfIso, parseA1, parseRange, serialOf,
 } from "../../core";
-import { DEFAULT_BUDGET_BYTES, chunkRows, jsonBytes } from "./payload";
+import { type RequestBudget, chunkRows, jsonBytes } from "./payload";
 
 /** What phase 1 found of a generated sheet: the sheet (maybe a null object) and its tables. */
 export interface SheetLookup {
@@ -31,7 +31,7 @@ function officeCell(value: PlanValue, columnFormat: string | undefined, date1904
 }
 
 /** Queues one block of cells: the number formats first, so that text is never read as a formula. */
-function queueBlock(sheet: Excel.Worksheet, top: number, left: number, rows: PlanValue[][], formats: (string | undefined)[], date1904: boolean): void {
+export function queueBlock(sheet: Excel.Worksheet, top: number, left: number, rows: PlanValue[][], formats: (string | undefined)[], date1904: boolean): void {
   if (!rows.length) return;
   const width = Math.max(...rows.map((r) => r.length));
   const cells = rows.map((r) => Array.from({ length: width }, (_, j) => officeCell(r[j] ?? null, formats[j], date1904)));
@@ -43,21 +43,25 @@ function queueBlock(sheet: Excel.Worksheet, top: number, left: number, rows: Pla
 /** Estimated request bytes of one row (its formulas and its formats). */
 const rowBytes = (row: PlanValue[]) => jsonBytes(row) + row.length * 12;
 
+/** Queues rows from (top, left) in chunks that keep each request under the shared budget. */
+export async function queueRows(
+  sheet: Excel.Worksheet, top: number, left: number, rows: PlanValue[][], formats: (string | undefined)[], date1904: boolean, budget: RequestBudget,
+): Promise<void> {
+  let at = top;
+  for (const chunk of chunkRows(rows, rowBytes, budget.limit)) {
+    await budget.reserve(chunk.reduce((n, r) => n + rowBytes(r), 0));
+    queueBlock(sheet, at, left, chunk, formats, date1904);
+    at += chunk.length;
+  }
+}
+
 /**
  * Phase 3: renders a sheet plan into Excel. The sheet is ours: if it exists it is cleared (its table
  * deleted, its formats and conditional formats cleared) and written again, so that running twice
- * leaves the same sheet as running once. Table rows are written in chunks under the 5 MB request
- * limit of Excel on the web; each chunk after the first costs one more sync.
- *
- * @returns the number of extra syncs the chunking needed (0 for everything that fits in one request)
+ * leaves the same sheet as running once. Rows are written in chunks under the shared request budget
+ * (see `RequestBudget`): only what does not fit in one request costs more syncs.
  */
-export async function renderSheet(
-  context: Excel.RequestContext,
-  plan: SheetPlan,
-  found: SheetLookup,
-  options: { date1904: boolean; budgetBytes?: number },
-): Promise<number> {
-  const budget = options.budgetBytes ?? DEFAULT_BUDGET_BYTES;
+export async function renderSheet(context: Excel.RequestContext, plan: SheetPlan, found: SheetLookup, options: { date1904: boolean; budget: RequestBudget }): Promise<void> {
   let sheet: Excel.Worksheet;
   if (found.sheet.isNullObject) {
     sheet = context.workbook.worksheets.add(plan.name);
@@ -70,48 +74,50 @@ export async function renderSheet(
   if (plan.tabColor) sheet.tabColor = `#${plan.tabColor}`;
   for (const block of plan.blocks) {
     const { row, column } = parseA1(block.ref);
-    queueBlock(sheet, row, column, block.values, [], options.date1904);
+    const formats = block.numFmt ? block.values[0]!.map(() => block.numFmt) : [];
+    await queueRows(sheet, row, column, block.values, formats, options.date1904, options.budget);
     if (block.style) styleRange(sheet.getRange(a1(row, column, row + block.values.length - 1, column)), block.style);
   }
-  for (const { column, width } of plan.columns) {
-    // Excel measures column widths in points; a character of Calibri 11 is about 5.6 points wide.
-    if (width) sheet.getRange(`${a1(1, column).replace(/\d+$/, "")}:${a1(1, column).replace(/\d+$/, "")}`).format.columnWidth = Math.round(width * 5.6 + 5);
-  }
+  queueColumnWidths(sheet, plan.columns);
   if (plan.freezeBelowRow && plan.freezeBelowRow > 1) sheet.freezePanes.freezeRows(plan.freezeBelowRow - 1);
-  let extraSyncs = 0;
-  for (const table of plan.tables) {
-    const { top, left } = parseRange(table.ref);
-    const formats = table.columns.map((c) => c.numFmt);
-    queueBlock(sheet, top, left, [table.columns.map((c) => c.header)], [], options.date1904);
-    const chunks = chunkRows(table.rows, rowBytes, budget);
-    let at = top + 1;
-    for (const [i, chunk] of chunks.entries()) {
-      if (i > 0) {
-        // Flush before the next chunk, so that no single request exceeds Excel on the web's limit.
-        await context.sync();
-        extraSyncs++;
-      }
-      queueBlock(sheet, at, left, chunk, formats, options.date1904);
-      at += chunk.length;
-    }
-    const added = sheet.tables.add(a1(top, left, top + Math.max(table.rows.length, 1), left + table.columns.length - 1), true);
-    added.name = table.name;
-    if (table.style) added.style = table.style;
-  }
-  for (const cf of plan.conditionalFormats) {
-    const format = sheet.getRange(cf.ref).conditionalFormats.add("Custom");
-    format.custom.rule.formula = `=${cf.formula}`;
-    format.custom.format.fill.color = `#${cf.fill}`;
-    if (cf.font) format.custom.format.font.color = `#${cf.font}`;
-    if (cf.bold) format.custom.format.font.bold = true;
-  }
+  for (const table of plan.tables) await queueTable(sheet, table, options.date1904, options.budget);
+  queueConditionalFormats(sheet, plan.conditionalFormats);
   for (const v of plan.validations) {
     const range = sheet.getRange(v.ref);
     range.dataValidation.clear();
     range.dataValidation.rule = { list: { inCellDropDown: true, source: v.list.join(",") } };
     range.dataValidation.errorAlert = { showAlert: true, style: "Warning", title: "Not in the list", message: v.error ?? `Choose one of: ${v.list.join(", ")}.` };
   }
-  return extraSyncs;
+}
+
+/** Queues an Excel table: its header, its rows (chunked under the shared budget), then the table object over them. */
+export async function queueTable(sheet: Excel.Worksheet, table: PlanTable, date1904: boolean, budget: RequestBudget): Promise<void> {
+  const { top, left } = parseRange(table.ref);
+  queueBlock(sheet, top, left, [table.columns.map((c) => c.header)], [], date1904);
+  await queueRows(sheet, top + 1, left, table.rows, table.columns.map((c) => c.numFmt), date1904, budget);
+  const added = sheet.tables.add(a1(top, left, top + Math.max(table.rows.length, 1), left + table.columns.length - 1), true);
+  added.name = table.name;
+  if (table.style) added.style = table.style;
+}
+
+/** Queues conditional formats, in priority order (the first wins where two apply). */
+export function queueConditionalFormats(sheet: Excel.Worksheet, formats: readonly PlanConditionalFormat[]): void {
+  formats.forEach((cf, i) => {
+    const format = sheet.getRange(cf.ref).conditionalFormats.add("Custom");
+    format.custom.rule.formula = `=${cf.formula}`;
+    format.custom.format.fill.color = `#${cf.fill}`;
+    if (cf.font) format.custom.format.font.color = `#${cf.font}`;
+    if (cf.bold) format.custom.format.font.bold = true;
+    format.priority = i;
+  });
+}
+
+/** Sets column widths, given in characters (a character of Calibri 11 is about 5.6 points wide). */
+export function queueColumnWidths(sheet: Excel.Worksheet, columns: readonly PlanColumnFormat[]): void {
+  for (const { column, width } of columns) {
+    const letter = a1(1, column).replace(/\d+$/, "");
+    if (width) sheet.getRange(`${letter}:${letter}`).format.columnWidth = Math.round(width * 5.6 + 5);
+  }
 }
 
 function styleRange(range: Excel.Range, style: NonNullable<SheetPlan["blocks"][number]["style"]>): void {

@@ -1,17 +1,24 @@
-import { dayOfLocalDate } from "../../core";
-import { checkRosterIn, goToCell } from "../excel/check-roster";
+import { type CheckName, dayOfLocalDate, longDate } from "../../core";
+import { checkIn, goToCell } from "../excel/check";
+import { recordForecastsIn } from "../excel/record-forecasts";
 import { runExcel } from "../excel/run-excel";
 import { explain } from "./explain";
-import { type PaneFinding, renderFindings } from "./view";
+import { type PaneFinding, renderFindings, renderRecorded } from "./view";
 
-const STEPS = { reading: "Reading the workbook…", checking: "Checking the roster…", writing: "Writing the Checks sheet…", done: "Done" } as const;
+type Step = "reading" | "checking" | "writing" | "done";
+const STEPS: Record<CheckName | "record", Record<Step, string>> = {
+  roster: { reading: "Reading the workbook…", checking: "Checking the roster…", writing: "Writing the Checks sheet…", done: "Done" },
+  timeline: { reading: "Reading the workbook…", checking: "Checking the timeline…", writing: "Writing the status columns and the Timeline view…", done: "Done" },
+  record: { reading: "Reading the timeline…", checking: "Recording today's forecasts…", writing: "Drawing the milestone trend…", done: "Done" },
+};
+const BUTTONS = ["check-roster", "check-timeline", "record-forecasts"] as const;
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
-function busy(on: boolean, step?: keyof typeof STEPS): void {
+function busy(on: boolean, text?: string): void {
   $("progress").hidden = !on;
-  if (step) $("progress-text").textContent = STEPS[step];
-  $<HTMLButtonElement>("check-roster").disabled = on;
+  if (text) $("progress-text").textContent = text;
+  for (const id of BUTTONS) $<HTMLButtonElement>(id).disabled = on;
 }
 
 function say(message: string | undefined): void {
@@ -29,13 +36,12 @@ async function select(f: PaneFinding): Promise<void> {
   }
 }
 
-async function checkRoster(): Promise<void> {
+/** Runs one action with the progress bar up and every button disabled; a failure is one sentence. */
+async function act(kind: CheckName | "record", work: (step: (s: Step) => void) => Promise<void>): Promise<void> {
   say(undefined);
-  busy(true, "reading");
+  busy(true, STEPS[kind].reading);
   try {
-    const outcome = await runExcel((context) => checkRosterIn(context, { today: dayOfLocalDate(new Date()), onProgress: (step) => busy(true, step) }));
-    $("results").hidden = false;
-    renderFindings(document, outcome.result.summary, outcome.findings, (f) => void select(f));
+    await work((s) => busy(true, STEPS[kind][s]));
   } catch (e) {
     say(explain(e));
   } finally {
@@ -43,12 +49,37 @@ async function checkRoster(): Promise<void> {
   }
 }
 
+function check(focus: CheckName): Promise<void> {
+  return act(focus, async (step) => {
+    const outcome = await runExcel((context) => checkIn(context, { focus, today: dayOfLocalDate(new Date()), onProgress: step }));
+    $("results").hidden = false;
+    renderFindings(document, outcome.result.summary, outcome.findings, (f) => void select(f), focus);
+  });
+}
+
+function record(): Promise<void> {
+  return act("record", async (step) => {
+    step("checking");
+    const today = dayOfLocalDate(new Date());
+    const outcome = await runExcel((context) => recordForecastsIn(context, { today }));
+    $("results").hidden = false;
+    renderRecorded(document, outcome.recorded.length, outcome.reports, longDate(outcome.recorded[0]?.asOf ?? today));
+  });
+}
+
 Office.onReady((info) => {
   if (String(info.host) !== "Excel") {
     $("not-in-excel").hidden = false;
     return;
   }
-  const button = $<HTMLButtonElement>("check-roster");
-  button.disabled = false;
-  button.addEventListener("click", () => void checkRoster());
+  const actions: Record<(typeof BUTTONS)[number], () => Promise<void>> = {
+    "check-roster": () => check("roster"),
+    "check-timeline": () => check("timeline"),
+    "record-forecasts": record,
+  };
+  for (const id of BUTTONS) {
+    const button = $<HTMLButtonElement>(id);
+    button.disabled = false;
+    button.addEventListener("click", () => void actions[id]());
+  }
 });

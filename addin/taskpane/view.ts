@@ -23,14 +23,14 @@ export function where(f: PaneFinding): string {
  * Renders the summary badges and the findings grouped by severity (errors, then warnings, then notes).
  * All text goes in through `textContent`, so nothing a user typed can become markup.
  */
-export function renderFindings(doc: Document, summary: Summary, findings: readonly PaneFinding[], onSelect: (f: PaneFinding) => void): void {
+export function renderFindings(doc: Document, summary: Summary, findings: readonly PaneFinding[], onSelect: (f: PaneFinding) => void, checked: "roster" | "timeline" = "roster"): void {
   const summaryBox = doc.getElementById("summary")!;
   const groups = doc.getElementById("groups")!;
   summaryBox.replaceChildren();
   groups.replaceChildren();
   if (findings.length === 0) {
     summaryBox.append(el(doc, "span", { class: "badge ok" }, "All clear"));
-    groups.append(el(doc, "p", { class: "all-clear" }, "No findings: the roster meets every rule checked."));
+    groups.append(el(doc, "p", { class: "all-clear" }, `No findings: the ${checked} meets every rule checked.`));
     return;
   }
   const totals: Record<Severity, number> = { error: summary.errors, warning: summary.warnings, info: summary.info };
@@ -59,4 +59,12 @@ export function renderFindings(doc: Document, summary: Summary, findings: readon
 
 function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** What Record forecasts did, in one sentence. */
+export function renderRecorded(doc: Document, milestones: number, reports: number, on: string): void {
+  doc.getElementById("summary")!.replaceChildren(el(doc, "span", { class: "badge info" }, `${count(milestones, ["forecast", "forecasts"])} recorded`));
+  doc.getElementById("groups")!.replaceChildren(
+    el(doc, "p", { class: "recorded" }, `Recorded the forecast of ${count(milestones, ["milestone", "milestones"])} as of ${on}. The milestone trend on the Forecast history sheet now has ${count(reports, ["reporting date", "reporting dates"])}.`),
+  );
 }

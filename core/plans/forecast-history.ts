@@ -36,14 +36,26 @@ export function mergeHistory(history: readonly ForecastRecord[], record: readonl
   return [...history.filter((r) => !replaced.has(key(r))), ...record].sort((a, b) => a.asOf - b.asOf);
 }
 
-/** The trend as a table: one row per reporting date, the diagonal, then one column per milestone. */
+/** An Excel chart holds at most 255 series; a trend of more milestones is no longer readable anyway. */
+export const MAX_TREND_MILESTONES = 250;
+
+/**
+ * The trend as a table: one row per reporting date, the diagonal, then one column per milestone (the
+ * first `MAX_TREND_MILESTONES` recorded).
+ */
 export function trendTable(history: readonly ForecastRecord[]): { ids: string[]; rows: { asOf: Day; forecasts: (Day | null)[] }[] } {
+  const seen = new Set<string>();
   const ids: string[] = [];
-  for (const r of history) if (!ids.includes(r.id)) ids.push(r.id);
+  for (const r of history) {
+    if (seen.has(r.id) || ids.length >= MAX_TREND_MILESTONES) continue;
+    seen.add(r.id);
+    ids.push(r.id);
+  }
+  const at = new Map(history.map((r) => [`${r.asOf}\u0000${r.id}`, r.forecast]));
   const dates = [...new Set(history.map((r) => r.asOf))].sort((a, b) => a - b);
   const rows = dates.map((asOf) => ({
     asOf,
-    forecasts: ids.map((id) => history.find((r) => r.asOf === asOf && r.id === id)?.forecast ?? null),
+    forecasts: ids.map((id) => at.get(`${asOf}\u0000${id}`) ?? null),
   }));
   return { ids, rows };
 }
@@ -52,6 +64,11 @@ export function trendTable(history: readonly ForecastRecord[]): { ids: string[];
 export function trendRange(history: readonly ForecastRecord[]): string {
   const { ids, rows } = trendTable(history);
   return a1(HEADER_ROW, MTA_COLUMN, HEADER_ROW + Math.max(rows.length, 1), MTA_COLUMN + 1 + ids.length);
+}
+
+/** Where the chart's top-left corner goes: two columns right of its data. */
+export function trendChartAnchor(history: readonly ForecastRecord[]): string {
+  return a1(HEADER_ROW, MTA_COLUMN + 3 + trendTable(history).ids.length);
 }
 
 /**

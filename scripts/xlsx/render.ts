@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import {
-  ACCENT, type BesideTablePlan, type CellStyle, WouldLoseDataError, compressCells, type PlanBlock, type PlanTable, type PlanValue, type SheetPlan, type WorkbookPlan,
+  ACCENT, type BesideTablePlan, type CellStyle, WouldLoseDataError, besideConflict, takenCells, type PlanBlock, type PlanTable, type PlanValue, type SheetPlan, type WorkbookPlan,
   a1, dayOfIso, parseA1, parseRange, utcDateOf,
 } from "../../core";
 
@@ -82,23 +82,11 @@ export function renderBesideTable(wb: ExcelJS.Workbook, plan: BesideTablePlan, m
   if (!ws) throw new WouldLoseDataError(`the sheet ${plan.sheet} is not in the workbook`, { table: plan.table.name });
   const old = findTable(ws, plan.table.name);
   const oldRange = old ? parseRange(old.ref) : undefined;
-  const { top, left } = parseRange(plan.table.ref);
-  const bottom = top + Math.max(plan.table.rows.length, 1);
-  const right = left + plan.table.columns.length - 1;
-  const taken: { row: number; column: number }[] = [];
-  for (let r = top; r <= bottom; r++) {
-    for (let c = left; c <= right; c++) {
-      const inOld = oldRange && r >= oldRange.top && r <= oldRange.bottom && c >= oldRange.left && c <= oldRange.right;
-      const v = ws.getCell(r, c).value;
-      if (!inOld && v !== null && v !== undefined && v !== "") taken.push({ row: r, column: c });
-    }
-  }
-  if (taken.length) {
-    throw new WouldLoseDataError(
-      `cells ${compressCells(taken).slice(0, 3).join(", ")} of the ${plan.sheet} sheet hold data of yours where IEWSC Workbench writes its generated columns; move them and run again (nothing was changed)`,
-      { table: plan.table.name },
-    );
-  }
+  const taken = takenCells(plan, (r, c) => {
+    const v = ws.getCell(r, c).value;
+    return v === null || v === undefined || v === "";
+  }, oldRange);
+  if (taken.length) throw besideConflict(plan, taken);
   if (old && oldRange) {
     ws.removeTable(plan.table.name);
     for (let r = oldRange.top; r <= oldRange.bottom; r++) for (let c = oldRange.left; c <= oldRange.right; c++) ws.getCell(r, c).value = null;

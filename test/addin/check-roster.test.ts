@@ -1,5 +1,5 @@
 import { type CellValue, CHECKS_SHEET, TableMissingError, dayOfIso } from "../../core";
-import { checkRosterIn, goToCell } from "../../addin/excel/check-roster";
+import { checkRosterIn, goToCell } from "../../addin/excel/check";
 import { MARKER } from "../../addin/excel/highlights";
 import { REQUEST_LIMIT_BYTES } from "../../addin/excel/payload";
 import { checkTables, goodRoster, member, ROSTER_HEADER } from "../helpers/tables";

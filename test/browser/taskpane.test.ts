@@ -4,7 +4,9 @@ import { extname, join, resolve } from "node:path";
 import type { AddressInfo } from "node:net";
 import { chromium, type Browser, type Page } from "playwright-core";
 import type { CellValue } from "../../core";
-import { SAMPLE_ROSTER } from "../../core/sample";
+import { dayOfIso, serialOf } from "../../core";
+import { SAMPLE_ROSTER, SAMPLE_TIMELINE } from "../../core/sample";
+import { TIMELINE_HEADER } from "../helpers/timeline";
 import { CHROMIUM, describeWith } from "../helpers/programs";
 import { ROSTER_HEADER } from "../helpers/tables";
 
@@ -72,7 +74,9 @@ describeWith("Chromium", CHROMIUM)("the task pane in headless Chromium", () => {
     await new Promise((ok) => server?.close(ok));
   });
 
-  async function openPane(officeJs: (path: string) => { body: string | Buffer; status?: number }): Promise<{ page: Page; errors: string[] }> {
+  const rosterOnly = { sheets: [{ name: "Roster", cells: roster, at: "A1", tables: [{ name: "Roster", ref: `A1:J${roster.length}` }] }] };
+
+  async function openPane(officeJs: (path: string) => { body: string | Buffer; status?: number }, fixture: object = rosterOnly): Promise<{ page: Page; errors: string[] }> {
     const page = await browser.newPage({ viewport: { width: 360, height: 900 } });
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
@@ -82,7 +86,7 @@ describeWith("Chromium", CHROMIUM)("the task pane in headless Chromium", () => {
     });
     await page.addInitScript((fixture) => {
       (window as unknown as { __IEWSC_FIXTURE__: unknown }).__IEWSC_FIXTURE__ = fixture;
-    }, { sheets: [{ name: "Roster", cells: roster, at: "A1", tables: [{ name: "Roster", ref: `A1:J${roster.length}` }] }] });
+    }, fixture);
     await page.goto(`${base}/taskpane.html`);
     return { page, errors };
   }
@@ -116,6 +120,41 @@ describeWith("Chromium", CHROMIUM)("the task pane in headless Chromium", () => {
     // The Checks sheet was written in the (fake) workbook.
     const checks = await page.evaluate(() => (window as unknown as { __fake: { values(s: string, a: string): unknown[][] } }).__fake.values("Checks", "A6:B8"));
     expect(checks).toEqual([["Error", "ROSTER_JUSTIFICATION_MISSING"], ["Error", "ROSTER_DUPLICATE_PERSON"], ["Warning", "ROSTER_EMAIL_INVALID"]]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test("Check timeline lists the timeline's findings and writes the status columns; Record forecasts draws the trend", async () => {
+    const timeline = [[...TIMELINE_HEADER], ...(SAMPLE_TIMELINE as CellValue[][]).map((r) => r.map((v) => (v !== null && typeof v === "object" && "date" in v ? serialOf(dayOfIso(v.date)!) : v)))];
+    timeline[3]![5] = serialOf(dayOfIso("2023-12-15")!); // TL03 forecast: 45 days late
+    const fixture = {
+      sheets: [
+        { name: "Timeline", cells: timeline, at: "A1", tables: [{ name: "Timeline", ref: `A1:I${timeline.length}` }] },
+        { name: "Settings", cells: [["Key", "Value"], ["AsOf", "2024-02-01"]], at: "A1", tables: [{ name: "Settings", ref: "A1:B2" }] },
+      ],
+    };
+    const { page, errors } = await openPane(() => ({ body: fakeHostScript() }), fixture);
+    await page.getByRole("button", { name: "Check timeline" }).click();
+    await page.locator(".finding").first().waitFor();
+    await page.getByRole("progressbar").waitFor({ state: "hidden" });
+    const items = await page.locator(".finding").evaluateAll((nodes) => nodes.map((n) => [n.getAttribute("data-code"), n.querySelector(".where")!.textContent]));
+    expect(items).toEqual([
+      ["TIMELINE_OVERDUE", "Timeline · row 3 · Actual"],
+      ["TIMELINE_OVERDUE", "Timeline · row 4 · Actual"],
+      ["TIMELINE_SLIPPED", "Timeline · row 4 · Forecast"],
+    ]);
+    await expect(page.locator(".finding").nth(2).textContent()).resolves.toContain("TL03 has slipped 45 days");
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: join(ARTIFACTS, "taskpane-timeline.png"), fullPage: true });
+    const header = await page.evaluate(() => (window as unknown as { __fake: { values(s: string, a: string): unknown[][] } }).__fake.values("Timeline", "K1:P1"));
+    expect(header).toEqual([["IEWSC planned from", "IEWSC planned to", "IEWSC certainty", "IEWSC date now", "IEWSC slip days", "IEWSC status"]]);
+
+    await page.getByRole("button", { name: "Record forecasts" }).click();
+    await page.locator(".recorded").waitFor();
+    expect(await page.locator(".recorded").textContent()).toBe("Recorded the forecast of 8 milestones as of 1 February 2024. The milestone trend on the Forecast history sheet now has 1 reporting date.");
+    const charts = await page.evaluate(() => (window as unknown as { __fake: { charts(s: string): { name: string }[] } }).__fake.charts("Forecast history"));
+    expect(charts.map((c) => c.name)).toEqual(["IEWSC milestone trend"]);
+    await page.screenshot({ path: join(ARTIFACTS, "taskpane-recorded.png"), fullPage: true });
     expect(errors).toEqual([]);
     await page.close();
   });

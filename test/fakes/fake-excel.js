@@ -98,7 +98,7 @@
     }
 
     function newSheet(name) {
-      var s = { name: name, cells: new Map(), formats: [], frozenRows: 0, tabColor: "", validations: [] };
+      var s = { name: name, cells: new Map(), formats: [], frozenRows: 0, tabColor: "", validations: [], charts: [] };
       world.sheets.push(s);
       return s;
     }
@@ -247,6 +247,18 @@
         activate: function () { world.activeSheet = s.name; },
         delete: function () { world.sheets.splice(world.sheets.indexOf(s), 1); },
         freezePanes: { freezeRows: function (n) { s.frozenRows = n; } },
+        charts: {
+          getItemOrNullObject: function (name) {
+            for (var i = 0; i < s.charts.length; i++) if (s.charts[i].name === name) return chartObject(s, s.charts[i]);
+            return nullObject();
+          },
+          add: function (type, range, seriesBy) {
+            var c = { name: "Chart " + (s.charts.length + 1), type: type, source: range.address, seriesBy: seriesBy, title: "", axes: {}, legend: "", at: "" };
+            s.charts.push(c);
+            world.pendingBytes += 300;
+            return chartObject(s, c);
+          },
+        },
         tables: {
           add: function (address, hasHeaders) {
             var t = { name: "Table" + (world.tables.length + 1), sheet: s, box: parseBox(address), style: "", hasHeaders: hasHeaders };
@@ -262,6 +274,22 @@
       return sheet;
     }
     world.sheetObjects = [];
+    /** A chart: its properties are plain fields, copied to the chart's state at sync time. */
+    function chartObject(s, c) {
+      var chart = {
+        isNullObject: false,
+        name: c.name,
+        title: { text: c.title },
+        axes: { categoryAxis: { title: { text: "" } }, valueAxis: { title: { text: "" } } },
+        legend: { position: c.legend },
+        setPosition: function (cell) { c.at = cell; },
+        delete: function () { s.charts.splice(s.charts.indexOf(c), 1); },
+        load: function () { return chart; },
+      };
+      world.chartObjects.push({ obj: chart, state: c });
+      return chart;
+    }
+    world.chartObjects = [];
     world.tableObjects = [];
 
     function tableObject(t) {
@@ -280,6 +308,12 @@
     }
 
     function applyProperties() {
+      world.chartObjects.forEach(function (e) {
+        e.state.name = e.obj.name;
+        e.state.title = e.obj.title.text;
+        e.state.axes = { x: e.obj.axes.categoryAxis.title.text, y: e.obj.axes.valueAxis.title.text };
+        e.state.legend = e.obj.legend.position;
+      });
       world.sheetObjects.forEach(function (e) {
         // Only a value this object was given since it was created counts as a write.
         if (typeof e.obj.tabColor === "string" && e.obj.tabColor !== e.tab && !/^Error/.test(e.obj.tabColor)) e.state.tabColor = e.tab = e.obj.tabColor;
@@ -368,6 +402,8 @@
         return c ? { value: c.v, formula: c.f, numberFormat: c.nf } : { value: "", formula: null, numberFormat: "General" };
       },
       values: function (sheetName, address) { return readValues(findSheet(sheetName), parseBox(address)); },
+      /** The charts of a sheet as plain data. */
+      charts: function (sheetName) { return findSheet(sheetName).charts.map(function (c) { return JSON.parse(JSON.stringify(c)); }); },
       /** Conditional formats on a sheet: their addresses, formula and colours. */
       formats: function (sheetName) {
         return findSheet(sheetName).formats.map(function (cf) {
