@@ -10,7 +10,7 @@ import { performance } from "node:perf_hooks";
 import ExcelJS from "exceljs";
 import { OfficeMockObject } from "office-addin-mock";
 import { type CellValue, type RawTable, checkWorkbook, dayOfIso } from "../core";
-import { checkRosterIn } from "../addin/excel/check";
+import { checkRosterIn, checkTimelineIn } from "../addin/excel/check";
 
 const ROOT = resolve(__dirname, "../..");
 const CLI = join(ROOT, "dist/scripts/iewsc.js");
@@ -86,6 +86,15 @@ async function main(): Promise<void> {
   const two = await timeAsync(3, async () => cli(["check", "--jobs", "2", ...files]));
   line("8 such workbooks, --jobs 1", fmt(one));
   line("8 such workbooks, --jobs 2 (both cores)", fmt(two), `speed-up ×${(one / two).toFixed(2)}`);
+  const many = Array.from({ length: 32 }, (_, i) => {
+    const f = join(dir, `many-${i}.xlsx`);
+    copyFileSync(big, f);
+    return f;
+  });
+  const manyOne = await timeAsync(1, async () => cli(["check", "--jobs", "1", ...many]));
+  const manyTwo = await timeAsync(1, async () => cli(["check", "--jobs", "2", ...many]));
+  line("32 such workbooks, --jobs 1", fmt(manyOne));
+  line("32 such workbooks, --jobs 2 (the default from 16)", fmt(manyTwo), `speed-up ×${(manyOne / manyTwo).toFixed(2)}`);
 
   console.log("\nAdd-in Check roster, Office.js round trips (office-addin-mock):");
   const today = dayOfIso("2026-11-28")!;
@@ -98,6 +107,35 @@ async function main(): Promise<void> {
     const ms = performance.now() - start;
     line(`${n.toLocaleString("en-GB")} rows`, `${outcome.syncs} syncs`, `${outcome.findings.length} findings, ${fmt(ms)} in the mock`);
   }
+
+  console.log("\nCore timeline check (chains of ten milestones, every fifth one slipped by its forecast):");
+  const asOf = dayOfIso("2024-06-15")!;
+  for (const n of [10, 1_000, 10_000]) {
+    const raw: RawTable = { name: "Timeline", sheet: "Timeline", source: "table", origin: { row: 1, column: 1 }, values: timeline(n) };
+    checkWorkbook({ tables: { Timeline: raw }, date1904: false }, { asOf }); // warm up
+    const ms = time(n >= 10_000 ? 5 : 9, () => checkWorkbook({ tables: { Timeline: raw }, date1904: false }, { asOf }));
+    const edges = n - Math.ceil(n / 10);
+    line(`${n.toLocaleString("en-GB")} milestones, ${edges.toLocaleString("en-GB")} dependencies`, fmt(ms), n === 10_000 ? `goal < 1 s: ${ms < 1000 ? "met" : "NOT MET"}; ${(ms / (n + edges) * 1000).toFixed(1)} µs per milestone+dependency` : `${(ms / (n + edges) * 1000).toFixed(1)} µs per milestone+dependency`);
+  }
+
+  console.log("\nAdd-in Check timeline, Office.js round trips (office-addin-mock):");
+  for (const n of [10, 1_000, 10_000]) {
+    const rows = timeline(n);
+    const fixture = { sheets: [{ name: "Timeline", cells: rows, tables: [{ name: "Timeline", ref: `A1:I${rows.length}` }] }] };
+    const fake = createFakeExcel(fixture, { wrap: (data: object) => new OfficeMockObject(data as never, "excel" as never) });
+    const start = performance.now();
+    const outcome = await checkTimelineIn(fake.context, { today: asOf });
+    const ms = performance.now() - start;
+    const biggest = Math.max(...(fake.world.requestBytes as number[]));
+    line(`${n.toLocaleString("en-GB")} milestones`, `${outcome.syncs} syncs`, `largest request ${(biggest / 1048576).toFixed(2)} MB, ${fmt(ms)} in the mock`);
+  }
+}
+
+/** n milestones in dependency chains of ten; every fifth one has a forecast 19 days late. */
+function timeline(n: number): CellValue[][] {
+  const rows: CellValue[][] = [["ID", "Calendar", "Milestone", "Opportunity", "Kind", "Forecast", "Actual", "Depends On", "Fixed"]];
+  for (let i = 0; i < n; i++) rows.push([`M${i}`, "June 2024", `Milestone ${i}`, null, "Milestone", i % 5 === 0 ? { date: "2024-07-20" } : null, null, i % 10 ? `M${i - 1}` : null, null]);
+  return rows;
 }
 
 main().catch((e) => {

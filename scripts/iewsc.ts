@@ -36,7 +36,7 @@ export function program(): Command {
     .argument("<workbook...>", "one or more .xlsx workbooks")
     .option("--json", "print one JSON document on standard output")
     .option("--as-of <YYYY-MM-DD>", "the day that counts as today (overrides the Settings table's AsOf)", asOfOption)
-    .option("--jobs <N>", "check several workbooks on N threads (default: the number of cores)", jobsOption)
+    .option("--jobs <N>", "check several workbooks on N threads (default: one thread below 16 workbooks, every core from 16 on)", jobsOption)
     .addHelpText("after", "\nExit codes: 0 no errors found, 1 errors found, 2 a workbook could not be used.\n\nExamples:\n  iewsc check iewsc.xlsx\n  iewsc check --json --as-of 2024-03-01 a.xlsx b.xlsx")
     .action(async (files: string[], opts: { json?: boolean; asOf?: Day; jobs?: number }) => {
       // Commands load their modules (and ExcelJS) only when they run: --help stays instant.

@@ -5,6 +5,9 @@ import { type FileOutcome, checkFile } from "../check-file";
 import { mapInPool } from "../pool";
 import { formatOutcome, painter, useColour } from "../terminal";
 
+/** From this many workbooks on, `check` uses every core unless --jobs says otherwise. */
+export const PARALLEL_FROM = 16;
+
 /**
  * `iewsc check <workbook...>`: checks every workbook (several at once on worker threads), prints the
  * findings or one JSON document, and returns the exit code: 2 when any workbook could not be used,
@@ -15,10 +18,13 @@ export async function runCheck(files: string[], opts: { json?: boolean; asOf?: D
   const bar = showProgress ? new SingleBar({ format: "checking {bar} {value}/{total} workbooks", stream: process.stderr, clearOnComplete: true }) : undefined;
   bar?.start(files.length, 0);
   const asOf = opts.asOf;
+  // Measured (npm run bench): one check already keeps the second core busy with V8's garbage collector
+  // and compiler threads, so worker threads only pay for their start-up from about 16 workbooks on.
+  const jobs = opts.jobs ?? (files.length >= PARALLEL_FROM ? undefined : 1);
   const outcomes = await mapInPool<{ file: string; asOf?: Day }, FileOutcome>(
     files.map((file) => (asOf === undefined ? { file } : { file, asOf })),
     {
-      jobs: opts.jobs,
+      jobs,
       workerFile: join(__dirname, "..", "check-worker.js"),
       inline: (item) => checkFile(item.file, item.asOf === undefined ? {} : { asOf: item.asOf }),
       onDone: (n) => bar?.update(n),
