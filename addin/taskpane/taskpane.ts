@@ -1,17 +1,20 @@
 import { type CheckName, dayOfLocalDate, longDate } from "../../core";
+import { applyIn, proposeIn, undoIn } from "../excel/arbitrate";
 import { checkIn, goToCell } from "../excel/check";
 import { recordForecastsIn } from "../excel/record-forecasts";
 import { runExcel } from "../excel/run-excel";
 import { explain } from "./explain";
-import { type PaneFinding, renderFindings, renderRecorded } from "./view";
+import { type PaneFinding, renderApplied, renderFindings, renderProposal, renderRecorded } from "./view";
 
 type Step = "reading" | "checking" | "writing" | "done";
-const STEPS: Record<CheckName | "record", Record<Step, string>> = {
+type Kind = CheckName | "record" | "arbitrate";
+const STEPS: Record<Kind, Record<Step, string>> = {
+  arbitrate: { reading: "Reading the roster…", checking: "Finding the most balanced choice…", writing: "Writing the statuses…", done: "Done" },
   roster: { reading: "Reading the workbook…", checking: "Checking the roster…", writing: "Writing the Checks sheet…", done: "Done" },
   timeline: { reading: "Reading the workbook…", checking: "Checking the timeline…", writing: "Writing the status columns and the Timeline view…", done: "Done" },
   record: { reading: "Reading the timeline…", checking: "Recording today's forecasts…", writing: "Drawing the milestone trend…", done: "Done" },
 };
-const BUTTONS = ["check-roster", "check-timeline", "record-forecasts"] as const;
+const BUTTONS = ["check-roster", "arbitrate", "check-timeline", "record-forecasts"] as const;
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -37,7 +40,7 @@ async function select(f: PaneFinding): Promise<void> {
 }
 
 /** Runs one action with the progress bar up and every button disabled; a failure is one sentence. */
-async function act(kind: CheckName | "record", work: (step: (s: Step) => void) => Promise<void>): Promise<void> {
+async function act(kind: Kind, work: (step: (s: Step) => void) => Promise<void>): Promise<void> {
   say(undefined);
   busy(true, STEPS[kind].reading);
   try {
@@ -67,6 +70,28 @@ function record(): Promise<void> {
   });
 }
 
+function proposeArbitration(): Promise<void> {
+  return act("arbitrate", async (step) => {
+    const proposal = await runExcel((context) => proposeIn(context, { today: dayOfLocalDate(new Date()) }));
+    step("done");
+    $("results").hidden = false;
+    renderProposal(document, proposal.arbitration, proposal.changes, {
+      apply: () =>
+        void act("arbitrate", async (s) => {
+          s("writing");
+          const applied = await runExcel((context) => applyIn(context, proposal.changes));
+          renderApplied(document, applied, () =>
+            void act("arbitrate", async (u) => {
+              u("writing");
+              await runExcel((context) => undoIn(context, applied));
+              document.getElementById("applied")!.replaceChildren(document.createTextNode("Undone: the statuses are as they were."));
+            }),
+          );
+        }),
+    });
+  });
+}
+
 Office.onReady((info) => {
   if (String(info.host) !== "Excel") {
     $("not-in-excel").hidden = false;
@@ -74,6 +99,7 @@ Office.onReady((info) => {
   }
   const actions: Record<(typeof BUTTONS)[number], () => Promise<void>> = {
     "check-roster": () => check("roster"),
+    arbitrate: proposeArbitration,
     "check-timeline": () => check("timeline"),
     "record-forecasts": record,
   };

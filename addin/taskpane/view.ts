@@ -1,4 +1,5 @@
-import type { CellLocation, DescribedFinding, Severity, Summary } from "../../core";
+import type { Arbitration, Balance, CellLocation, DescribedFinding, Severity, Summary } from "../../core";
+import type { StatusChange } from "../excel/arbitrate";
 
 /** The findings the pane lists: each with the cell it points to, when it points to one. */
 export type PaneFinding = DescribedFinding & { cell?: CellLocation };
@@ -68,3 +69,83 @@ export function renderRecorded(doc: Document, milestones: number, reports: numbe
     el(doc, "p", { class: "recorded" }, `Recorded the forecast of ${count(milestones, ["milestone", "milestones"])} as of ${on}. The milestone trend on the Forecast history sheet now has ${count(reports, ["reporting date", "reporting dates"])}.`),
   );
 }
+
+/** A balance as people read it: "women 7 of 15 (46.7 %)". */
+export function balanceText(b: Balance): string {
+  const stated = b.female + b.male + b.other;
+  const pct = (n: number) => `${stated ? Math.round((n / stated) * 1000) / 10 : 0} %`;
+  return `women ${b.female} of ${stated} (${pct(b.female)}), men ${b.male} (${pct(b.male)})${b.other ? `, other ${b.other}` : ""}`;
+}
+
+export interface ProposalActions {
+  apply(): void;
+}
+
+/**
+ * The arbitration proposal: per region, who is proposed and who is passed over, the balance before and
+ * after, and the Apply button behind a confirmation that says exactly which cells change.
+ */
+export function renderProposal(doc: Document, arbitration: Arbitration, changes: readonly StatusChange[], actions: ProposalActions): void {
+  const summaryBox = doc.getElementById("summary")!;
+  const groups = doc.getElementById("groups")!;
+  summaryBox.replaceChildren();
+  groups.replaceChildren();
+  if (!arbitration.regions.length) {
+    summaryBox.append(el(doc, "span", { class: "badge ok" }, "No arbitration needed"));
+    groups.append(el(doc, "p", { class: "all-clear" }, "No region has more volunteers than seats: there is nothing to arbitrate."));
+    return;
+  }
+  summaryBox.append(el(doc, "span", { class: "badge info" }, count(arbitration.regions.length, ["region to arbitrate", "regions to arbitrate"])));
+  for (const r of arbitration.regions) {
+    const card = el(doc, "section", { class: "proposal", "data-region": r.region });
+    card.append(
+      el(doc, "h2", {}, r.region),
+      el(doc, "p", {}, `${count(r.candidates.length, ["candidate", "candidates"])} for ${count(r.seats, ["seat", "seats"])}: propose ${names(r.selected.map((m) => m.name))}.`),
+      el(doc, "p", { class: "where" }, `Passed over: ${names(r.passedOver.map((m) => m.name))}.`),
+    );
+    groups.append(card);
+  }
+  const balance = el(doc, "section", { class: "balance" });
+  balance.append(
+    el(doc, "p", {}, `Confirmed committee now: ${balanceText(arbitration.before)}.`),
+    el(doc, "p", {}, `With this choice: ${balanceText(arbitration.after)}.`),
+  );
+  groups.append(balance);
+  if (!changes.length) {
+    groups.append(el(doc, "p", { class: "where" }, "The Status cells already say this: nothing to apply."));
+    return;
+  }
+  const apply = el(doc, "button", { class: "button primary", type: "button", id: "apply" }, "Apply…");
+  const confirm = el(doc, "div", { class: "confirm", role: "dialog", "aria-label": "Confirm", hidden: "" });
+  const what = el(doc, "ul", { class: "changes" });
+  for (const c of changes) what.append(el(doc, "li", {}, `${c.name}: ${c.before || "(blank)"} → ${c.after} (${c.sheet}!${c.address})`));
+  const yes = el(doc, "button", { class: "button primary", type: "button" }, "Yes, set these statuses");
+  const no = el(doc, "button", { class: "button", type: "button" }, "Cancel");
+  confirm.append(el(doc, "p", {}, `This changes ${count(changes.length, ["Status cell", "Status cells"])} on your roster, and nothing else:`), what, yes, no);
+  apply.addEventListener("click", () => {
+    confirm.hidden = false;
+    apply.hidden = true;
+  });
+  no.addEventListener("click", () => {
+    confirm.hidden = true;
+    apply.hidden = false;
+  });
+  yes.addEventListener("click", () => {
+    confirm.hidden = true;
+    actions.apply();
+  });
+  groups.append(apply, confirm);
+}
+
+/** After Apply: what was done, and the Undo button. */
+export function renderApplied(doc: Document, changes: readonly StatusChange[], undo: () => void): void {
+  const groups = doc.getElementById("groups")!;
+  doc.getElementById("apply")?.remove();
+  const done = el(doc, "div", { class: "recorded", id: "applied" });
+  const button = el(doc, "button", { class: "button", type: "button" }, "Undo");
+  button.addEventListener("click", undo);
+  done.append(el(doc, "p", {}, `Applied: ${count(changes.length, ["Status cell", "Status cells"])} set. Undo puts back what they held.`), button);
+  groups.append(done);
+}
+
+const names = (items: readonly string[]) => (items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`);

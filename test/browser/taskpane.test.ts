@@ -159,6 +159,34 @@ describeWith("Chromium", CHROMIUM)("the task pane in headless Chromium", () => {
     await page.close();
   });
 
+  test("Arbitrate proposes the most balanced choice; Apply asks first, sets only Status cells; Undo puts them back", async () => {
+    // Europe: Jonas Weber confirmed; Sophie Laurent (now a candidate), Ana Kovač and a second Sophie compete for one seat.
+    const rows = roster.map((r) => [...r]);
+    rows[16]![4] = "Candidate";
+    const fixture = { sheets: [{ name: "Roster", cells: rows, at: "A1", tables: [{ name: "Roster", ref: `A1:J${rows.length}` }] }] };
+    const { page, errors } = await openPane(() => ({ body: fakeHostScript() }), fixture);
+    const status = () => page.evaluate(() => (window as unknown as { __fake: { values(s: string, a: string): unknown[][] } }).__fake.values("Roster", "E17:E20").flat());
+    const before = await status();
+    await page.getByRole("button", { name: "Arbitrate" }).click();
+    await page.locator(".proposal").first().waitFor();
+    expect(await page.locator(".proposal").allTextContents()).toEqual([
+      "Europe3 candidates for 1 seat: propose Sophie Laurent.Passed over: Ana Kovač and Sophie Laurent.",
+    ]);
+    expect(await page.locator(".balance").textContent()).toBe("Confirmed committee now: women 7 of 15 (46.7 %), men 8 (53.3 %).With this choice: women 8 of 16 (50 %), men 8 (50 %).");
+    await page.getByRole("button", { name: "Apply…" }).click();
+    await page.getByRole("dialog").waitFor();
+    expect(await page.locator(".changes li").allTextContents()).toEqual(["Sophie Laurent: Candidate → Confirmed (Roster!E17)"]);
+    await page.screenshot({ path: join(ARTIFACTS, "taskpane-arbitrate.png"), fullPage: true });
+    await page.getByRole("button", { name: "Yes, set these statuses" }).click();
+    await page.locator("#applied").waitFor();
+    expect(await status()).toEqual(["Confirmed", ...before.slice(1)]);
+    await page.getByRole("button", { name: "Undo" }).click();
+    await page.getByText("Undone: the statuses are as they were.").waitFor();
+    expect(await status()).toEqual(before);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   test("a workbook without a roster gets one plain sentence", async () => {
     const { page } = await openPane(() => ({ body: fakeHostScript() }));
     await page.evaluate(() => {

@@ -121,6 +121,19 @@
       }
       return out;
     }
+    /** What Office.js gives as `formulas`: the formula where there is one, else the value. */
+    function readFormulas(s, b) {
+      var out = [];
+      for (var r = b.top; r <= b.bottom; r++) {
+        var line = [];
+        for (var c = b.left; c <= b.right; c++) {
+          var cell = cellAt(s, r, c);
+          line.push(cell ? (cell.f || cell.v) : "");
+        }
+        out.push(line);
+      }
+      return out;
+    }
     function usedBox(s) {
       var box = null;
       s.cells.forEach(function (cell, key) {
@@ -178,9 +191,11 @@
     function rangeOf(s, b) {
       // Whole-sheet ranges (for clearing and conditional formats) are never read: do not build their values.
       var area = (b.bottom - b.top + 1) * (b.right - b.left + 1);
-      var initial = { values: area <= 5e6 && b.bottom < 1048576 ? readValues(s, b) : [] };
+      var readable = area <= 5e6 && b.bottom < 1048576;
+      var initial = { values: readable ? readValues(s, b) : [], formulas: readable ? readFormulas(s, b) : [] };
       var range = W({
         values: initial.values,
+        formulas: initial.formulas,
         rowIndex: b.top - 1,
         columnIndex: b.left - 1,
         address: s.name + "!" + boxAddress(b),

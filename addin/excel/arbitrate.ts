@@ -1,0 +1,84 @@
+import {
+  type Arbitration, type Day, TableMissingError, WorkbookError, a1, arbitrate, readMembers, readSettings, readTable,
+} from "../../core";
+import { queueDiscovery, queueLoad, toWorkbookInput } from "./read-tables";
+
+/** One Status cell that Apply changes: where it is, what it held (exactly, formula or text), what it gets. */
+export interface StatusChange {
+  sheet: string;
+  address: string;
+  name: string;
+  before: string;
+  after: "Confirmed" | "Candidate";
+}
+
+export interface Proposal {
+  arbitration: Arbitration;
+  /** The Status cells Apply would change (cells that already hold the new status are left out). */
+  changes: StatusChange[];
+  syncs: number;
+}
+
+/** Reads the roster (two round trips) and proposes the exact arbitration, with the Status cells it would set. */
+export async function proposeIn(context: Excel.RequestContext, _options: { today: Day }): Promise<Proposal> {
+  const found = queueDiscovery(context, ["Roster", "Settings"]);
+  await context.sync();
+  const load = queueLoad(context, found);
+  const roster = load.items.find((i) => i.name === "Roster");
+  // The formulas too, so that Undo can put back exactly what was there.
+  const formulas = roster ? roster.body.load("formulas") : undefined;
+  await context.sync();
+  const input = toWorkbookInput(load);
+  if (!input.tables.Roster) throw new TableMissingError("no Roster table was found (neither an Excel table nor a sheet of that name)", { table: "Roster" });
+  const view = readTable(input.tables.Roster);
+  const { settings } = readSettings(input.tables.Settings ? readTable(input.tables.Settings) : undefined, input.date1904);
+  const members = readMembers(view, settings);
+  const arbitration = arbitrate(members, settings);
+  const statusColumn = view.columns["Status"];
+  const changes: StatusChange[] = [];
+  // Candidates exist only where there is a Status column, so an arbitration always has one to write in.
+  const raw = input.tables.Roster;
+  const bodyTop = raw.source === "table" ? raw.origin.row + 1 : formulasTop(roster!);
+  for (const region of arbitration.regions) {
+    for (const [members, after] of [[region.selected, "Confirmed"], [region.passedOver, "Candidate"]] as const) {
+      for (const m of members) {
+        if (m.status === after && m.statusText === after) continue;
+        const before = String(formulas!.formulas[m.row - bodyTop]?.[statusColumn! - raw.origin.column] ?? "");
+        changes.push({ sheet: view.sheet, address: a1(m.row, statusColumn!), name: m.name, before, after });
+      }
+    }
+  }
+  return { arbitration, changes, syncs: 2 };
+}
+
+/** The worksheet row of the first row a sheet-fallback body range holds. */
+function formulasTop(item: { body: Excel.Range }): number {
+  return item.body.rowIndex + 1;
+}
+
+/**
+ * Apply: writes the proposed statuses, the only user cells the tool ever changes, on the user's
+ * explicit request. Refuses, changing nothing, when a Status cell no longer holds what it held at the
+ * proposal (the roster was edited since). One load and one write: two round trips.
+ *
+ * @returns the changes, to give to `undoIn`
+ */
+export async function applyIn(context: Excel.RequestContext, changes: readonly StatusChange[]): Promise<StatusChange[]> {
+  const cells = changes.map((c) => context.workbook.worksheets.getItem(c.sheet).getRange(c.address).load("formulas"));
+  await context.sync();
+  const moved = changes.filter((c, i) => String(cells[i]!.formulas[0]![0] ?? "") !== c.before);
+  if (moved.length) {
+    throw new WorkbookError(`the roster changed since the proposal (${moved.map((c) => `${c.name} at ${c.address}`).join(", ")}); arbitrate again before applying`, { table: "Roster", column: "Status" });
+  }
+  cells.forEach((range, i) => {
+    range.formulas = [[changes[i]!.after]];
+  });
+  await context.sync();
+  return [...changes];
+}
+
+/** Undo: puts back exactly what each Status cell held before Apply (one round trip). */
+export async function undoIn(context: Excel.RequestContext, applied: readonly StatusChange[]): Promise<void> {
+  for (const c of applied) context.workbook.worksheets.getItem(c.sheet).getRange(c.address).formulas = [[c.before]];
+  await context.sync();
+}
