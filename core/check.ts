@@ -5,6 +5,7 @@ import type { Day } from "./dates/calendar";
 import { TableMissingError } from "./errors";
 import { type Finding, type Summary, sortFindings, summarize } from "./findings";
 import { checkRoster } from "./roster/check-roster";
+import { checkTasks } from "./tasks/check-tasks";
 import { checkTimeline } from "./timeline/check-timeline";
 import { type Settings, readSettings } from "./settings";
 import type { TableName } from "./tables/contract";
@@ -29,7 +30,7 @@ export interface CheckOptions {
   only?: readonly CheckName[];
 }
 
-export type CheckName = "roster" | "timeline";
+export type CheckName = "roster" | "timeline" | "tasks";
 
 /** What a checker is given: its own table, read, and the rest of the workbook. */
 interface CheckerInput {
@@ -56,6 +57,7 @@ const CHECKERS: readonly Checker[] = [
     run: ({ view, settings, asOf, date1904, optional }) =>
       checkTimeline({ timeline: view, meetings: optional("Meetings"), blackouts: optional("Blackouts") }, settings, asOf, date1904),
   },
+  { name: "tasks", table: "Tasks", run: ({ view, settings, asOf, date1904, optional }) => checkTasks(view, optional("Roster"), settings, asOf, date1904) },
 ];
 
 export interface CheckResult {

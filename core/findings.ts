@@ -18,6 +18,19 @@ export interface FindingDataByCode {
   ROSTER_GENDER_BALANCE: { female: number; male: number; other: number; share: number; under: "women" | "men"; minShare: number };
   ROSTER_SIZE: { count: number; max: number };
   ROSTER_EMAIL_INVALID: { value: string };
+  ROSTER_ARBITRATION: {
+    region: string;
+    /** The candidates proposed for the free seats, by name, in row order. */
+    selected: string[];
+    passedOver: string[];
+    /** Free seats: VolunteersPerRegion minus the region's confirmed volunteers. */
+    seats: number;
+    /** The share of the less-represented gender in the confirmed committee now, and with the proposal (4 decimals). */
+    shareBefore: number;
+    shareAfter: number;
+    underBefore: "women" | "men";
+    underAfter: "women" | "men";
+  };
   TIMELINE_DATE_UNPARSEABLE: { text: string; field: string };
   TIMELINE_DATE_AMBIGUOUS: { text: string; reading: string; earliest: string; latest: string };
   TIMELINE_INVALID_VALUE: { field: string; value: string; problem: "blank" | "not-allowed"; allowed?: string[] };
@@ -30,6 +43,8 @@ export interface FindingDataByCode {
   TIMELINE_AT_RISK: { id: string; projected: string; drivenBy: string; latest: string; slipDays: number; fixed: boolean };
   TIMELINE_REPORT_LATE: { id: string; date: string; meeting: string; meetingStart: string; deadline: string; workshop: string; leadDays: number };
   TIMELINE_BLACKOUT: { id: string; period: string; from: string; to: string; by: "effective" | "plan" };
+  TASK_OVERDUE: { id: string; task: string; due: string; asOf: string; daysOverdue: number };
+  TASK_OWNER_UNKNOWN: { id: string; owner: string };
 }
 
 export type FindingCode = keyof FindingDataByCode;

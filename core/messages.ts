@@ -14,6 +14,11 @@ const day = (iso: string) => {
 };
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const pct = (share: number) => `${Math.round(share * 1000) / 10} %`;
+/** People by name: "A", "A and B", "A, B and C" (or "… or C"); a blank name is shown as such. */
+const names = (people: readonly string[], conjunction: "and" | "or" = "and") => {
+  const shown = people.map((n) => n || "(no name)");
+  return shown.length <= 1 ? shown.join("") : `${shown.slice(0, -1).join(", ")} ${conjunction} ${shown[shown.length - 1]}`;
+};
 const list = (items: readonly string[]) =>
   items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} or ${items[items.length - 1]}`;
 
@@ -42,6 +47,17 @@ const WORDING: Wording = {
     `${d.other ? ` and ${d.other} of another gender` : ""}: ${d.under} are ${pct(d.share)}, below the ${pct(d.minShare)} balance line.`,
   ROSTER_SIZE: (d) => `The committee has ${d.count} confirmed members, more than the ${d.max} that keeps it a limited group.`,
   ROSTER_EMAIL_INVALID: (d) => `"${d.value}" is not an e-mail address.`,
+  ROSTER_ARBITRATION: (d) => {
+    const balance =
+      d.underBefore === d.underAfter
+        ? `${d.underAfter} would be ${pct(d.shareAfter)} of the confirmed committee, ${pct(d.shareBefore)} now`
+        : `${d.underAfter} would then be the less represented, at ${pct(d.shareAfter)} of the confirmed committee; ${d.underBefore} are ${pct(d.shareBefore)} now`;
+    const candidates = d.selected.length + d.passedOver.length;
+    return (
+      `${d.region} has ${plural(candidates, "candidate")} for ${plural(d.seats, "free seat")}: propose ${names(d.selected)}` +
+      `${d.passedOver.length ? `, not ${names(d.passedOver, "or")}` : ""} (${balance}).`
+    );
+  },
   TIMELINE_DATE_UNPARSEABLE: (d) =>
     d.text === ""
       ? `${d.field} is blank; write the planned date, e.g. 19 April 2024, June 2024 or Spring 2024 TBD.`
@@ -63,6 +79,8 @@ const WORDING: Wording = {
   TIMELINE_REPORT_LATE: (d) =>
     `${d.id} (${day(d.date)}) is too late: the report is due ${d.leadDays} days before ${d.meeting} on ${day(d.meetingStart)}, so by ${day(d.deadline)}.`,
   TIMELINE_BLACKOUT: (d) => `${d.id} falls in the blackout period "${d.period}" (${day(d.from)} – ${day(d.to)}).`,
+  TASK_OVERDUE: (d) => `${d.id || "This task"} is ${plural(d.daysOverdue, "day")} overdue: due ${day(d.due)} and not Done.`,
+  TASK_OWNER_UNKNOWN: (d) => `${d.id || "This task"}'s owner "${d.owner}" is not on the roster (or has withdrawn); write a member's name as the Roster has it.`,
 };
 
 /**

@@ -45,6 +45,24 @@ export function program(): Command {
     });
 
   cli
+    .command("arbitrate")
+    .description("choose, for every region with more candidates than free seats, the candidates that best balance the committee's genders")
+    .argument("<workbook>", "an .xlsx workbook with a Roster table")
+    .option("--json", "print one JSON document on standard output")
+    .option("--balance-out <file>", "also write a copy of the workbook with the generated Balance sheet (live counts by region and gender, and the proposal)")
+    .addHelpText(
+      "after",
+      "\nThe choice is exact: the largest share of the less-represented gender (women or men) in the whole confirmed\n" +
+        "committee, then the lowest sum of Priority, then the earliest rows. Nothing in the workbook is changed.\n\n" +
+        "Exit codes: 0 done (whether or not anything needed arbitration), 2 the workbook could not be used.\n\n" +
+        "Examples:\n  iewsc arbitrate iewsc.xlsx\n  iewsc arbitrate --json iewsc.xlsx\n  iewsc arbitrate iewsc.xlsx --balance-out iewsc-balance.xlsx",
+    )
+    .action(async (file: string, opts: { json?: boolean; balanceOut?: string }) => {
+      const { runArbitrate } = await import("./commands/arbitrate");
+      process.exitCode = await runArbitrate(file, opts);
+    });
+
+  cli
     .command("template")
     .description("write the empty IEWSC workbook template, or with --sample the Terms of Reference's sample committee")
     .requiredOption("--out <file>", "the .xlsx file to write")

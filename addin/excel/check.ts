@@ -19,9 +19,9 @@ export interface CheckOutcome {
 export type Progress = (step: "reading" | "checking" | "writing" | "done") => void;
 
 /** Every table a check may read, found in one round trip. */
-const READS: readonly TableName[] = ["Roster", "Timeline", "Settings", "Meetings", "Blackouts"];
-const TABLE_OF: Record<CheckName, TableName> = { roster: "Roster", timeline: "Timeline" };
-const WHAT: Record<CheckName, string> = { roster: "the roster", timeline: "the timeline" };
+const READS: readonly TableName[] = ["Roster", "Timeline", "Tasks", "Settings", "Meetings", "Blackouts"];
+const TABLE_OF: Record<CheckName, TableName> = { roster: "Roster", timeline: "Timeline", tasks: "Tasks" };
+const WHAT: Record<CheckName, string> = { roster: "the roster", timeline: "the timeline", tasks: "the tasks" };
 
 export interface CheckOptions {
   /** The check the user asked for; its findings are the ones the pane lists. */
@@ -107,10 +107,14 @@ export async function checkIn(context: Excel.RequestContext, options: CheckOptio
   return { result: { ...result, findings: mine, summary: summarize(mine) }, findings: described, syncs: syncs + budget.extraSyncs };
 }
 
-/** Roster findings (and the settings') for Check roster; timeline ones (and the settings') for Check timeline. */
+/**
+ * Roster findings (and the settings') for Check roster; for Check timeline the timeline's and the
+ * project tasks' (the schedule), and the settings'.
+ */
 function inFocus(f: Finding, focus: CheckName): boolean {
   if (f.code.startsWith("SETTINGS_")) return true;
-  return focus === "roster" ? f.code.startsWith("ROSTER_") : f.code.startsWith("TIMELINE_");
+  if (focus === "roster") return f.code.startsWith("ROSTER_");
+  return f.code.startsWith("TIMELINE_") || f.code.startsWith("TASK_");
 }
 
 /**

@@ -7,7 +7,7 @@ import { explain } from "./explain";
 import { type PaneFinding, renderApplied, renderFindings, renderProposal, renderRecorded } from "./view";
 
 type Step = "reading" | "checking" | "writing" | "done";
-type Kind = CheckName | "record" | "arbitrate";
+type Kind = Exclude<CheckName, "tasks"> | "record" | "arbitrate";
 const STEPS: Record<Kind, Record<Step, string>> = {
   arbitrate: { reading: "Reading the roster…", checking: "Finding the most balanced choice…", writing: "Writing the statuses…", done: "Done" },
   roster: { reading: "Reading the workbook…", checking: "Checking the roster…", writing: "Writing the Checks sheet…", done: "Done" },
@@ -52,7 +52,7 @@ async function act(kind: Kind, work: (step: (s: Step) => void) => Promise<void>)
   }
 }
 
-function check(focus: CheckName): Promise<void> {
+function check(focus: Exclude<CheckName, "tasks">): Promise<void> {
   return act(focus, async (step) => {
     const outcome = await runExcel((context) => checkIn(context, { focus, today: dayOfLocalDate(new Date()), onProgress: step }));
     $("results").hidden = false;

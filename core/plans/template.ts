@@ -80,7 +80,8 @@ function numFmtOf(col: ColumnSpec): string | undefined {
   return "@";
 }
 
-function tableSheet(spec: TableSpec, rows: PlanValue[][], extra: string[] = []): SheetPlan {
+/** A contract table alone on its sheet, as the template (and a build that adds a missing table) writes it. */
+export function tableSheet(spec: TableSpec, rows: PlanValue[][], extra: string[] = []): SheetPlan {
   const plan = emptySheet(spec.name);
   const columns: PlanTableColumn[] = [
     ...spec.columns.map((c) => ({ header: c.header, numFmt: numFmtOf(c) })),

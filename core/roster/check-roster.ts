@@ -4,6 +4,7 @@ import type { TableView } from "../tables/read-table";
 import { regionsOf } from "../vocab";
 import { readMembers } from "./member";
 import type { RosterRule } from "./rule";
+import { arbitration } from "./rules/arbitration";
 import { duplicatePerson } from "./rules/duplicate-person";
 import { emailInvalid } from "./rules/email";
 import { genderBalance } from "./rules/gender-balance";
@@ -13,7 +14,7 @@ import { regionOver, regionShort } from "./rules/regions";
 import { roleDuplicate, roleMissing } from "./rules/roles";
 import { committeeSize } from "./rules/size";
 
-/** Every roster rule (arbitration is its own module). */
+/** Every roster rule (the arbitration itself is its own module; `arbitration` reports it). */
 export const ROSTER_RULES: readonly RosterRule[] = [
   invalidValue,
   roleMissing,
@@ -25,6 +26,7 @@ export const ROSTER_RULES: readonly RosterRule[] = [
   genderBalance,
   committeeSize,
   emailInvalid,
+  arbitration,
 ];
 
 /**

@@ -20,6 +20,7 @@ export interface FakeExcel {
   cell(sheet: string, address: string): { value: unknown; formula: string | null; numberFormat: string };
   values(sheet: string, address: string): unknown[][];
   formats(sheet: string): { address: string; formula: string; fill: string; font: string }[];
+  names(): { name: string; reference: string }[];
   charts(sheet: string): { name: string; type: string; source: string; seriesBy: string; title: string; axes: { x: string; y: string }; legend: string; at: string }[];
   run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
 }

@@ -53,7 +53,7 @@ describe("the sheet fallback", () => {
 describe("a workbook with nothing to check", () => {
   test("is unusable, and says which table it lacks", () => {
     expect(() => checkWorkbook({ tables: {}, date1904: false })).toThrow(TableMissingError);
-    expect(() => checkWorkbook({ tables: {}, date1904: false })).toThrow(/no Roster or Timeline table was found/);
+    expect(() => checkWorkbook({ tables: {}, date1904: false })).toThrow(/no Roster, Timeline or Tasks table was found/);
   });
   test("a roster with only a header row is checked (and is short of everyone)", () => {
     const result = checkWorkbook({ tables: { Roster: raw("Roster", [ROSTER_HEADER]) }, date1904: false });

@@ -89,11 +89,42 @@ describe("row order never changes the findings", () => {
         const rowsOf = (idx: number[]) => [head, ...idx.map((i) => [...ROSTER_HEADER.map((h) => (people[i] as Record<string, CellValue>)[h] ?? null), `id${i}`])];
         const a = rowsOf(people.map((_, i) => i));
         const b = rowsOf(order);
-        const orderFree = (f: Finding) => f.code !== "ROSTER_DUPLICATE_PERSON" && f.code !== "ROSTER_ROLE_DUPLICATE";
+        const orderFree = (f: Finding) => f.code !== "ROSTER_DUPLICATE_PERSON" && f.code !== "ROSTER_ROLE_DUPLICATE" && f.code !== "ROSTER_ARBITRATION";
         expect(byId(b, run(b).filter(orderFree))).toEqual(byId(a, run(a).filter(orderFree)));
+        // Arbitration breaks its last ties by the earliest rows, so who is chosen (and so which gender
+        // ends up fewer) may follow the order; which regions, how many seats and the share reached never do.
+        const arbitrations = (rows: CellValue[][]) =>
+          run(rows).flatMap((f) =>
+            f.code === "ROSTER_ARBITRATION" ? [{ ...f.data, selected: f.data.selected.length, passedOver: f.data.passedOver.length, underAfter: undefined }] : [],
+          );
+        expect(arbitrations(b)).toEqual(arbitrations(a));
         // "On each extra row" and "on the later row" name rows by their order, but how many are extra does not change.
         const count = (rows: CellValue[][], code: string) => run(rows).filter((f) => f.code === code).map((f) => JSON.stringify((f.data as { role?: string }).role ?? "")).sort();
         expect(count(b, "ROSTER_ROLE_DUPLICATE")).toEqual(count(a, "ROSTER_ROLE_DUPLICATE"));
+      }),
+      RUNS,
+    );
+  });
+
+  test("arbitration: the same regions, seats and balance whatever the row order", () => {
+    const volunteer = fc.record({
+      Region: fc.constantFrom("Africa", "Europe", "CIS"),
+      Gender: fc.constantFrom("Female", "Male", "Other", "", "Not stated"),
+      Status: fc.constantFrom("Candidate", "Candidate", "Confirmed", "", "Withdrawn"),
+      Priority: fc.oneof(fc.constant(null), fc.integer({ min: 0, max: 3 })),
+    });
+    fc.assert(
+      fc.property(fc.array(volunteer, { minLength: 1, maxLength: 14 }).chain((v) => fc.tuple(fc.constant(v), fc.shuffledSubarray(v, { minLength: v.length }))), ([people, shuffled]) => {
+        const rows = (list: typeof people) => [
+          ROSTER_HEADER,
+          ...list.map((p, i) => ROSTER_HEADER.map((h) => ({ Name: `V${i}`, Role: "Regional Volunteer", Justification: "x", ...p })[h] ?? null) as CellValue[]),
+        ];
+        // Which gender ends up fewer may follow the order too: 3 women and 4 men tie with 4 and 3.
+        const figures = (list: typeof people) =>
+          run(rows(list)).flatMap((f) =>
+            f.code === "ROSTER_ARBITRATION" ? [{ ...f.data, selected: f.data.selected.length, passedOver: f.data.passedOver.length, underAfter: undefined }] : [],
+          );
+        expect(figures(shuffled)).toEqual(figures(people));
       }),
       RUNS,
     );

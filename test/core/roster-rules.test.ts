@@ -1,4 +1,5 @@
-import type { CellValue } from "../../core";
+import { type CellValue, messageOf } from "../../core";
+import { OVERSUBSCRIBED } from "../helpers/arbitration";
 import { LEADERS, ROSTER_HEADER, codes, goodRoster, member, rosterFindings, volunteers } from "../helpers/tables";
 
 /** The good roster with its row `row` (as Excel numbers it) changed. */
@@ -278,5 +279,53 @@ describe("ROSTER_EMAIL_INVALID", () => {
   test("is checked on withdrawn rows too", () => {
     const found = rosterFindings(add(member({ Name: "Gone", Role: "Deputy Secretary-General", Status: "Withdrawn", Email: "nope" })));
     expect(found).toEqual([{ code: "ROSTER_EMAIL_INVALID", severity: "warning", sheet: "Roster", row: 17, column: "Email", data: { value: "nope" } }]);
+  });
+});
+
+describe("ROSTER_ARBITRATION", () => {
+  const arbitrations = (rows: CellValue[][], settings = {}) => rosterFindings(rows, settings).filter((f) => f.code === "ROSTER_ARBITRATION");
+
+  test("one note per over-subscribed region, on the Status column, with the choice and the committee's shares", () => {
+    const found = arbitrations(OVERSUBSCRIBED);
+    expect(found.map((f) => [f.severity, f.sheet, f.row, f.column])).toEqual(Array(3).fill(["info", "Roster", null, "Status"]));
+    expect(found.map((f) => f.data)).toEqual([
+      { region: "Americas", selected: ["Diego Souza"], passedOver: ["Lucía Fernández", "Ana Torres"], seats: 1, shareBefore: 0.4545, shareAfter: 0.4667, underBefore: "women", underAfter: "women" },
+      { region: "Asia-Pacific", selected: ["Mei Tanaka", "Arjun Raman"], passedOver: ["Ravi Iyer", "Hana Kim"], seats: 2, shareBefore: 0.4545, shareAfter: 0.4667, underBefore: "women", underAfter: "women" },
+      { region: "Europe", selected: ["Ana Kovač"], passedOver: ["Jonas Weber", "Jan Novak"], seats: 1, shareBefore: 0.4545, shareAfter: 0.4667, underBefore: "women", underAfter: "women" },
+    ]);
+  });
+
+  test("says who to propose, who not, and the balance in words", () => {
+    expect(arbitrations(OVERSUBSCRIBED).map(messageOf)).toEqual([
+      "Americas has 3 candidates for 1 free seat: propose Diego Souza, not Lucía Fernández or Ana Torres (women would be 46.7 % of the confirmed committee, 45.5 % now).",
+      "Asia-Pacific has 4 candidates for 2 free seats: propose Mei Tanaka and Arjun Raman, not Ravi Iyer or Hana Kim (women would be 46.7 % of the confirmed committee, 45.5 % now).",
+      "Europe has 3 candidates for 1 free seat: propose Ana Kovač, not Jonas Weber or Jan Novak (women would be 46.7 % of the confirmed committee, 45.5 % now).",
+    ]);
+  });
+
+  test("when the proposal turns which gender is less represented, the message says so", () => {
+    // Committee 2 women, 3 men; Europe has 2 free seats and two women as candidates, so men become the fewer.
+    const rows = [
+      ROSTER_HEADER,
+      member({ Name: "L", Role: "RG-IEM Leadership", Gender: "Female" }),
+      member({ Name: "D", Role: "TSB Director", Gender: "Male" }),
+      member({ Name: "C", Role: "ITU Counsellor", Gender: "Male" }),
+      member({ Name: "V", Role: "Regional Volunteer", Region: "Africa", Gender: "Female", Justification: "x" }),
+      member({ Name: "W", Role: "Regional Volunteer", Region: "Africa", Gender: "Male", Justification: "x" }),
+      ...["Eva", "Ema", "Eli"].map((Name) => member({ Name, Role: "Regional Volunteer", Region: "Europe", Gender: "Female", Status: "Candidate", Justification: "x" })),
+    ];
+    const [f] = arbitrations(rows);
+    expect(f!.data).toMatchObject({ selected: ["Eva", "Ema"], passedOver: ["Eli"], underBefore: "women", underAfter: "men", shareBefore: 0.4, shareAfter: 0.4286 });
+    expect(messageOf(f!)).toBe(
+      "Europe has 3 candidates for 2 free seats: propose Eva and Ema, not Eli (men would then be the less represented, at 42.9 % of the confirmed committee; women are 40 % now).",
+    );
+  });
+
+  test.each<[string, CellValue[][]]>([
+    ["a region with as many candidates as free seats", [...goodRoster().filter((r) => r[2] !== "Europe"), member({ Name: "E1", Role: "Regional Volunteer", Region: "Europe", Gender: "Female", Status: "Candidate", Justification: "x" })]],
+    ["a full region with a candidate to spare (the sample's Europe)", add(member({ Name: "Ana Kovač", Role: "Regional Volunteer", Region: "Europe", Gender: "Female", Status: "Candidate", Justification: "x" }))],
+    ["a roster without a Status column", goodRoster().map((r) => r.filter((_, j) => j !== 4))],
+  ])("no note for %s", (_, rows) => {
+    expect(arbitrations(rows)).toEqual([]);
   });
 });

@@ -188,6 +188,8 @@
       return col;
     }
 
+    /** Where each range object points, readable without a load (for names.add). */
+    var addresses = new WeakMap();
     function rangeOf(s, b) {
       // Whole-sheet ranges (for clearing and conditional formats) are never read: do not build their values.
       var area = (b.bottom - b.top + 1) * (b.right - b.left + 1);
@@ -209,6 +211,7 @@
         },
       });
       range.isNullObject = false;
+      addresses.set(range, s.name + "!" + boxAddress(b));
       range.conditionalFormats = cfCollection(s, [b]);
       range.dataValidation = {
         rule: null, errorAlert: null,
@@ -356,8 +359,25 @@
       });
     });
 
+    world.names = [];
     var context = W({
       workbook: {
+        names: {
+          getItemOrNullObject: function (name) {
+            for (var i = 0; i < world.names.length; i++) {
+              if (world.names[i].name.toLowerCase() === String(name).toLowerCase()) {
+                var n = world.names[i];
+                return { isNullObject: false, name: n.name, load: function () { return this; }, delete: function () { world.names.splice(world.names.indexOf(n), 1); } };
+              }
+            }
+            return nullObject();
+          },
+          add: function (name, reference, comment) {
+            if (world.names.some(function (n) { return n.name.toLowerCase() === String(name).toLowerCase(); })) throw hostError("ItemAlreadyExists", "The name already exists.");
+            world.names.push({ name: name, reference: typeof reference === "string" ? reference : addresses.get(reference), comment: comment || "" });
+            world.pendingBytes += 100;
+          },
+        },
         tables: {
           getItemOrNullObject: function (name) {
             var t = findTable(name);
@@ -417,6 +437,8 @@
         return c ? { value: c.v, formula: c.f, numberFormat: c.nf } : { value: "", formula: null, numberFormat: "General" };
       },
       values: function (sheetName, address) { return readValues(findSheet(sheetName), parseBox(address)); },
+      /** The workbook's defined names. */
+      names: function () { return world.names.map(function (n) { return { name: n.name, reference: n.reference }; }); },
       /** The charts of a sheet as plain data. */
       charts: function (sheetName) { return findSheet(sheetName).charts.map(function (c) { return JSON.parse(JSON.stringify(c)); }); },
       /** Conditional formats on a sheet: their addresses, formula and colours. */

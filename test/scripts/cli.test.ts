@@ -98,7 +98,7 @@ describe("iewsc check", () => {
     const lines = stderr.trimEnd().split("\n");
     expect(lines).toHaveLength(1);
     expect(lines[0]).toContain(`${file}: `);
-    expect(lines[0]).toMatch(name === "invalid-xml.xlsx" ? /damaged/ : /no Roster or Timeline table was found/);
+    expect(lines[0]).toMatch(name === "invalid-xml.xlsx" ? /damaged/ : /no Roster, Timeline or Tasks table was found/);
     expect(sha(file)).toBe(before);
   });
 

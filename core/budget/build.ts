@@ -1,0 +1,70 @@
+import type { WorkbookInput } from "../check";
+import { type CellValue } from "../cells";
+import type { Day } from "../dates/calendar";
+import type { SheetPlan } from "../plans/sheet-plan";
+import { tableSheet } from "../plans/template";
+import { DEFAULT_RATES, SAMPLE_WORKSHOP } from "../sample";
+import { CONTRACT, type TableName } from "../tables/contract";
+import { type RawTable, type TableView, readTable } from "../tables/read-table";
+import { BUDGET_TOTAL_NAME, type Budget, budgetSheet } from "./budget";
+import { RESOURCE_TOTAL_NAME, type Resources, resourcesSheet } from "./resources";
+import { defaultTaskRows, readTasks } from "./tasks";
+import { readWorkshop } from "./workshop";
+
+export interface BuildPlan {
+  /** Contract tables the workbook lacked, added with defaults (the user's to edit from then on). */
+  added: SheetPlan[];
+  /** The generated sheets, rebuilt on every build. */
+  generated: SheetPlan[];
+  names: { name: string; ref: string }[];
+  budget: Budget;
+  resources: Resources;
+}
+
+/** A contract table we add, as a plan and as the view the formulas refer to. */
+function addTable(name: TableName, rows: CellValue[][], extra: string[] = []): { plan: SheetPlan; view: TableView } {
+  const plan = tableSheet(CONTRACT[name], rows as never, extra);
+  const table = plan.tables[0]!;
+  const raw: RawTable = { name, sheet: plan.name, source: "table", origin: { row: 1, column: 1 }, values: [table.columns.map((c) => c.header), ...(table.rows as CellValue[][])] };
+  return { plan, view: readTable(raw) };
+}
+
+/**
+ * Everything Build budget & resources writes, as plans both adapters render: the missing Workshop,
+ * Rates or Tasks tables (Workshop with the template's parameters, Rates with editable default rates,
+ * Tasks back-scheduled from the workshop's start), the `Budget` and `Resources` sheets, and the names
+ * `BudgetTotal` and `ResourceTotalDays`. Building twice gives the same plan as building once.
+ */
+export function buildPlan(input: WorkbookInput, today: Day): BuildPlan {
+  const added: SheetPlan[] = [];
+  const view = (name: TableName) => (input.tables[name] ? readTable(input.tables[name]!) : undefined);
+  let workshop = view("Workshop");
+  if (!workshop) {
+    const t = addTable("Workshop", SAMPLE_WORKSHOP as CellValue[][], ["Meaning"]);
+    added.push(t.plan);
+    workshop = t.view;
+  }
+  let rates = view("Rates");
+  if (!rates) {
+    const t = addTable("Rates", DEFAULT_RATES as CellValue[][]);
+    added.push(t.plan);
+    rates = t.view;
+  }
+  const params = readWorkshop(workshop, input.date1904);
+  let tasks = view("Tasks");
+  if (!tasks) {
+    // Without a Start, the plan is laid out for a workshop six months from today.
+    const t = addTable("Tasks", defaultTaskRows(params.start ?? today + 183, params.days) as CellValue[][]);
+    added.push(t.plan);
+    tasks = t.view;
+  }
+  const budget = budgetSheet(workshop, rates, params, today);
+  const resources = resourcesSheet(tasks, readTasks(tasks, input.date1904), today);
+  return {
+    added,
+    generated: [budget.plan, resources.plan],
+    names: [{ name: BUDGET_TOTAL_NAME, ref: budget.totalRef }, { name: RESOURCE_TOTAL_NAME, ref: resources.totalRef }],
+    budget: budget.budget,
+    resources: resources.resources,
+  };
+}
