@@ -1,7 +1,9 @@
 import {
-  type Arbitration, type Day, TableMissingError, WorkbookError, a1, arbitrate, readMembers, readSettings, readTable,
+  type Arbitration, BALANCE_SHEET, type Day, GENERATED_NOTE, TableMissingError, WorkbookError, a1, arbitrate, balanceSheet, readMembers, readSettings, readTable,
 } from "../../core";
+import { RequestBudget } from "./payload";
 import { queueDiscovery, queueLoad, toWorkbookInput } from "./read-tables";
+import { queueSheetLookup, renderSheet } from "./render-sheet";
 
 /** One Status cell that Apply changes: where it is, what it held (exactly, formula or text), what it gets. */
 export interface StatusChange {
@@ -19,14 +21,20 @@ export interface Proposal {
   syncs: number;
 }
 
-/** Reads the roster (two round trips) and proposes the exact arbitration, with the Status cells it would set. */
-export async function proposeIn(context: Excel.RequestContext, _options: { today: Day }): Promise<Proposal> {
+/**
+ * Reads the roster and proposes the exact arbitration, with the Status cells it would set, and writes
+ * the generated `Balance` sheet (live formulas over the Roster): three round trips. A `Balance` sheet
+ * that is not ours (no generated note in A2) is left alone and reported.
+ */
+export async function proposeIn(context: Excel.RequestContext, options: { today: Day }): Promise<Proposal> {
   const found = queueDiscovery(context, ["Roster", "Settings"]);
+  const balance = queueSheetLookup(context, BALANCE_SHEET, []);
   await context.sync();
   const load = queueLoad(context, found);
   const roster = load.items.find((i) => i.name === "Roster");
   // The formulas too, so that Undo can put back exactly what was there.
   const formulas = roster ? roster.body.load("formulas") : undefined;
+  const note = balance.sheet.isNullObject ? undefined : balance.sheet.getRange("A2").load("values");
   await context.sync();
   const input = toWorkbookInput(load);
   if (!input.tables.Roster) throw new TableMissingError("no Roster table was found (neither an Excel table nor a sheet of that name)", { table: "Roster" });
@@ -48,7 +56,12 @@ export async function proposeIn(context: Excel.RequestContext, _options: { today
       }
     }
   }
-  return { arbitration, changes, syncs: 2 };
+  if (note && !String(note.values[0]![0] ?? "").startsWith(GENERATED_NOTE)) {
+    throw new WorkbookError(`the sheet ${BALANCE_SHEET} is not one IEWSC Workbench generated; rename it so that the balance can be written`, { table: BALANCE_SHEET });
+  }
+  await renderSheet(context, balanceSheet(view, settings, arbitration, { generatedOn: options.today }), balance, { date1904: input.date1904, budget: new RequestBudget(context) });
+  await context.sync();
+  return { arbitration, changes, syncs: 3 };
 }
 
 /** The worksheet row of the first row a sheet-fallback body range holds. */

@@ -1,20 +1,22 @@
 import { type CheckName, dayOfLocalDate, longDate } from "../../core";
 import { applyIn, proposeIn, undoIn } from "../excel/arbitrate";
+import { buildIn } from "../excel/build";
 import { checkIn, goToCell } from "../excel/check";
 import { recordForecastsIn } from "../excel/record-forecasts";
 import { runExcel } from "../excel/run-excel";
 import { explain } from "./explain";
-import { type PaneFinding, renderApplied, renderFindings, renderProposal, renderRecorded } from "./view";
+import { type PaneFinding, renderApplied, renderBuilt, renderFindings, renderProposal, renderRecorded } from "./view";
 
 type Step = "reading" | "checking" | "writing" | "done";
-type Kind = Exclude<CheckName, "tasks"> | "record" | "arbitrate";
+type Kind = Exclude<CheckName, "tasks"> | "record" | "arbitrate" | "build";
 const STEPS: Record<Kind, Record<Step, string>> = {
+  build: { reading: "Reading the Workshop, Rates and Tasks tables…", checking: "Costing the workshop…", writing: "Writing the Budget and Resources sheets…", done: "Done" },
   arbitrate: { reading: "Reading the roster…", checking: "Finding the most balanced choice…", writing: "Writing the statuses…", done: "Done" },
   roster: { reading: "Reading the workbook…", checking: "Checking the roster…", writing: "Writing the Checks sheet…", done: "Done" },
   timeline: { reading: "Reading the workbook…", checking: "Checking the timeline…", writing: "Writing the status columns and the Timeline view…", done: "Done" },
   record: { reading: "Reading the timeline…", checking: "Recording today's forecasts…", writing: "Drawing the milestone trend…", done: "Done" },
 };
-const BUTTONS = ["check-roster", "arbitrate", "check-timeline", "record-forecasts"] as const;
+const BUTTONS = ["check-roster", "arbitrate", "check-timeline", "build", "record-forecasts"] as const;
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -60,6 +62,15 @@ function check(focus: Exclude<CheckName, "tasks">): Promise<void> {
   });
 }
 
+function build(): Promise<void> {
+  return act("build", async (step) => {
+    step("writing");
+    const outcome = await runExcel((context) => buildIn(context, { today: dayOfLocalDate(new Date()) }));
+    $("results").hidden = false;
+    renderBuilt(document, outcome.plan);
+  });
+}
+
 function record(): Promise<void> {
   return act("record", async (step) => {
     step("checking");
@@ -101,6 +112,7 @@ Office.onReady((info) => {
     "check-roster": () => check("roster"),
     arbitrate: proposeArbitration,
     "check-timeline": () => check("timeline"),
+    build,
     "record-forecasts": record,
   };
   for (const id of BUTTONS) {

@@ -1,4 +1,4 @@
-import type { Arbitration, Balance, CellLocation, DescribedFinding, Severity, Summary } from "../../core";
+import type { Arbitration, Balance, BuildPlan, CellLocation, DescribedFinding, Severity, Summary } from "../../core";
 import type { StatusChange } from "../excel/arbitrate";
 
 /** The findings the pane lists: each with the cell it points to, when it points to one. */
@@ -149,3 +149,17 @@ export function renderApplied(doc: Document, changes: readonly StatusChange[], u
 }
 
 const names = (items: readonly string[]) => (items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`);
+
+/** What Build budget & resources wrote, in a few plain lines. */
+export function renderBuilt(doc: Document, plan: BuildPlan): void {
+  const money = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 0 }).format(plan.budget.total);
+  doc.getElementById("summary")!.replaceChildren(el(doc, "span", { class: "badge ok" }, `${money} ${plan.budget.currency}`));
+  const box = el(doc, "div", { class: "recorded" });
+  box.append(
+    el(doc, "p", {}, `Budget: ${money} ${plan.budget.currency} in all (BudgetTotal), with ${plan.budget.lines.length} lines.${plan.budget.host ? ` The host is expected to cover ${new Intl.NumberFormat("en-GB").format(plan.budget.host)} ${plan.budget.currency}.` : ""}`),
+    el(doc, "p", {}, `Resources: ${Math.round(plan.resources.totalDays * 10) / 10} person-days (ResourceTotalDays) over ${count(plan.resources.roles.length, ["role", "roles"])} and ${count(plan.resources.months.length, ["month", "months"])}.`),
+  );
+  if (plan.added.length) box.append(el(doc, "p", {}, `Added with defaults, to fill in: ${plan.added.map((s) => s.name).join(", ")}.`));
+  box.append(el(doc, "p", { class: "where" }, "Every figure is a formula: edit a rate, a parameter or a task and the sheets follow."));
+  doc.getElementById("groups")!.replaceChildren(box);
+}

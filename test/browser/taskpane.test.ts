@@ -187,6 +187,21 @@ describeWith("Chromium", CHROMIUM)("the task pane in headless Chromium", () => {
     await page.close();
   });
 
+  test("Build budget & resources on a workbook with only a roster: the tables are added and the totals shown", async () => {
+    const { page, errors } = await openPane(() => ({ body: fakeHostScript() }));
+    await page.getByRole("button", { name: "Build budget & resources" }).click();
+    await page.locator(".recorded").waitFor();
+    const text = await page.locator(".recorded").textContent();
+    // 2 languages × 2,500 + 1,200 + 800 + 1,500 + 120 × 35 + 4 × 3,500 + 8 × 1,500 + 120 × 12 = 40,140, plus 10 %.
+    expect(text).toContain("Budget: 44,154 CHF in all (BudgetTotal), with 9 lines.");
+    expect(text).toContain("Added with defaults, to fill in: Workshop, Rates, Tasks.");
+    const names = await page.evaluate(() => (window as unknown as { __fake: { names(): { name: string }[] } }).__fake.names().map((n) => n.name));
+    expect(names).toEqual(["BudgetTotal", "ResourceTotalDays"]);
+    await page.screenshot({ path: join(ARTIFACTS, "taskpane-build.png"), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   test("a workbook without a roster gets one plain sentence", async () => {
     const { page } = await openPane(() => ({ body: fakeHostScript() }));
     await page.evaluate(() => {
