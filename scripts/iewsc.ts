@@ -45,6 +45,25 @@ export function program(): Command {
     });
 
   cli
+    .command("build")
+    .description("write a copy of the workbook with the generated Budget, Resources and Checks sheets (and any missing Workshop, Rates or Tasks table)")
+    .argument("<workbook>", "an .xlsx workbook (it is never changed)")
+    .requiredOption("--out <file>", "the .xlsx file to write")
+    .option("--json", "print one JSON document on standard output")
+    .option("--as-of <YYYY-MM-DD>", "the day that counts as today (the plan's default start, the Checks sheet)", asOfOption)
+    .addHelpText(
+      "after",
+      "\nEvery figure is a live formula over the Workshop, Rates and Tasks tables: BudgetTotal and ResourceTotalDays are names.\n" +
+        "A workbook holding what a rewrite would lose (charts, pivot tables, macros, custom properties …) is refused; nothing is written.\n\n" +
+        "Exit codes: 0 built, 1 built and the checks found errors, 2 the workbook could not be used (nothing written).\n\n" +
+        "Examples:\n  iewsc build iewsc.xlsx --out iewsc-built.xlsx\n  iewsc build --json iewsc.xlsx --out built.xlsx",
+    )
+    .action(async (file: string, opts: { out: string; json?: boolean; asOf?: Day }) => {
+      const { runBuild } = await import("./commands/build");
+      process.exitCode = await runBuild(file, opts);
+    });
+
+  cli
     .command("arbitrate")
     .description("choose, for every region with more candidates than free seats, the candidates that best balance the committee's genders")
     .argument("<workbook>", "an .xlsx workbook with a Roster table")

@@ -1,4 +1,4 @@
-import { realpath, stat } from "node:fs/promises";
+import { readFile, realpath, stat } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import type ExcelJS from "exceljs";
 import {
@@ -6,10 +6,11 @@ import {
   messageOf, readMembers,
 } from "../../core";
 import { writeFileAtomic } from "../atomic-write";
+import { assertNothingLost } from "../xlsx/rewrite-guard";
 import { oneLine } from "../check-file";
 import { painter, useColour } from "../terminal";
 import { findTables, loadWorkbook } from "../xlsx/read-workbook";
-import { renderSheet } from "../xlsx/render";
+import { renderSheet, prepareForWrite } from "../xlsx/render";
 
 /** A balance as `arbitrate --json` gives it: the counts, and the share rounded as findings round it. */
 const balanceJson = (b: Balance): Balance => ({ female: b.female, male: b.male, other: b.other, share: Math.round(b.share * 10_000) / 10_000 });
@@ -122,7 +123,11 @@ export async function runArbitrate(file: string, opts: { json?: boolean; balance
     if (opts.balanceOut !== undefined) {
       refuseUserBalance(wb);
       renderSheet(wb, balanceSheet(view, result.settings, a, { generatedOn: today }));
-      await writeFileAtomic(resolve(opts.balanceOut), new Uint8Array(await wb.xlsx.writeBuffer()));
+      prepareForWrite(wb);
+      const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+      // Nothing the rewrite would drop (charts, macros, custom properties …) may be lost silently.
+      await assertNothingLost(file, new Uint8Array(await readFile(file)), bytes, { regenerated: [BALANCE_SHEET] });
+      await writeFileAtomic(resolve(opts.balanceOut), bytes);
     }
     doc = arbitrationJson(file, a, opts.balanceOut);
   } catch (e) {

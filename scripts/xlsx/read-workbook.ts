@@ -1,7 +1,8 @@
 import { readFile } from "node:fs/promises";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import {
-  type CellValue, type RawTable, type TableName, TABLE_NAMES, UnreadableWorkbookError, type WorkbookInput, matchKey,
+  type CellValue, type RawTable, type TableName, TABLE_NAMES, UnreadableWorkbookError, type WorkbookInput, WouldLoseDataError, matchKey,
 } from "../../core";
 import { toCellValue } from "./cell-value";
 
@@ -23,6 +24,7 @@ export async function loadWorkbook(file: string, options: { keepValidations?: bo
     const hint = bytes.subarray(0, 8).toString("latin1").startsWith("\xd0\xcf\x11\xe0") ? " (it looks like an old .xls file: save it as .xlsx)" : "";
     throw new UnreadableWorkbookError(`is not an .xlsx workbook${hint}`, { file });
   }
+  if (options.keepValidations) await refuseHugeValidations(bytes, file);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer, { ignoreNodes: options.keepValidations ? [] : ["dataValidations"] });
@@ -31,6 +33,41 @@ export async function loadWorkbook(file: string, options: { keepValidations?: bo
     throw new UnreadableWorkbookError(`could not be read as an .xlsx workbook: its contents are damaged (${detail})`, { file });
   }
   return wb;
+}
+
+/** More cells than this under one data validation cannot be carried through ExcelJS (it expands them one by one). */
+const MAX_VALIDATED_CELLS = 2_000_000;
+
+/**
+ * A copy must keep the user's data validations, but ExcelJS expands each validation cell by cell and
+ * never finishes on one over whole columns (`A1:XFD1048576`). Such a workbook is refused up front, with
+ * nothing written, rather than hanging or silently losing its validations.
+ */
+async function refuseHugeValidations(bytes: Buffer, file: string): Promise<void> {
+  const zip = await JSZip.loadAsync(bytes).catch(() => undefined);
+  if (!zip) return; // ExcelJS will say what is wrong
+  for (const name of Object.keys(zip.files).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))) {
+    const xml = await zip.files[name]!.async("string");
+    for (const m of xml.matchAll(/<dataValidation\b[^>]*\bsqref="([^"]+)"/g)) {
+      const cells = m[1]!.split(/\s+/).reduce((n, ref) => n + areaOf(ref), 0);
+      if (cells > MAX_VALIDATED_CELLS) {
+        throw new WouldLoseDataError(`holds a data validation over ${m[1]} (${cells.toLocaleString("en-GB")} cells), which a rewrite cannot carry; narrow it to the rows in use and try again (nothing was written)`, { file });
+      }
+    }
+  }
+}
+
+function areaOf(ref: string): number {
+  const [a, b = a] = ref.split(":") as [string, string?];
+  const p = (x: string) => {
+    const m = /^\$?([A-Z]+)?\$?(\d+)?$/i.exec(x);
+    const col = m?.[1] ? [...m[1].toUpperCase()].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0) : undefined;
+    return { col, row: m?.[2] ? Number(m[2]) : undefined };
+  };
+  const [x, y] = [p(a), p(b!)];
+  const cols = x.col && y.col ? Math.abs(y.col - x.col) + 1 : 16_384;
+  const rows = x.row && y.row ? Math.abs(y.row - x.row) + 1 : 1_048_576;
+  return cols * rows;
 }
 
 /**

@@ -29,6 +29,20 @@ export function renderWorkbook(wb: ExcelJS.Workbook, plan: WorkbookPlan): void {
   }
 }
 
+/**
+ * Works around what ExcelJS cannot write back of what it read. LibreOffice writes tables without a
+ * style (no tableStyleInfo), which ExcelJS reads as a null style and then crashes on when writing: such
+ * a table gets the style that means "none" (no name, no stripes), which is what it showed.
+ */
+export function prepareForWrite(wb: ExcelJS.Workbook): void {
+  wb.eachSheet((ws) => {
+    const tables = (ws as unknown as { tables?: Record<string, { table?: { style?: unknown } }> }).tables ?? {};
+    for (const t of Object.values(tables)) {
+      if (t.table && !t.table.style) t.table.style = { showFirstColumn: false, showLastColumn: false, showRowStripes: false, showColumnStripes: false };
+    }
+  });
+}
+
 /** Renders one sheet plan, replacing a sheet of that name if there is one. */
 export function renderSheet(wb: ExcelJS.Workbook, plan: SheetPlan): ExcelJS.Worksheet {
   const old = wb.getWorksheet(plan.name);
