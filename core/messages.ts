@@ -12,7 +12,7 @@ const day = (iso: string) => {
   const d = dayOfIso(iso);
   return d === undefined ? iso : longDate(d);
 };
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`;
 const pct = (share: number) => `${Math.round(share * 1000) / 10} %`;
 /** People by name: "A", "A and B", "A, B and C" (or "… or C"); a blank name is shown as such. */
 const names = (people: readonly string[], conjunction: "and" | "or" = "and") => {

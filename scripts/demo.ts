@@ -19,7 +19,7 @@ export async function demo(outDir = join(process.cwd(), "out")): Promise<number>
   process.stdout.write(
     [
       "",
-      `Open ${file} in Excel (or LibreOffice) to see the tables; the finding above points to a real cell.`,
+      `Open ${file} in Excel (or LibreOffice) to see the tables; each finding above points to a real cell.`,
       "Next: `node dist/scripts/iewsc.js --help` for the command line, README.md for the Excel add-in.",
       "",
     ].join("\n"),

@@ -37,9 +37,14 @@ export function place(f: DescribedFinding): string {
 export function formatOutcome(outcome: Extract<FileOutcome, { ok: true }>, paint: Painter): string {
   const { summary } = outcome;
   const state = summary.errors ? paint("error", "✖") : summary.warnings ? paint("warning", "▲") : paint("ok", "✔");
-  const lines = [`${state} ${paint("bold", outcome.file)} — ${outcome.checked.join(" and ")} checked: ${countLine(summary)}`];
+  const lines = [`${state} ${paint("bold", outcome.file)} — ${listed(outcome.checked)} checked: ${countLine(summary)}`];
   for (const f of outcome.findings) {
     lines.push(`  ${paint(f.severity, LABEL[f.severity])}  ${paint("dim", place(f).padEnd(30))} ${f.message} ${paint("dim", `[${f.code}]`)}`);
   }
   return lines.join("\n");
+}
+
+/** "roster", "roster and timeline", "roster, timeline and tasks". */
+function listed(items: readonly string[]): string {
+  return items.length <= 2 ? items.join(" and ") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
