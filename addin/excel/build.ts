@@ -4,7 +4,7 @@ import {
 } from "../../core";
 import { RequestBudget } from "./payload";
 import { queueDiscovery, queueLoad, toWorkbookInput } from "./read-tables";
-import { type SheetLookup, queueSheetLookup, renderSheet } from "./render-sheet";
+import { type SheetLookup, assertOurs, queueOwnership, queueSheetLookup, renderSheet } from "./render-sheet";
 
 const READS: readonly TableName[] = ["Workshop", "Rates", "Tasks", "Roster", "Timeline", "Settings", "Meetings", "Blackouts"];
 
@@ -29,8 +29,11 @@ export async function buildIn(context: Excel.RequestContext, options: { today: D
   syncs++;
 
   const load = queueLoad(context, found);
+  for (const lookup of [...lookups.values(), checks]) queueOwnership(lookup);
   await context.sync();
   syncs++;
+  for (const name of [BUDGET_SHEET, RESOURCES_SHEET]) assertOurs(lookups.get(name)!, name);
+  assertOurs(checks, CHECKS_SHEET);
 
   const input = toWorkbookInput(load);
   const plan = buildPlan(input, options.today);

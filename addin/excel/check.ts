@@ -5,7 +5,7 @@ import {
 } from "../../core";
 import { MARKER, queueClearMarked, queueHighlights, queueLoadFormats } from "./highlights";
 import { type Load, queueDiscovery, queueLoad, toWorkbookInput } from "./read-tables";
-import { queueColumnWidths, queueConditionalFormats, queueSheetLookup, queueTable, renderSheet } from "./render-sheet";
+import { assertOurs, queueColumnWidths, queueConditionalFormats, queueOwnership, queueSheetLookup, queueTable, renderSheet } from "./render-sheet";
 import { RequestBudget } from "./payload";
 
 /** What the task pane shows after a check: the findings, each with the cell it points to. */
@@ -60,11 +60,15 @@ export async function checkIn(context: Excel.RequestContext, options: CheckOptio
   const load = queueLoad(context, found);
   const formats = load.items.filter((i) => i.name === "Roster" || i.name === "Timeline").map((i) => ({ item: i, formats: queueLoadFormats(i.sheet) }));
   const timelineItem = load.items.find((i) => i.name === "Timeline");
-  const beside = timeline && timelineItem ? timelineItem.sheet.getUsedRangeOrNullObject(true).load("values,rowIndex,columnIndex") : undefined;
+  const beside = timeline && timelineItem ? timelineItem.sheet.getUsedRangeOrNullObject(true).load("values,formulas,rowIndex,columnIndex") : undefined;
   const oldStatusRange = oldStatus && !oldStatus.isNullObject ? oldStatus.getRange().load("address") : undefined;
+  queueOwnership(checks);
+  if (viewSheet) queueOwnership(viewSheet);
   await sync();
 
   options.onProgress?.("checking");
+  assertOurs(checks, CHECKS_SHEET);
+  if (viewSheet) assertOurs(viewSheet, TIMELINE_VIEW_SHEET);
   const input = toWorkbookInput(load);
   const result = runChecks(input, load, options);
   const plans = timeline ? timelineSheets(result.views, result.settings, { date1904: input.date1904, today: options.today }) : undefined;
@@ -72,7 +76,8 @@ export async function checkIn(context: Excel.RequestContext, options: CheckOptio
     // Refuse before anything is queued, so that a refusal changes nothing.
     const used = beside.isNullObject ? undefined : beside;
     const isEmpty = (row: number, column: number) => {
-      const v = used?.values[row - 1 - used.rowIndex]?.[column - 1 - used.columnIndex];
+      // Formulas, not values: a formula of the user's that shows "" is still the user's.
+      const v = used?.formulas[row - 1 - used.rowIndex]?.[column - 1 - used.columnIndex];
       return v === undefined || v === null || v === "";
     };
     const previous = oldStatusRange ? parseRange(oldStatusRange.address.split("!").pop()!) : undefined;

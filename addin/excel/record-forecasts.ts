@@ -3,7 +3,7 @@ import {
   checkWorkbook, dayFromSerial, forecastHistorySheet, mergeHistory, recordForecasts, timelineContext, trendChartAnchor, trendRange, trendTable,
 } from "../../core";
 import { queueDiscovery, queueLoad, toWorkbookInput } from "./read-tables";
-import { queueSheetLookup, renderSheet } from "./render-sheet";
+import { assertOurs, queueOwnership, queueSheetLookup, renderSheet } from "./render-sheet";
 import { RequestBudget } from "./payload";
 
 const READS: readonly TableName[] = ["Timeline", "Settings", "Meetings", "Blackouts"];
@@ -36,7 +36,9 @@ export async function recordForecastsIn(context: Excel.RequestContext, options: 
   const historyTable = sheet.tables[0]!;
   const history = historyTable.isNullObject ? undefined : historyTable.getDataBodyRange().load("values");
   const oldChart = sheet.sheet.isNullObject ? undefined : sheet.sheet.charts.getItemOrNullObject(MTA_CHART).load("name");
+  queueOwnership(sheet);
   await sync();
+  assertOurs(sheet, FORECAST_HISTORY_SHEET);
 
   const input = toWorkbookInput(load);
   if (!input.tables.Timeline) throw new TableMissingError("no Timeline table was found (neither an Excel table nor a sheet of that name)", { table: "Timeline" });

@@ -7,8 +7,15 @@ import { type WorkshopParams, isGeneva } from "./workshop";
 
 export const BUDGET_SHEET = "Budget";
 export const BUDGET_TOTAL_NAME = "BudgetTotal";
-/** Rows of room below a user's table that the formulas also cover, so that rows added later count. */
+/** Rows of room below a table found on a sheet (no Excel table) that the formulas also cover, so that rows added later count. */
 export const HEADROOM = 200;
+
+/**
+ * The last worksheet row a formula over a user's table covers. An Excel table: exactly its rows (a
+ * totals row or notes below it must not count; Excel grows the references when rows are inserted in
+ * it). A table found on a sheet: its rows and `HEADROOM` more.
+ */
+export const rowsEnd = (view: TableView): number => (view.source === "table" ? view.lastRow : view.lastRow + HEADROOM);
 
 /** What a rate item means for the budget: its quantity driver and its category. */
 interface ItemMeaning {
@@ -84,7 +91,7 @@ export function computeBudget(params: WorkshopParams, rates: TableView): Budget 
 /** `INDEX(Value, MATCH(key, Key, 0))` over the Workshop table's columns, with headroom below. */
 function workshopLookup(view: TableView, key: string): string {
   const first = view.headerRow + 1;
-  const last = view.lastRow + HEADROOM;
+  const last = Math.max(rowsEnd(view), first);
   const col = (name: string) => {
     const letter = columnLetter(view.columns[name]!);
     return `${sheetRef(view.sheet)}!$${letter}$${first}:$${letter}$${last}`;

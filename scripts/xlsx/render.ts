@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import {
-  ACCENT, type BesideTablePlan, type CellStyle, WouldLoseDataError, besideConflict, takenCells, type PlanBlock, type PlanTable, type PlanValue, type SheetPlan, type WorkbookPlan,
+  ACCENT, type BesideTablePlan, type CellStyle, GENERATED_NOTE, WouldLoseDataError, besideConflict, takenCells, type PlanBlock, type PlanTable, type PlanValue, type SheetPlan, type WorkbookPlan,
   a1, dayOfIso, parseA1, parseRange, utcDateOf,
 } from "../../core";
 
@@ -24,7 +24,8 @@ export function renderWorkbook(wb: ExcelJS.Workbook, plan: WorkbookPlan): void {
   }
   for (const sheet of plan.sheets) renderSheet(wb, sheet);
   for (const { name, ref } of plan.names) {
-    wb.definedNames.remove(ref, name);
+    // Every old address of the name goes: a name pointing at two cells is #VALUE! in a formula.
+    for (const old of wb.definedNames.getRanges(name).ranges) wb.definedNames.remove(old, name);
     wb.definedNames.add(ref, name);
   }
 }
@@ -46,7 +47,14 @@ export function prepareForWrite(wb: ExcelJS.Workbook): void {
 /** Renders one sheet plan, replacing a sheet of that name if there is one. */
 export function renderSheet(wb: ExcelJS.Workbook, plan: SheetPlan): ExcelJS.Worksheet {
   const old = wb.getWorksheet(plan.name);
-  if (old) wb.removeWorksheet(old.id);
+  if (old) {
+    // A sheet of that name we did not generate is the user's: refuse rather than replace it.
+    const note = old.getCell("A2").value;
+    if (!(typeof note === "string" && note.startsWith(GENERATED_NOTE))) {
+      throw new WouldLoseDataError(`the sheet "${old.name}" is yours, not one IEWSC Workbench generated; rename it so that the ${plan.name} sheet can be written (nothing was written)`, { table: plan.name });
+    }
+    wb.removeWorksheet(old.id);
+  }
   const ws = wb.addWorksheet(plan.name, {
     properties: plan.tabColor ? { tabColor: { argb: argb(plan.tabColor) } } : {},
     views: plan.freezeBelowRow ? [{ state: "frozen", ySplit: plan.freezeBelowRow - 1, xSplit: 0 }] : [],

@@ -17,9 +17,17 @@ describe("Build budget & resources in Excel (fake host)", () => {
     const total = excel.names()[0]!.reference.split("!")[1]!;
     // Formulas with the leading "=" Office.js wants, and the user's sheet untouched.
     expect(excel.cell(BUDGET_SHEET, total).formula).toMatch(/^=F\d+\+F\d+$/);
-    expect(excel.cell(BUDGET_SHEET, "B5").formula).toBe('=IFERROR(--INDEX(Workshop!$B$2:$B$215,MATCH("Days",Workshop!$A$2:$A$215,0)),0)');
+    expect(excel.cell(BUDGET_SHEET, "B5").formula).toBe('=IFERROR(--INDEX(Workshop!$B$2:$B$15,MATCH("Days",Workshop!$A$2:$A$15,0)),0)');
     expect(excel.cell("Notes", "A1").value).toBe("my notes");
-    expect(excel.cell(RESOURCES_SHEET, "B5").formula).toMatch(/^=SUMPRODUCT\(\(Tasks!\$E\$2:\$E\$2\d\d=\$A5\)/);
+    expect(excel.cell(RESOURCES_SHEET, "B5").formula).toMatch(/^=SUMPRODUCT\(\(Tasks!\$E\$2:\$E\$13=\$A5\)/);
+  });
+
+  test("a sheet of the user's called Budget is never cleared: one sentence, nothing written", async () => {
+    const excel = fakeExcel({ sheets: [{ name: "Budget", cells: [["My own budget"], ["2024", 1000]] }] });
+    await expect(excel.run((ctx) => buildIn(ctx, { today }))).rejects.toThrow('the sheet "Budget" is yours, not one IEWSC Workbench generated');
+    expect(excel.values("Budget", "A1:B2")).toEqual([["My own budget", ""], ["2024", 1000]]);
+    expect(excel.sheet("Workshop")).toBeNull();
+    expect(excel.names()).toEqual([]);
   });
 
   test("building twice leaves the same workbook, and the user's tables are used as they are", async () => {

@@ -132,3 +132,16 @@ describe("the Tasks rules", () => {
     expect(check(rows, undefined, false)).toEqual([]);
   });
 });
+
+describe("resources: roles as Excel compares them", () => {
+  const tasks = (rows: CellValue[][]) => readTasks(readTable(raw("Tasks", [["ID", "Phase", "Task", "Owner", "Role", "Start", "Due", "Effort", "Status"], ...rows])), false);
+  test("roles differing only in case are one role; tasks without a role get their own row", () => {
+    const r = computeResources(tasks([
+      ["T1", null, "a", null, "TSB secretariat", { date: "2024-01-01" }, { date: "2024-01-31" }, 3, null],
+      ["T2", null, "b", null, "TSB Secretariat", { date: "2024-01-01" }, { date: "2024-01-31" }, 2, null],
+      ["T3", null, "c", null, null, { date: "2024-01-01" }, { date: "2024-01-31" }, 1, null],
+    ]));
+    expect(r.roles).toEqual(["TSB secretariat", ""]);
+    expect(r.grid).toEqual([[5], [1]]);
+  });
+});

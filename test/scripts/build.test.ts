@@ -7,6 +7,7 @@ import ExcelJS from "exceljs";
 import type { CellValue } from "../../core";
 import { templateBytes } from "../../scripts/commands/template";
 import { loadWorkbook } from "../../scripts/xlsx/read-workbook";
+import { renderWorkbook } from "../../scripts/xlsx/render";
 import { REAL_WORKBOOKS } from "../helpers/fixtures";
 import { libreConvert } from "../helpers/libreoffice";
 import { SOFFICE, describeWith } from "../helpers/programs";
@@ -86,6 +87,25 @@ describe("iewsc build", () => {
     expect(iewsc(["build", file, "--out", first, "--as-of", "2026-11-28"]).code).toBe(1);
     const second = iewsc(["build", first, "--out", join(dir, "fewer-2.xlsx"), "--as-of", "2023-06-01"]);
     expect(second.stderr).toBe("");
+  });
+
+  test("a sheet of the user's called Budget is refused, not replaced", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Budget").getCell("A1").value = "my own budget";
+    const file = join(dir, "own-budget.xlsx");
+    await wb.xlsx.writeFile(file);
+    const out = join(dir, "own-budget-built.xlsx");
+    const r = iewsc(["build", file, "--out", out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/the sheet "Budget" is yours, not one IEWSC Workbench generated/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  test("a name keeps one address when its cell moves between builds", () => {
+    const wb = new ExcelJS.Workbook();
+    renderWorkbook(wb, { sheets: [], names: [{ name: "BudgetTotal", ref: "Budget!$F$30" }] });
+    renderWorkbook(wb, { sheets: [], names: [{ name: "BudgetTotal", ref: "Budget!$F$32" }] });
+    expect(wb.definedNames.getRanges("BudgetTotal").ranges).toEqual(["Budget!$F$32"]);
   });
 
   test("a bare workbook gets the Workshop, Rates and Tasks tables to fill in", async () => {
