@@ -32,7 +32,10 @@ function constant(cell: DateCell, date1904: boolean): string {
 function liveDate(refs: CellRefs, column: number | undefined, cell: DateCell, row: number, otherwise: string, fromOtherSheet: boolean): string {
   if (column === undefined) return otherwise;
   const r = ref(refs, row, column, fromOtherSheet);
-  return `IF(ISNUMBER(${r}),${r},IF(LEN(${r})>0,${constant(cell, refs.date1904)},${otherwise}))`;
+  // A number the core read as a year (2024), not as a date serial: the formula takes the core's reading.
+  if (cell.state === "read" && cell.window.precision === "year") return `IF(LEN(${r})>0,${constant(cell, refs.date1904)},${otherwise})`;
+  // INT: a date with a time of day is that day.
+  return `IF(ISNUMBER(${r}),INT(${r}),IF(LEN(${r})>0,${constant(cell, refs.date1904)},${otherwise}))`;
 }
 
 /** The date a milestone now has: its Actual, else its Forecast, else "" (a formula, no leading `=`). */

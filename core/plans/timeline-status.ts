@@ -40,7 +40,8 @@ export interface MilestoneState {
 
 export function milestoneState(m: Milestone, asOf: Day | undefined): MilestoneState {
   const plan: DateWindow | undefined = planOf(m);
-  const now = effectiveOf(m)?.window.latest;
+  // An Actual that cannot be read hides the Forecast, as in the formula (the Actual cell is not blank).
+  const now = m.actual.state === "unreadable" ? undefined : effectiveOf(m)?.window.latest;
   const slipDays = plan && now !== undefined ? Math.max(0, now - plan.latest) : undefined;
   let status: MilestoneStatus;
   if (!plan) status = "Unreadable plan";

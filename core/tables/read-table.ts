@@ -59,7 +59,17 @@ export function readTable(raw: RawTable, spec: TableSpec = CONTRACT[raw.name]): 
     for (const a of col.aliases ?? []) byKey.set(matchKey(a), col.header);
   }
   const headerIndex = raw.source === "sheet" ? sheetHeaderIndex(values, spec, byKey) : 0;
-  const header = values[headerIndex] ?? [];
+  let header = values[headerIndex] ?? [];
+  if (raw.source === "sheet") {
+    // On a sheet without an Excel table, the columns we generate beside it (headers "IEWSC …", after
+    // a blank column) are not part of the user's table.
+    const ours = header.findIndex((c) => /^IEWSC /.test(cellText(c)));
+    if (ours > 0) {
+      let end = ours;
+      while (end > 0 && isBlank(header[end - 1])) end--;
+      header = header.slice(0, end);
+    }
+  }
   const columns: Record<string, number> = {};
   const indexOf: Record<string, number> = {};
   const extraColumns: string[] = [];

@@ -72,7 +72,14 @@ export function readBlackouts(view: TableView | undefined, date1904: boolean): {
     const from = readDate(cells["From"], date1904);
     const to = readDate(cells["To"], date1904);
     if (from.ok && to.ok) {
-      blackouts.push({ name, row, kind: "dates", from: Math.min(from.day, to.day), to: Math.max(from.day, to.day) });
+      if (from.day <= to.day) {
+        blackouts.push({ name, row, kind: "dates", from: from.day, to: to.day });
+      } else {
+        // "12-15" to "01-10" typed into Excel becomes two dates of this year, the end before the start:
+        // what was meant is the yearly period across the year end.
+        const [f, t] = [ymdOf(from.day), ymdOf(to.day)];
+        blackouts.push({ name, row, kind: "yearly", from: { month: f.month, day: f.day }, to: { month: t.month, day: t.day } });
+      }
       continue;
     }
     // Report the cell that is neither a month-day nor a date; with one of each, the To cell.

@@ -32,7 +32,7 @@ describe("Check timeline in Excel (fake host)", () => {
     expect(excel.values("Plan", "K2:K10").flat().every((v) => v === "")).toBe(true);
     // Formulas go in with the leading "=" Office.js expects, over the user's own cells.
     expect(excel.cell("Plan", "P5").formula).toBe('=IF(AND(ISNUMBER(O5),ISNUMBER(M5)),MAX(0,O5-M5),"")');
-    expect(excel.cell("Plan", "O5").formula).toMatch(/^=IF\(ISNUMBER\(H5\),H5,IF\(LEN\(H5\)>0,"",IF\(ISNUMBER\(G5\),G5,/);
+    expect(excel.cell("Plan", "O5").formula).toMatch(/^=IF\(ISNUMBER\(H5\),INT\(H5\),IF\(LEN\(H5\)>0,"",IF\(ISNUMBER\(G5\),INT\(G5\),/);
     const status = excel.formats("Plan").filter((f) => f.formula.includes(STATUS_MARKER));
     expect(status.map((f) => f.address)).toEqual(["P3:Q10", "P3:Q10", "P3:Q10"]);
     expect(status.every((f) => f.formula.startsWith("=AND(N(\"IEWSC status\")=0,"))).toBe(true);
@@ -44,7 +44,7 @@ describe("Check timeline in Excel (fake host)", () => {
     await excel.run((ctx) => checkTimelineIn(ctx, { today }));
     expect(excel.values(TIMELINE_VIEW_SHEET, "A5:B7")).toEqual([["ID", "Milestone"], ["TL01", "TSAG approves the committee"], ["TL02", "First committee meetings"]]);
     expect(excel.cell(TIMELINE_VIEW_SHEET, "B10")).toMatchObject({ value: '=HYPERLINK("http://evil")', formula: null, numberFormat: "@" });
-    expect(excel.cell(TIMELINE_VIEW_SHEET, "E8").formula).toMatch(/^=IF\(ISNUMBER\(Timeline!F4\),Timeline!F4,/);
+    expect(excel.cell(TIMELINE_VIEW_SHEET, "E8").formula).toMatch(/^=IF\(ISNUMBER\(Timeline!F4\),INT\(Timeline!F4\),/);
     const bars = excel.formats(TIMELINE_VIEW_SHEET);
     expect(bars).toHaveLength(4);
     expect(bars.every((f) => f.formula.startsWith("=AND("))).toBe(true);
@@ -128,4 +128,15 @@ describe("Check timeline's round trips do not grow with the timeline (office-add
     expect(outcome.syncs).toBeLessThanOrEqual(6);
     expect(outcome.result.summary.warnings).toBe(10_000);
   }, 120_000);
+});
+
+describe("a Timeline on a sheet without an Excel table", () => {
+  test("the status columns stay where they are on the next run (ours are not read as the user's table)", async () => {
+    const excel = fakeExcel({ sheets: [{ name: "Timeline", cells: timeline() }] });
+    await excel.run((ctx) => checkTimelineIn(ctx, { today }));
+    const once = { at: excel.table(TIMELINE_STATUS_TABLE)!.box, cells: excel.values("Timeline", "A1:Z10") };
+    await excel.run((ctx) => checkTimelineIn(ctx, { today }));
+    expect({ at: excel.table(TIMELINE_STATUS_TABLE)!.box, cells: excel.values("Timeline", "A1:Z10") }).toEqual(once);
+    expect(once.at.left).toBe(11);
+  });
 });

@@ -257,6 +257,13 @@ describe("TIMELINE_BLACKOUT", () => {
     expect(only(ramadan, "TIMELINE_BLACKOUT").map((x) => (x.data as { period: string }).period)).toEqual(["Ramadan 2024"]);
   });
 
+  test("12-15 and 01-10 that Excel stored as this year's dates still mean the end of every year", () => {
+    const table = blackouts(["Year end", on("2025-12-15"), on("2025-01-10")]);
+    expect(only(timelineFindings({ timeline: edit(tor(), "TL05", { Actual: on("2024-06-20"), Calendar: "Summer 2024" }), blackouts: table }), "TIMELINE_BLACKOUT")).toEqual([]);
+    const winter = timelineFindings({ timeline: edit(tor(), "TL05", { Actual: on("2023-12-20"), Calendar: "Winter 2023/24" }), blackouts: table });
+    expect(only(winter, "TIMELINE_BLACKOUT").map((x) => x.data)).toEqual([{ id: "TL05", period: "Year end", from: "2023-12-15", to: "2024-01-10", by: "effective" }]);
+  });
+
   test("a blackout row that cannot be read is reported", () => {
     const f = timelineFindings({ timeline: tor(), blackouts: blackouts(["Holidays", "Christmas", "01-06"]) });
     expect(codes(f)).toEqual(["TIMELINE_DATE_UNPARSEABLE@2"]);

@@ -159,6 +159,27 @@ describeWith("LibreOffice", SOFFICE)("LibreOffice recomputes the live formulas",
     expect(after[6]).toEqual({ id: "TL07", dateNow: "2024-09-02", slipDays: "2", status: "Slipping" });
   }, 240_000);
 
+  test("odd cells agree too: an Actual in words, a year as a number, a date with a time of day", async () => {
+    const file = await userWorkbook("odd.xlsx", "2024-05-15", (ws) => {
+      ws.getCell("I5").value = "done"; // TL02 Actual, in words
+      ws.getCell("H5").value = new Date(Date.UTC(2023, 8, 1)); // and a late forecast behind it
+      ws.getCell("H10").value = 2024; // TL07 Forecast: the year 2024 (a plain number, not a date cell)
+      ws.getCell("H10").numFmt = "General";
+      ws.getCell("I7").value = new Date(Date.UTC(2024, 0, 22, 18, 0)); // TL04 Actual at 18:00
+    });
+    const out = join(dir, "odd-out.xlsx");
+    const plans = await generate(file, out);
+    const [csv] = libreConvert([out], "csv");
+    const grid = displayed(csv!);
+    const asOf = dayOfIso("2024-05-15")!;
+    const got = plans.ctx.milestones.map((m) => grid[m.row - 1]!.slice(15, 18));
+    const want = plans.ctx.milestones.map((m) => milestoneState(m, asOf)).map((st) => [st.dateNow === undefined ? "" : isoOf(st.dateNow), st.slipDays === undefined ? "" : String(st.slipDays), st.status]);
+    expect(got).toEqual(want);
+    expect(want[1]).toEqual(["", "", "Done"]);
+    expect(want[3]).toEqual(["2024-01-22", "0", "Done"]);
+    expect(want[6]).toEqual(["2024-12-31", "122", "Slipping"]);
+  }, 240_000);
+
   test("the Timeline view's Forecast and Actual follow the Timeline sheet", async () => {
     const file = await userWorkbook("view.xlsx", "2024-05-15");
     const out = join(dir, "view-out.xlsx");
