@@ -9,6 +9,8 @@ import { queueSheetLookup, renderSheet } from "./render-sheet";
 export interface StatusChange {
   sheet: string;
   address: string;
+  /** The member's Name cell, checked again at Apply: a sorted roster must not confirm the wrong person. */
+  nameAddress: string;
   name: string;
   before: string;
   after: "Confirmed" | "Candidate";
@@ -52,7 +54,7 @@ export async function proposeIn(context: Excel.RequestContext, options: { today:
       for (const m of members) {
         if (m.status === after && m.statusText === after) continue;
         const before = String(formulas!.formulas[m.row - bodyTop]?.[statusColumn! - raw.origin.column] ?? "");
-        changes.push({ sheet: view.sheet, address: a1(m.row, statusColumn!), name: m.name, before, after });
+        changes.push({ sheet: view.sheet, address: a1(m.row, statusColumn!), nameAddress: a1(m.row, view.columns["Name"]!), name: m.name, before, after });
       }
     }
   }
@@ -78,8 +80,9 @@ function formulasTop(item: { body: Excel.Range }): number {
  */
 export async function applyIn(context: Excel.RequestContext, changes: readonly StatusChange[]): Promise<StatusChange[]> {
   const cells = changes.map((c) => context.workbook.worksheets.getItem(c.sheet).getRange(c.address).load("formulas"));
+  const names = changes.map((c) => context.workbook.worksheets.getItem(c.sheet).getRange(c.nameAddress).load("values"));
   await context.sync();
-  const moved = changes.filter((c, i) => String(cells[i]!.formulas[0]![0] ?? "") !== c.before);
+  const moved = changes.filter((c, i) => String(cells[i]!.formulas[0]![0] ?? "") !== c.before || String(names[i]!.values[0]![0] ?? "").replace(/\s+/g, " ").trim() !== c.name);
   if (moved.length) {
     throw new WorkbookError(`the roster changed since the proposal (${moved.map((c) => `${c.name} at ${c.address}`).join(", ")}); arbitrate again before applying`, { table: "Roster", column: "Status" });
   }
@@ -90,8 +93,20 @@ export async function applyIn(context: Excel.RequestContext, changes: readonly S
   return [...changes];
 }
 
-/** Undo: puts back exactly what each Status cell held before Apply (one round trip). */
-export async function undoIn(context: Excel.RequestContext, applied: readonly StatusChange[]): Promise<void> {
-  for (const c of applied) context.workbook.worksheets.getItem(c.sheet).getRange(c.address).formulas = [[c.before]];
+/**
+ * Undo: puts back exactly what each Status cell held before Apply. A cell edited since Apply (it no
+ * longer holds what Apply wrote) is the user's newer choice and is left as it is. Two round trips.
+ *
+ * @returns the cells left alone
+ */
+export async function undoIn(context: Excel.RequestContext, applied: readonly StatusChange[]): Promise<StatusChange[]> {
+  const cells = applied.map((c) => context.workbook.worksheets.getItem(c.sheet).getRange(c.address).load("formulas"));
   await context.sync();
+  const kept: StatusChange[] = [];
+  applied.forEach((c, i) => {
+    if (String(cells[i]!.formulas[0]![0] ?? "") === c.after) cells[i]!.formulas = [[c.before]];
+    else kept.push(c);
+  });
+  await context.sync();
+  return kept;
 }

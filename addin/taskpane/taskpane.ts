@@ -94,8 +94,14 @@ function proposeArbitration(): Promise<void> {
           renderApplied(document, applied, () =>
             void act("arbitrate", async (u) => {
               u("writing");
-              await runExcel((context) => undoIn(context, applied));
-              document.getElementById("applied")!.replaceChildren(document.createTextNode("Undone: the statuses are as they were."));
+              const kept = await runExcel((context) => undoIn(context, applied));
+              document.getElementById("applied")!.replaceChildren(
+                document.createTextNode(
+                  kept.length
+                    ? `Undone, except ${kept.map((c) => c.name).join(", ")}: edited since, so left as they are now.`
+                    : "Undone: the statuses are as they were.",
+                ),
+              );
             }),
           );
         }),

@@ -66,6 +66,28 @@ describe("Arbitrate, Apply and Undo in Excel (fake host)", () => {
     expect(excel.values("Roster", "A1:J25")).toEqual(before);
   });
 
+  test("Apply refuses after the roster was sorted (another candidate now in that row); Undo leaves a cell edited since", async () => {
+    const excel = fakeExcel({ sheets: [tableSheet("Roster", roster())] });
+    const proposal = await excel.run((ctx) => proposeIn(ctx, { today }));
+    // Ana's and Cleo's rows swap: E16 still says Candidate, but it is Cleo's now.
+    await excel.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("Roster").getRange("A16").values = [["Cleo Marin"]];
+      await ctx.sync();
+    });
+    await expect(excel.run((ctx) => applyIn(ctx, proposal.changes))).rejects.toThrow("the roster changed since the proposal (Ana Kovač at E16)");
+
+    const fresh = fakeExcel({ sheets: [tableSheet("Roster", roster())] });
+    const again = await fresh.run((ctx) => proposeIn(ctx, { today }));
+    const applied = await fresh.run((ctx) => applyIn(ctx, again.changes));
+    await fresh.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("Roster").getRange("E17").values = [["Withdrawn"]];
+      await ctx.sync();
+    });
+    const kept = await fresh.run((ctx) => undoIn(ctx, applied));
+    expect(kept.map((c) => c.name)).toEqual(["Ben Ortiz"]);
+    expect(fresh.values("Roster", "E16:E17")).toEqual([["Candidate"], ["Withdrawn"]]);
+  });
+
   test("no arbitration needed: nothing to apply", async () => {
     const excel = fakeExcel({ sheets: [tableSheet("Roster", roster("Withdrawn").filter((r) => r[0] !== "Ben Ortiz"))] });
     const proposal = await excel.run((ctx) => proposeIn(ctx, { today }));
