@@ -1,9 +1,9 @@
 import { a1, columnLetter, sheetRef, stringLiteral } from "../a1";
-import { cellText, matchKey } from "../cells";
+import { type CellValue, cellText, matchKey } from "../cells";
 import { type Day, longDate } from "../dates/calendar";
 import { type PlanValue, RAG, type SheetPlan, emptySheet } from "../plans/sheet-plan";
 import type { TableView } from "../tables/read-table";
-import { type WorkshopParams, isGeneva } from "./workshop";
+import { OFFICIAL_LANGUAGES, type WorkshopParams, isGeneva } from "./workshop";
 
 export const BUDGET_SHEET = "Budget";
 export const BUDGET_TOTAL_NAME = "BudgetTotal";
@@ -67,15 +67,20 @@ export interface Budget {
   currency: string;
 }
 
+/** An item as typed (MATCH compares the text exactly, case aside). */
+const itemText = (value: CellValue | undefined): string => (typeof value === "string" ? value : cellText(value));
+
 /** The budget the core computes, which the Budget sheet's formulas compute again in the workbook. */
 export function computeBudget(params: WorkshopParams, rates: TableView): Budget {
-  const lines: BudgetLine[] = rates.rows
-    .filter(({ cells }) => cellText(cells["Item"]) !== "")
+  const rows = rates.rows.filter(({ cells }) => cellText(cells["Item"]) !== "");
+  const lines: BudgetLine[] = rows
     .map(({ row, cells }) => {
-      const item = cellText(cells["Item"]);
+      const item = itemText(cells["Item"]);
       const meaning = meaningOf(item);
-      // N() in the formula: a rate that is not a number cell counts 0, as here.
-      const rate = typeof cells["Rate"] === "number" ? cells["Rate"] : 0;
+      // As N(INDEX(Rate, MATCH(item, Item, 0))): the first row with that item (case ignored); a rate
+      // that is not a number cell counts 0.
+      const first = rows.find((r) => itemText(r.cells["Item"]).toLowerCase() === item.toLowerCase())!;
+      const rate = typeof first.cells["Rate"] === "number" ? first.cells["Rate"] : 0;
       const quantity = meaning.quantity(params);
       return { row, item, category: meaning.category, quantity, rate, amount: quantity * rate, paidBy: meaning.hostCovers && !isGeneva(params.venue) ? "Host" : "ITU" };
     });
@@ -108,7 +113,7 @@ const PARAMS: readonly { key: ParamKey; label: string; workshopKey: string; form
   { key: "InPerson", label: "In-person participants", workshopKey: "InPersonParticipants", formula: (x) => `IFERROR(--${x},0)`, value: (p) => p.inPerson },
   {
     key: "Languages", label: "Interpretation languages", workshopKey: "InterpretationLanguages",
-    formula: (x) => `IFERROR(IF(TRIM(${x}&"")="",0,LEN(${x}&"")-LEN(SUBSTITUTE(${x}&"",",",""))+1),0)`, value: (p) => p.languages,
+    formula: (x) => `IFERROR(${OFFICIAL_LANGUAGES.map((l) => `ISNUMBER(SEARCH("${l}",${x}&""))`).join("+")},0)`, value: (p) => p.languages,
   },
   { key: "Captioning", label: "Captioning (1 = yes)", workshopKey: "Captioning", formula: (x) => `IFERROR(${yesNo(x)},0)`, value: (p) => (p.captioning ? 1 : 0) },
   { key: "Webcast", label: "Webcast (1 = yes)", workshopKey: "Webcast", formula: (x) => `IFERROR(${yesNo(x)},0)`, value: (p) => (p.webcast ? 1 : 0) },
@@ -116,7 +121,7 @@ const PARAMS: readonly { key: ParamKey; label: string; workshopKey: string; form
   { key: "Partial", label: "Partial fellowships", workshopKey: "PartialFellowships", formula: (x) => `IFERROR(--${x},0)`, value: (p) => p.partialFellowships },
   { key: "Missions", label: "Staff missions", workshopKey: "StaffMissions", formula: (x) => `IFERROR(--${x},0)`, value: (p) => p.staffMissions },
   { key: "Contingency", label: "Contingency (%)", workshopKey: "ContingencyPercent", formula: (x) => `IFERROR(--${x},0)`, value: (p) => p.contingencyPercent },
-  { key: "Currency", label: "Currency", workshopKey: "Currency", formula: (x) => `IFERROR(IF(TRIM(${x}&"")="","CHF",${x}&""),"CHF")`, value: (p) => p.currency },
+  { key: "Currency", label: "Currency", workshopKey: "Currency", formula: (x) => `IFERROR(IF(TRIM(${x}&"")="","CHF",TRIM(${x}&"")),"CHF")`, value: (p) => p.currency },
 ];
 
 const PARAM_ROW = 5;
@@ -145,16 +150,22 @@ export function budgetSheet(workshop: TableView, rates: TableView, params: Works
   const cell = (key: ParamKey) => paramCell.get(key)!;
   const header = PARAM_ROW + PARAMS.length + 1;
   const first = header + 1;
-  const rateRef = (row: number, column: string) => `${sheetRef(rates.sheet)}!$${columnLetter(rates.columns[column] ?? rates.columns["Item"]!)}$${row}`;
+  // Each line finds its rate by the item's name, so sorting the Rates table keeps every line right.
+  const ratesEnd = Math.max(rowsEnd(rates), rates.headerRow + 1);
+  const ratesCol = (name: string) => {
+    const letter = columnLetter(rates.columns[name]!);
+    return `${sheetRef(rates.sheet)}!$${letter}$${rates.headerRow + 1}:$${letter}$${ratesEnd}`;
+  };
+  const lookup = (column: string, item: string) => `INDEX(${ratesCol(column)},MATCH(${stringLiteral(item)},${ratesCol("Item")},0))`;
   const lines: PlanValue[][] = budget.lines.map((line, i) => {
     const r = first + i;
     const meaning = meaningOf(line.item);
     return [
       line.category,
-      { formula: `${rateRef(line.row, "Item")}&""`, result: line.item },
-      rates.columns["Unit"] ? { formula: `${rateRef(line.row, "Unit")}&""`, result: "" } : "",
+      line.item,
+      rates.columns["Unit"] ? { formula: `${lookup("Unit", line.item)}&""`, result: "" } : "",
       { formula: meaning.formula(cell), result: line.quantity },
-      { formula: `N(${rateRef(line.row, "Rate")})`, result: line.rate },
+      { formula: `N(${lookup("Rate", line.item)})`, result: line.rate },
       { formula: `D${r}*E${r}`, result: line.amount },
       meaning.hostCovers ? { formula: `IF(${geneva(cell("Venue"))},"ITU","Host")`, result: line.paidBy } : "ITU",
     ];

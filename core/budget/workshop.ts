@@ -1,4 +1,4 @@
-import { type CellValue, cellText, matchKey, readNumber, readYesNo } from "../cells";
+import { type CellValue, cellText, readYesNo } from "../cells";
 import type { Day } from "../dates/calendar";
 import { readDate } from "../dates/read-date";
 import type { TableView } from "../tables/read-table";
@@ -28,26 +28,39 @@ export const WORKSHOP_KEYS = [
   "FullFellowships", "PartialFellowships", "StaffMissions", "ContingencyPercent", "Currency",
 ] as const;
 
-/** A number as the formula `IFERROR(--x, 0)` reads it: a number, or text that is one, else 0. */
+/**
+ * A number as the formula `IFERROR(--x, 0)` reads it: a number cell; TRUE/FALSE as 1/0; text that is
+ * plainly a number (digits, a point, an optional sign and per cent sign, spaces around); else 0.
+ */
 export function formulaNumber(value: CellValue | undefined): number {
-  const n = readNumber(value);
-  return n === undefined || Number.isNaN(n) ? 0 : n;
+  if (typeof value === "number") return value;
+  if (typeof value === "boolean") return value ? 1 : 0;
+  if (typeof value !== "string") return 0;
+  const t = value.trim();
+  const m = /^([+-]?(?:\d+\.?\d*|\.\d+))(%?)$/.exec(t);
+  if (!m) return 0;
+  return Number(m[1]) / (m[2] ? 100 : 1);
 }
 
+/** The six official languages of ITU: interpretation is costed per language per day. */
+export const OFFICIAL_LANGUAGES = ["Arabic", "Chinese", "English", "French", "Russian", "Spanish"] as const;
+
 /**
- * The languages in an InterpretationLanguages cell, counted as the formula counts them: the number of
- * commas plus one, when the cell is not blank.
+ * The interpretation languages in the cell: the official languages it names (case-insensitive), as the
+ * formula counts them. `English, French,` is two; a language that is not official is not counted.
  */
 export function languageCount(text: string): number {
-  const t = text.trim();
-  return t === "" ? 0 : t.split(",").length;
+  const t = text.toLowerCase();
+  return OFFICIAL_LANGUAGES.filter((l) => t.includes(l.toLowerCase())).length;
 }
 
 /** Reads the Workshop table (Key/Value); absent keys take the contract's defaults. */
 export function readWorkshop(view: TableView | undefined, date1904: boolean): WorkshopParams {
+  // As MATCH(key, Key, 0) finds it: the first cell equal to the key, ignoring case only.
   const byKey = new Map<string, CellValue>();
   for (const { cells } of view?.rows ?? []) {
-    const key = matchKey(cellText(cells["Key"])).replace(/\s/g, "");
+    const raw = cells["Key"];
+    const key = typeof raw === "string" ? raw.toLowerCase() : "";
     if (key && !byKey.has(key)) byKey.set(key, cells["Value"] ?? null);
   }
   const get = (key: string) => byKey.get(key.toLowerCase());
@@ -66,9 +79,9 @@ export function readWorkshop(view: TableView | undefined, date1904: boolean): Wo
     partialFellowships: formulaNumber(get("PartialFellowships")),
     staffMissions: formulaNumber(get("StaffMissions")),
     contingencyPercent: formulaNumber(get("ContingencyPercent")),
-    currency: cellText(get("Currency")) || "CHF",
+    currency: cellText(get("Currency")).trim() || "CHF",
   };
 }
 
 /** Geneva, or a host city (which covers the additional costs). */
-export const isGeneva = (venue: string): boolean => venue.trim() === "" || /^gen(e|è)v[ae]$|^genf$/i.test(venue.trim());
+export const isGeneva = (venue: string): boolean => ["", "GENEVA", "GENEVE", "GENÈVE", "GENF"].includes(venue.trim().toUpperCase());

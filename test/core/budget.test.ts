@@ -145,3 +145,27 @@ describe("resources: roles as Excel compares them", () => {
     expect(r.grid).toEqual([[5], [1]]);
   });
 });
+
+describe("the core reads the Workshop and Rates exactly as the budget's formulas do", () => {
+  test("languages: the official ones named, whatever the commas", () => {
+    expect(workshop({ InterpretationLanguages: "English, French," }).languages).toBe(2);
+    expect(workshop({ InterpretationLanguages: "english;FRENCH / Portuguese" }).languages).toBe(2);
+  });
+
+  test("numbers as --x reads them: plain digits and per cent; not \"1 200\" or \"12 days\"", () => {
+    expect(workshop({ InPersonParticipants: " 120 " }).inPerson).toBe(120);
+    expect(workshop({ InPersonParticipants: "1 200" }).inPerson).toBe(0);
+    expect(workshop({ Days: "2 days" }).days).toBe(0);
+    expect(workshop({ ContingencyPercent: "10%" }).contingencyPercent).toBeCloseTo(0.1);
+  });
+
+  test("a key with a trailing space is not the key (MATCH compares exactly, case aside)", () => {
+    const view = readTable(raw("Workshop", [["Key", "Value"], ["Days ", 3], ["days", 2]]));
+    expect(readWorkshop(view, false).days).toBe(2);
+  });
+
+  test("a rate item typed twice: both lines take the first row's rate, as MATCH does", () => {
+    const b = computeBudget(workshop(), rates([["Venue", "", 1500], ["venue", "", 99]]));
+    expect(b.lines.map((l) => l.rate)).toEqual([1500, 1500]);
+  });
+});
