@@ -80,6 +80,8 @@ const WORDING: Wording = {
     `${d.id} (${day(d.date)}) is too late: the report is due ${d.leadDays} days before ${d.meeting} on ${day(d.meetingStart)}, so by ${day(d.deadline)}.`,
   TIMELINE_BLACKOUT: (d) => `${d.id} falls in the blackout period "${d.period}" (${day(d.from)} – ${day(d.to)}).`,
   TASK_OVERDUE: (d) => `${d.id || "This task"} is ${plural(d.daysOverdue, "day")} overdue: due ${day(d.due)} and not Done.`,
+  TASK_INVALID_VALUE: (d) =>
+    `${d.id || "This task"}'s ${d.field} "${d.value}" is not ${d.field === "Effort" ? "a number" : "a date"}; the Resources sheet counts only ${d.field === "Effort" ? "numbers" : "date cells"} there.`,
   TASK_OWNER_UNKNOWN: (d) => `${d.id || "This task"}'s owner "${d.owner}" is not on the roster (or has withdrawn); write a member's name as the Roster has it.`,
 };
 

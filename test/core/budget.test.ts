@@ -169,3 +169,13 @@ describe("the core reads the Workshop and Rates exactly as the budget's formulas
     expect(b.lines.map((l) => l.rate)).toEqual([1500, 1500]);
   });
 });
+
+describe("TASK_INVALID_VALUE", () => {
+  test("text in Start, Due or Effort is reported: the Resources formulas cannot count it", () => {
+    const f = checkTasks(readTable(raw("Tasks", [["ID", "Task", "Start", "Due", "Effort"], ["T1", "a", "TBD", { date: "2024-03-01" }, "5"]])), undefined, DEFAULT_SETTINGS, undefined, false);
+    expect(f.map((x) => [x.code, x.column, x.data])).toEqual([
+      ["TASK_INVALID_VALUE", "Start", { id: "T1", field: "Start", value: "TBD" }],
+      ["TASK_INVALID_VALUE", "Effort", { id: "T1", field: "Effort", value: "5" }],
+    ]);
+  });
+});
