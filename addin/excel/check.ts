@@ -4,7 +4,7 @@ import {
   checkWorkbook, checksSheet, describe, highlightPlans, locate, parseRange, sortFindings, summarize, takenCells, timelineSheets,
 } from "../../core";
 import { MARKER, queueClearMarked, queueHighlights, queueLoadFormats } from "./highlights";
-import { type Load, queueDiscovery, queueLoad, toWorkbookInput } from "./read-tables";
+import { queueDiscovery, queueLoad, toWorkbookInput } from "./read-tables";
 import { assertOurs, queueColumnWidths, queueConditionalFormats, queueOwnership, queueSheetLookup, queueTable, renderSheet } from "./render-sheet";
 import { RequestBudget } from "./payload";
 
@@ -70,7 +70,7 @@ export async function checkIn(context: Excel.RequestContext, options: CheckOptio
   assertOurs(checks, CHECKS_SHEET);
   if (viewSheet) assertOurs(viewSheet, TIMELINE_VIEW_SHEET);
   const input = toWorkbookInput(load);
-  const result = runChecks(input, load, options);
+  const result = runChecks(input, options);
   const plans = timeline ? timelineSheets(result.views, result.settings, { date1904: input.date1904, today: options.today }) : undefined;
   if (plans && beside) {
     // Refuse before anything is queued, so that a refusal changes nothing.
@@ -126,7 +126,7 @@ function inFocus(f: Finding, focus: CheckName): boolean {
  * The asked-for check must be possible (its table there and readable); the other checks join the
  * `Checks` sheet when the workbook allows them, and are left out quietly when it does not.
  */
-function runChecks(input: ReturnType<typeof toWorkbookInput>, _load: Load, options: CheckOptions): CheckResult {
+function runChecks(input: ReturnType<typeof toWorkbookInput>, options: CheckOptions): CheckResult {
   const table = TABLE_OF[options.focus];
   if (!input.tables[table]) throw new TableMissingError(`no ${table} table was found (neither an Excel table nor a sheet of that name)`, { table });
   const focus = checkWorkbook(input, { only: [options.focus], today: options.today });

@@ -1,12 +1,12 @@
 import {
   type Day, FORECAST_HISTORY_SHEET, FORECAST_HISTORY_TABLE, type ForecastRecord, MTA_CHART, TableMissingError, type TableName,
-  checkWorkbook, dayFromSerial, forecastHistorySheet, mergeHistory, recordForecasts, timelineContext, trendChartAnchor, trendRange, trendTable,
+  dayFromSerial, readSettings, readTable, forecastHistorySheet, mergeHistory, recordForecasts, timelineContext, trendChartAnchor, trendRange, trendTable,
 } from "../../core";
 import { queueDiscovery, queueLoad, toWorkbookInput } from "./read-tables";
 import { assertOurs, queueOwnership, queueSheetLookup, renderSheet } from "./render-sheet";
 import { RequestBudget } from "./payload";
 
-const READS: readonly TableName[] = ["Timeline", "Settings", "Meetings", "Blackouts"];
+const READS: readonly TableName[] = ["Timeline", "Settings"];
 
 export interface RecordOutcome {
   recorded: ForecastRecord[];
@@ -42,9 +42,11 @@ export async function recordForecastsIn(context: Excel.RequestContext, options: 
 
   const input = toWorkbookInput(load);
   if (!input.tables.Timeline) throw new TableMissingError("no Timeline table was found (neither an Excel table nor a sheet of that name)", { table: "Timeline" });
-  const result = checkWorkbook(input, { only: ["timeline"], today: options.today });
-  const asOf = result.settings.asOf ?? options.today;
-  const { ctx } = timelineContext({ timeline: result.views.Timeline!, meetings: result.views.Meetings, blackouts: result.views.Blackouts }, result.settings, asOf, input.date1904);
+  // Only the milestones are needed: no rule runs here.
+  const view = (name: TableName) => (input.tables[name] ? readTable(input.tables[name]!) : undefined);
+  const { settings } = readSettings(view("Settings"), input.date1904);
+  const asOf = settings.asOf ?? options.today;
+  const { ctx } = timelineContext({ timeline: view("Timeline")! }, settings, asOf, input.date1904);
   const recorded = recordForecasts(ctx, asOf);
   const merged = mergeHistory(readHistory(history?.values ?? [], input.date1904), recorded);
 

@@ -3,7 +3,7 @@ import { dirname, resolve } from "node:path";
 import { type Day, CHECKS_SHEET, WouldLoseDataError, checkWorkbook, countLine, checksSheet, dayOfLocalDate, buildPlan } from "../../core";
 import { writeFileAtomic } from "../atomic-write";
 import { oneLine } from "../check-file";
-import { findTables, loadWorkbook } from "../xlsx/read-workbook";
+import { findTables, loadWorkbook, loadWorkbookBytes } from "../xlsx/read-workbook";
 import { prepareForWrite, renderSheet, renderWorkbook } from "../xlsx/render";
 import { assertNothingLost } from "../xlsx/rewrite-guard";
 
@@ -24,9 +24,10 @@ export interface BuildOutcome {
  */
 export async function buildFile(file: string, out: string, options: { asOf?: Day } = {}): Promise<BuildOutcome> {
   const today = options.asOf ?? dayOfLocalDate(new Date());
+  // Read once: the same bytes are loaded and compared with the copy by the guard. A file that cannot
+  // be read goes to loadWorkbook, which says why in plain words. Validations are kept: they are the user's.
   const input = await readFile(file).catch(() => undefined);
-  // Validations are kept: they are the user's, and the copy must hold them.
-  const wb = await loadWorkbook(file, { keepValidations: true });
+  const wb = input ? await loadWorkbookBytes(input, file, { keepValidations: true }) : await loadWorkbook(file, { keepValidations: true });
   const tables = findTables(wb);
   const plan = buildPlan(tables, today);
   const check = (() => {

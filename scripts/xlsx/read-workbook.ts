@@ -20,6 +20,11 @@ export async function loadWorkbook(file: string, options: { keepValidations?: bo
     const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a folder, not a workbook" : code === "EACCES" ? "permission denied" : `cannot be read (${code ?? String(e)})`;
     throw new UnreadableWorkbookError(why, { file });
   }
+  return loadWorkbookBytes(bytes, file, options);
+}
+
+/** Loads workbook bytes already read (a command that also needs the bytes reads the file once). */
+export async function loadWorkbookBytes(bytes: Buffer, file: string, options: { keepValidations?: boolean } = {}): Promise<ExcelJS.Workbook> {
   if (bytes.length < 4 || bytes.readUInt32LE(0) !== 0x04034b50) {
     const hint = bytes.subarray(0, 8).toString("latin1").startsWith("\xd0\xcf\x11\xe0") ? " (it looks like an old .xls file: save it as .xlsx)" : "";
     throw new UnreadableWorkbookError(`is not an .xlsx workbook${hint}`, { file });

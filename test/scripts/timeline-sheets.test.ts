@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
@@ -8,6 +8,7 @@ import {
 } from "../../core";
 import { findTables, loadWorkbook } from "../../scripts/xlsx/read-workbook";
 import { renderBesideTable, renderSheet, toExcel } from "../../scripts/xlsx/render";
+import { readCsv } from "../helpers/csv";
 import { libreConvert } from "../helpers/libreoffice";
 import { SOFFICE, describeWith } from "../helpers/programs";
 import { edit, on, torTimeline } from "../helpers/timeline";
@@ -62,25 +63,7 @@ const asDay = (v: ExcelJS.CellValue): Day | "" => {
   if (typeof value === "number") return dayFromSerial(value);
   return value === undefined || value === null ? "" : (value as never);
 };
-/** LibreOffice's computed values of the first sheet, as it displays them (CSV keeps 0 and "" apart). */
-function displayed(csvFile: string): string[][] {
-  const rows: string[][] = [[]];
-  let field = "";
-  let quoted = false;
-  const input = readFileSync(csvFile, "utf8");
-  for (let i = 0; i < input.length; i++) {
-    const ch = input[i]!;
-    if (quoted) {
-      if (ch === '"' && input[i + 1] === '"') (field += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") rows.at(-1)!.push(field), (field = "");
-    else if (ch === "\n") rows.at(-1)!.push(field), (field = ""), rows.push([]);
-    else if (ch !== "\r") field += ch;
-  }
-  return rows;
-}
+const displayed = readCsv;
 
 describe("the generated status columns and Timeline view, written through ExcelJS", () => {
   test("sit one column right of the Timeline table, on its header row, as one table; the user's cells are untouched", async () => {
