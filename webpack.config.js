@@ -26,12 +26,30 @@ module.exports = (_env, argv) => {
     resolve: { extensions: [".ts", ".js"] },
     module: {
       rules: [
-        { test: /\.ts$/, loader: "ts-loader", options: { configFile: path.resolve(__dirname, "addin/tsconfig.json"), onlyCompileBundledFiles: true, compilerOptions: { noEmit: false, module: "es2020", sourceMap: true } } },
+        {
+          test: /\.ts$/,
+          loader: "ts-loader",
+          options: {
+            configFile: path.resolve(__dirname, "addin/tsconfig.json"),
+            onlyCompileBundledFiles: true,
+            compilerOptions: { noEmit: false, module: "es2020", sourceMap: true },
+          },
+        },
       ],
     },
     plugins: [
-      new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./addin/taskpane/taskpane.html", chunks: ["taskpane"], scriptLoading: "defer" }),
-      new HtmlWebpackPlugin({ filename: "commands.html", template: "./addin/commands/commands.html", chunks: ["commands"], scriptLoading: "defer" }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./addin/taskpane/taskpane.html",
+        chunks: ["taskpane"],
+        scriptLoading: "defer",
+      }),
+      new HtmlWebpackPlugin({
+        filename: "commands.html",
+        template: "./addin/commands/commands.html",
+        chunks: ["commands"],
+        scriptLoading: "defer",
+      }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "addin/commands/message.html", to: "message.html" },

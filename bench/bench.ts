@@ -9,7 +9,16 @@ import { join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import ExcelJS from "exceljs";
 import { OfficeMockObject } from "office-addin-mock";
-import { type CellValue, DEFAULT_SETTINGS, type RawTable, arbitrate, checkWorkbook, dayOfIso, readMembers, readTable } from "../core";
+import {
+  type CellValue,
+  DEFAULT_SETTINGS,
+  type RawTable,
+  arbitrate,
+  checkWorkbook,
+  dayOfIso,
+  readMembers,
+  readTable,
+} from "../core";
 import { checkRosterIn, checkTimelineIn } from "../addin/excel/check";
 
 const ROOT = resolve(__dirname, "../..");
@@ -18,14 +27,41 @@ const SAMPLE = join(ROOT, "templates/iewsc-sample.xlsx");
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { createFakeExcel } = require(join(ROOT, "test/fakes/fake-excel.js"));
 
-const HEADER = ["Name", "Role", "Region", "Gender", "Status", "Organization", "Country", "Email", "Justification", "Priority"];
+const HEADER = [
+  "Name",
+  "Role",
+  "Region",
+  "Gender",
+  "Status",
+  "Organization",
+  "Country",
+  "Email",
+  "Justification",
+  "Priority",
+];
 const REGIONS = ["Africa", "Americas", "Arab States", "Asia-Pacific", "CIS", "Europe"];
 
 /** A roster of n members: the leadership, then volunteers and candidates, a few with problems. */
 function roster(n: number): CellValue[][] {
-  const rows: CellValue[][] = [HEADER, ["Lead", "RG-IEM Leadership", null, "Female", null, null, null, "lead@example.org", null, null], ["Dir", "TSB Director", null, "Male", null, null, null, "dir@example.org", null, null], ["Couns", "ITU Counsellor", null, "Male", null, null, null, "c@example.org", null, null]];
+  const rows: CellValue[][] = [
+    HEADER,
+    ["Lead", "RG-IEM Leadership", null, "Female", null, null, null, "lead@example.org", null, null],
+    ["Dir", "TSB Director", null, "Male", null, null, null, "dir@example.org", null, null],
+    ["Couns", "ITU Counsellor", null, "Male", null, null, null, "c@example.org", null, null],
+  ];
   for (let i = rows.length - 1; i < n; i++) {
-    rows.push([`Member ${i}`, "Regional Volunteer", REGIONS[i % 6]!, i % 3 ? "Male" : "Female", i < 15 ? "Confirmed" : "Candidate", "Org", "CH", i % 97 ? `m${i}@example.org` : "broken", i % 89 ? "Key expert" : null, i % 5]);
+    rows.push([
+      `Member ${i}`,
+      "Regional Volunteer",
+      REGIONS[i % 6]!,
+      i % 3 ? "Male" : "Female",
+      i < 15 ? "Confirmed" : "Candidate",
+      "Org",
+      "CH",
+      i % 97 ? `m${i}@example.org` : "broken",
+      i % 89 ? "Key expert" : null,
+      i % 5,
+    ]);
   }
   return rows;
 }
@@ -53,17 +89,30 @@ async function timeAsync(runs: number, fn: () => Promise<unknown>): Promise<numb
 }
 
 const fmt = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`);
-const line = (label: string, value: string, goal = "") => console.log(`  ${label.padEnd(44)} ${value.padStart(12)}  ${goal}`);
+const line = (label: string, value: string, goal = "") =>
+  console.log(`  ${label.padEnd(44)} ${value.padStart(12)}  ${goal}`);
 
 async function main(): Promise<void> {
-  console.log(`IEWSC Workbench benchmark — Node ${process.version}, ${availableParallelism()} cores (${cpus()[0]?.model ?? "?"})\n`);
+  console.log(
+    `IEWSC Workbench benchmark — Node ${process.version}, ${availableParallelism()} cores (${cpus()[0]?.model ?? "?"})\n`,
+  );
 
   console.log("Core roster check (read the table, run every roster rule):");
   for (const n of [100, 10_000, 100_000]) {
-    const raw: RawTable = { name: "Roster", sheet: "Roster", source: "table", origin: { row: 1, column: 1 }, values: roster(n) };
+    const raw: RawTable = {
+      name: "Roster",
+      sheet: "Roster",
+      source: "table",
+      origin: { row: 1, column: 1 },
+      values: roster(n),
+    };
     checkWorkbook({ tables: { Roster: raw }, date1904: false }); // warm up
     const ms = time(n >= 100_000 ? 5 : 9, () => checkWorkbook({ tables: { Roster: raw }, date1904: false }));
-    line(`${n.toLocaleString("en-GB")} rows`, fmt(ms), n === 100_000 ? `goal < 1 s: ${ms < 1000 ? "met" : "NOT MET"}` : "");
+    line(
+      `${n.toLocaleString("en-GB")} rows`,
+      fmt(ms),
+      n === 100_000 ? `goal < 1 s: ${ms < 1000 ? "met" : "NOT MET"}` : "",
+    );
   }
 
   console.log("\n`iewsc check` end to end (a new Node process, as a user runs it):");
@@ -94,18 +143,30 @@ async function main(): Promise<void> {
   const manyOne = await timeAsync(1, async () => cli(["check", "--jobs", "1", ...many]));
   const manyTwo = await timeAsync(1, async () => cli(["check", "--jobs", "2", ...many]));
   line("32 such workbooks, --jobs 1", fmt(manyOne));
-  line("32 such workbooks, --jobs 2 (the default from 16)", fmt(manyTwo), `speed-up ×${(manyOne / manyTwo).toFixed(2)}`);
+  line(
+    "32 such workbooks, --jobs 2 (the default from 16)",
+    fmt(manyTwo),
+    `speed-up ×${(manyOne / manyTwo).toFixed(2)}`,
+  );
 
   console.log("\nAdd-in Check roster, Office.js round trips (office-addin-mock):");
   const today = dayOfIso("2026-11-28")!;
   for (const n of [15, 1_000, 20_000]) {
     const rows = roster(n);
-    const fixture = { sheets: [{ name: "Roster", cells: rows, tables: [{ name: "Roster", ref: `A1:J${rows.length}` }] }] };
-    const fake = createFakeExcel(fixture, { wrap: (data: object) => new OfficeMockObject(data as never, "excel" as never) });
+    const fixture = {
+      sheets: [{ name: "Roster", cells: rows, tables: [{ name: "Roster", ref: `A1:J${rows.length}` }] }],
+    };
+    const fake = createFakeExcel(fixture, {
+      wrap: (data: object) => new OfficeMockObject(data as never, "excel" as never),
+    });
     const start = performance.now();
     const outcome = await checkRosterIn(fake.context, { today });
     const ms = performance.now() - start;
-    line(`${n.toLocaleString("en-GB")} rows`, `${outcome.syncs} syncs`, `${outcome.findings.length} findings, ${fmt(ms)} in the mock`);
+    line(
+      `${n.toLocaleString("en-GB")} rows`,
+      `${outcome.syncs} syncs`,
+      `${outcome.findings.length} findings, ${fmt(ms)} in the mock`,
+    );
   }
 
   console.log("\n`iewsc build` end to end (budget, resources, checks, the rewrite guard):");
@@ -116,10 +177,22 @@ async function main(): Promise<void> {
   const tasksSheet = tasksBook.getWorksheet("Tasks")!;
   tasksBook.removeWorksheet(tasksSheet.id);
   const roles = ["TSB secretariat", "ITU Counsellor", "RG-IEM Leadership", "Regional Volunteer"];
-  tasksBook.addWorksheet("Tasks").addRows([
-    ["ID", "Phase", "Task", "Owner", "Role", "Start", "Due", "Effort", "Status"],
-    ...Array.from({ length: 2_000 }, (_, i) => [`T${i}`, "Communication", `Task ${i}`, null, roles[i % 4], new Date(Date.UTC(2023, i % 12, 1 + (i % 20))), new Date(Date.UTC(2023, (i % 12) + 1, 10)), 1 + (i % 5), "Open"]),
-  ]);
+  tasksBook
+    .addWorksheet("Tasks")
+    .addRows([
+      ["ID", "Phase", "Task", "Owner", "Role", "Start", "Due", "Effort", "Status"],
+      ...Array.from({ length: 2_000 }, (_, i) => [
+        `T${i}`,
+        "Communication",
+        `Task ${i}`,
+        null,
+        roles[i % 4],
+        new Date(Date.UTC(2023, i % 12, 1 + (i % 20))),
+        new Date(Date.UTC(2023, (i % 12) + 1, 10)),
+        1 + (i % 5),
+        "Open",
+      ]),
+    ]);
   const tasksFile = join(dir, "tasks-2000.xlsx");
   await tasksBook.xlsx.writeFile(tasksFile);
   const tasksMs = await timeAsync(3, async () => cli(["build", tasksFile, "--out", join(dir, "tasks-built.xlsx")]));
@@ -127,7 +200,13 @@ async function main(): Promise<void> {
 
   console.log("\nExact arbitration (6 regions, every seat free):");
   for (const n of [10, 30, 60]) {
-    const view = readTable({ name: "Roster", sheet: "Roster", source: "table", origin: { row: 1, column: 1 }, values: candidates(n) });
+    const view = readTable({
+      name: "Roster",
+      sheet: "Roster",
+      source: "table",
+      origin: { row: 1, column: 1 },
+      values: candidates(n),
+    });
     const members = readMembers(view, DEFAULT_SETTINGS);
     arbitrate(members, DEFAULT_SETTINGS);
     const ms = time(21, () => arbitrate(members, DEFAULT_SETTINGS));
@@ -137,23 +216,43 @@ async function main(): Promise<void> {
   console.log("\nCore timeline check (chains of ten milestones, every fifth one slipped by its forecast):");
   const asOf = dayOfIso("2024-06-15")!;
   for (const n of [10, 1_000, 10_000]) {
-    const raw: RawTable = { name: "Timeline", sheet: "Timeline", source: "table", origin: { row: 1, column: 1 }, values: timeline(n) };
+    const raw: RawTable = {
+      name: "Timeline",
+      sheet: "Timeline",
+      source: "table",
+      origin: { row: 1, column: 1 },
+      values: timeline(n),
+    };
     checkWorkbook({ tables: { Timeline: raw }, date1904: false }, { asOf }); // warm up
     const ms = time(n >= 10_000 ? 5 : 9, () => checkWorkbook({ tables: { Timeline: raw }, date1904: false }, { asOf }));
     const edges = n - Math.ceil(n / 10);
-    line(`${n.toLocaleString("en-GB")} milestones, ${edges.toLocaleString("en-GB")} dependencies`, fmt(ms), n === 10_000 ? `goal < 1 s: ${ms < 1000 ? "met" : "NOT MET"}; ${(ms / (n + edges) * 1000).toFixed(1)} µs per milestone+dependency` : `${(ms / (n + edges) * 1000).toFixed(1)} µs per milestone+dependency`);
+    line(
+      `${n.toLocaleString("en-GB")} milestones, ${edges.toLocaleString("en-GB")} dependencies`,
+      fmt(ms),
+      n === 10_000
+        ? `goal < 1 s: ${ms < 1000 ? "met" : "NOT MET"}; ${((ms / (n + edges)) * 1000).toFixed(1)} µs per milestone+dependency`
+        : `${((ms / (n + edges)) * 1000).toFixed(1)} µs per milestone+dependency`,
+    );
   }
 
   console.log("\nAdd-in Check timeline, Office.js round trips (office-addin-mock):");
   for (const n of [10, 1_000, 10_000]) {
     const rows = timeline(n);
-    const fixture = { sheets: [{ name: "Timeline", cells: rows, tables: [{ name: "Timeline", ref: `A1:I${rows.length}` }] }] };
-    const fake = createFakeExcel(fixture, { wrap: (data: object) => new OfficeMockObject(data as never, "excel" as never) });
+    const fixture = {
+      sheets: [{ name: "Timeline", cells: rows, tables: [{ name: "Timeline", ref: `A1:I${rows.length}` }] }],
+    };
+    const fake = createFakeExcel(fixture, {
+      wrap: (data: object) => new OfficeMockObject(data as never, "excel" as never),
+    });
     const start = performance.now();
     const outcome = await checkTimelineIn(fake.context, { today: asOf });
     const ms = performance.now() - start;
     const biggest = Math.max(...(fake.world.requestBytes as number[]));
-    line(`${n.toLocaleString("en-GB")} milestones`, `${outcome.syncs} syncs`, `largest request ${(biggest / 1048576).toFixed(2)} MB, ${fmt(ms)} in the mock`);
+    line(
+      `${n.toLocaleString("en-GB")} milestones`,
+      `${outcome.syncs} syncs`,
+      `largest request ${(biggest / 1048576).toFixed(2)} MB, ${fmt(ms)} in the mock`,
+    );
   }
 }
 
@@ -162,7 +261,18 @@ function candidates(n: number): CellValue[][] {
   const rows = roster(4).slice(0, 4);
   for (const region of REGIONS) {
     for (let i = 0; i < n; i++) {
-      rows.push([`${region} ${i}`, "Regional Volunteer", region, ["Female", "Male", "Male", "Other", "Not stated"][i % 5]!, "Candidate", null, null, null, "Key expert", i % 7 ? (i * 37) % 11 : null]);
+      rows.push([
+        `${region} ${i}`,
+        "Regional Volunteer",
+        region,
+        ["Female", "Male", "Male", "Other", "Not stated"][i % 5]!,
+        "Candidate",
+        null,
+        null,
+        null,
+        "Key expert",
+        i % 7 ? (i * 37) % 11 : null,
+      ]);
     }
   }
   return rows;
@@ -170,8 +280,21 @@ function candidates(n: number): CellValue[][] {
 
 /** n milestones in dependency chains of ten; every fifth one has a forecast 19 days late. */
 function timeline(n: number): CellValue[][] {
-  const rows: CellValue[][] = [["ID", "Calendar", "Milestone", "Opportunity", "Kind", "Forecast", "Actual", "Depends On", "Fixed"]];
-  for (let i = 0; i < n; i++) rows.push([`M${i}`, "June 2024", `Milestone ${i}`, null, "Milestone", i % 5 === 0 ? { date: "2024-07-20" } : null, null, i % 10 ? `M${i - 1}` : null, null]);
+  const rows: CellValue[][] = [
+    ["ID", "Calendar", "Milestone", "Opportunity", "Kind", "Forecast", "Actual", "Depends On", "Fixed"],
+  ];
+  for (let i = 0; i < n; i++)
+    rows.push([
+      `M${i}`,
+      "June 2024",
+      `Milestone ${i}`,
+      null,
+      "Milestone",
+      i % 5 === 0 ? { date: "2024-07-20" } : null,
+      null,
+      i % 10 ? `M${i - 1}` : null,
+      null,
+    ]);
   return rows;
 }
 

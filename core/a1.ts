@@ -42,7 +42,12 @@ export function parseRange(ref: string): { top: number; left: number; bottom: nu
   const [a, b] = ref.split(":");
   const p = parseA1(a!);
   const q = b ? parseA1(b) : p;
-  return { top: Math.min(p.row, q.row), left: Math.min(p.column, q.column), bottom: Math.max(p.row, q.row), right: Math.max(p.column, q.column) };
+  return {
+    top: Math.min(p.row, q.row),
+    left: Math.min(p.column, q.column),
+    bottom: Math.max(p.row, q.row),
+    right: Math.max(p.column, q.column),
+  };
 }
 
 /**
@@ -53,7 +58,9 @@ export function parseRange(ref: string): { top: number; left: number; bottom: nu
  * @example sheetRef("O'Neil's")    // "'O''Neil''s'"
  */
 export function sheetRef(sheet: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) && !/^[A-Za-z]{1,3}\d+$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) && !/^[A-Za-z]{1,3}\d+$/.test(sheet)
+    ? sheet
+    : `'${sheet.replace(/'/g, "''")}'`;
 }
 
 /** Text as an Excel string literal inside a formula (quotes doubled). */

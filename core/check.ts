@@ -55,9 +55,19 @@ const CHECKERS: readonly Checker[] = [
     name: "timeline",
     table: "Timeline",
     run: ({ view, settings, asOf, date1904, optional }) =>
-      checkTimeline({ timeline: view, meetings: optional("Meetings"), blackouts: optional("Blackouts") }, settings, asOf, date1904),
+      checkTimeline(
+        { timeline: view, meetings: optional("Meetings"), blackouts: optional("Blackouts") },
+        settings,
+        asOf,
+        date1904,
+      ),
   },
-  { name: "tasks", table: "Tasks", run: ({ view, settings, asOf, date1904, optional }) => checkTasks(view, optional("Roster"), settings, asOf, date1904) },
+  {
+    name: "tasks",
+    table: "Tasks",
+    run: ({ view, settings, asOf, date1904, optional }) =>
+      checkTasks(view, optional("Roster"), settings, asOf, date1904),
+  },
 ];
 
 export interface CheckResult {

@@ -8,14 +8,26 @@ export type Severity = "error" | "warning" | "info";
 export interface FindingDataByCode {
   SETTINGS_INVALID_VALUE: { key: string; value: string; expected: string; used: string };
   SETTINGS_UNKNOWN_KEY: { key: string };
-  ROSTER_INVALID_VALUE: { field: string; value: string; problem: "blank" | "not-allowed" | "region-missing"; allowed?: string[] };
+  ROSTER_INVALID_VALUE: {
+    field: string;
+    value: string;
+    problem: "blank" | "not-allowed" | "region-missing";
+    allowed?: string[];
+  };
   ROSTER_ROLE_MISSING: { role: string };
   ROSTER_ROLE_DUPLICATE: { role: string; firstRow: number };
   ROSTER_REGION_SHORT: { region: string; count: number; wanted: number };
   ROSTER_REGION_OVER: { region: string; count: number; wanted: number };
   ROSTER_JUSTIFICATION_MISSING: { name: string };
   ROSTER_DUPLICATE_PERSON: { name: string; firstRow: number; by: "email" | "name" };
-  ROSTER_GENDER_BALANCE: { female: number; male: number; other: number; share: number; under: "women" | "men"; minShare: number };
+  ROSTER_GENDER_BALANCE: {
+    female: number;
+    male: number;
+    other: number;
+    share: number;
+    under: "women" | "men";
+    minShare: number;
+  };
   ROSTER_SIZE: { count: number; max: number };
   ROSTER_EMAIL_INVALID: { value: string };
   ROSTER_ARBITRATION: {
@@ -37,11 +49,33 @@ export interface FindingDataByCode {
   TIMELINE_DUPLICATE_ID: { id: string; firstRow: number };
   TIMELINE_DEPENDENCY_UNKNOWN: { id: string; dependsOn: string };
   TIMELINE_DEPENDENCY_CYCLE: { id: string; cycle: string[] };
-  TIMELINE_SLIPPED: { id: string; slipDays: number; planned: string; effective: string; redSlipDays: number; by: "Actual" | "Forecast" };
+  TIMELINE_SLIPPED: {
+    id: string;
+    slipDays: number;
+    planned: string;
+    effective: string;
+    redSlipDays: number;
+    by: "Actual" | "Forecast";
+  };
   TIMELINE_OVERDUE: { id: string; due: string; asOf: string; daysOverdue: number; by: "Forecast" | "Calendar" };
   TIMELINE_ORDER: { id: string; dependsOn: string; date: string; dependencyDate: string; by: "effective" | "plan" };
-  TIMELINE_AT_RISK: { id: string; projected: string; drivenBy: string; latest: string; slipDays: number; fixed: boolean };
-  TIMELINE_REPORT_LATE: { id: string; date: string; meeting: string; meetingStart: string; deadline: string; workshop: string; leadDays: number };
+  TIMELINE_AT_RISK: {
+    id: string;
+    projected: string;
+    drivenBy: string;
+    latest: string;
+    slipDays: number;
+    fixed: boolean;
+  };
+  TIMELINE_REPORT_LATE: {
+    id: string;
+    date: string;
+    meeting: string;
+    meetingStart: string;
+    deadline: string;
+    workshop: string;
+    leadDays: number;
+  };
   TIMELINE_BLACKOUT: { id: string; period: string; from: string; to: string; by: "effective" | "plan" };
   TASK_OVERDUE: { id: string; task: string; due: string; asOf: string; daysOverdue: number };
   TASK_OWNER_UNKNOWN: { id: string; owner: string };

@@ -17,13 +17,16 @@ const pct = (share: number) => `${Math.round(share * 1000) / 10} %`;
 /** People by name: "A", "A and B", "A, B and C" (or "… or C"); a blank name is shown as such. */
 const names = (people: readonly string[], conjunction: "and" | "or" = "and") => {
   const shown = people.map((n) => n || "(no name)");
-  return shown.length <= 1 ? shown.join("") : `${shown.slice(0, -1).join(", ")} ${conjunction} ${shown[shown.length - 1]}`;
+  return shown.length <= 1
+    ? shown.join("")
+    : `${shown.slice(0, -1).join(", ")} ${conjunction} ${shown[shown.length - 1]}`;
 };
 const list = (items: readonly string[]) =>
   items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} or ${items[items.length - 1]}`;
 
 const WORDING: Wording = {
-  SETTINGS_INVALID_VALUE: (d) => `The setting ${d.key} is "${d.value}", but it should be ${d.expected}; ${d.used} is used instead.`,
+  SETTINGS_INVALID_VALUE: (d) =>
+    `The setting ${d.key} is "${d.value}", but it should be ${d.expected}; ${d.used} is used instead.`,
   SETTINGS_UNKNOWN_KEY: (d) => `The setting "${d.key}" is not one this tool knows; it is ignored.`,
   ROSTER_INVALID_VALUE: (d) => {
     if (d.problem === "blank") return `${d.field} is blank; every member needs a ${d.field.toLowerCase()}.`;
@@ -31,7 +34,8 @@ const WORDING: Wording = {
     return `"${d.value}" is not a ${d.field} this roster knows; use ${list(d.allowed ?? [])}.`;
   },
   ROSTER_ROLE_MISSING: (d) => `No confirmed member has the role ${d.role}; the Terms of Reference require one.`,
-  ROSTER_ROLE_DUPLICATE: (d) => `There is already a confirmed ${d.role} (row ${d.firstRow}); this role is held by one person.`,
+  ROSTER_ROLE_DUPLICATE: (d) =>
+    `There is already a confirmed ${d.role} (row ${d.firstRow}); this role is held by one person.`,
   ROSTER_REGION_SHORT: (d) =>
     `${d.region} has ${plural(d.count, "confirmed volunteer")}; ${d.wanted} ${d.wanted === 1 ? "is" : "are"} wanted.`,
   ROSTER_REGION_OVER: (d) =>
@@ -45,7 +49,8 @@ const WORDING: Wording = {
   ROSTER_GENDER_BALANCE: (d) =>
     `The confirmed committee has ${plural(d.female, "woman", "women")}, ${plural(d.male, "man", "men")}` +
     `${d.other ? ` and ${d.other} of another gender` : ""}: ${d.under} are ${pct(d.share)}, below the ${pct(d.minShare)} balance line.`,
-  ROSTER_SIZE: (d) => `The committee has ${d.count} confirmed members, more than the ${d.max} that keeps it a limited group.`,
+  ROSTER_SIZE: (d) =>
+    `The committee has ${d.count} confirmed members, more than the ${d.max} that keeps it a limited group.`,
   ROSTER_EMAIL_INVALID: (d) => `"${d.value}" is not an e-mail address.`,
   ROSTER_ARBITRATION: (d) => {
     const balance =
@@ -62,9 +67,12 @@ const WORDING: Wording = {
     d.text === ""
       ? `${d.field} is blank; write the planned date, e.g. 19 April 2024, June 2024 or Spring 2024 TBD.`
       : `"${d.text}" in ${d.field} cannot be read as a date; write e.g. 19 April 2024, June 2024, Q2 2024 or Spring 2024 TBD.`,
-  TIMELINE_DATE_AMBIGUOUS: (d) => `"${d.text}" can be read more than one way; it is read as ${d.reading}. Write the months to be sure.`,
+  TIMELINE_DATE_AMBIGUOUS: (d) =>
+    `"${d.text}" can be read more than one way; it is read as ${d.reading}. Write the months to be sure.`,
   TIMELINE_INVALID_VALUE: (d) =>
-    d.problem === "blank" ? `${d.field} is blank; every milestone needs one.` : `"${d.value}" is not a ${d.field} this timeline knows; use ${list(d.allowed ?? [])}.`,
+    d.problem === "blank"
+      ? `${d.field} is blank; every milestone needs one.`
+      : `"${d.value}" is not a ${d.field} this timeline knows; use ${list(d.allowed ?? [])}.`,
   TIMELINE_DUPLICATE_ID: (d) => `The ID ${d.id} is already used at row ${d.firstRow}; each milestone needs its own.`,
   TIMELINE_DEPENDENCY_UNKNOWN: (d) => `${d.id} depends on ${d.dependsOn}, which is not in the timeline.`,
   TIMELINE_DEPENDENCY_CYCLE: (d) => `${d.id} depends on itself through ${d.cycle.join(" → ")}; break the loop.`,
@@ -79,10 +87,12 @@ const WORDING: Wording = {
   TIMELINE_REPORT_LATE: (d) =>
     `${d.id} (${day(d.date)}) is too late: the report is due ${d.leadDays} days before ${d.meeting} on ${day(d.meetingStart)}, so by ${day(d.deadline)}.`,
   TIMELINE_BLACKOUT: (d) => `${d.id} falls in the blackout period "${d.period}" (${day(d.from)} – ${day(d.to)}).`,
-  TASK_OVERDUE: (d) => `${d.id || "This task"} is ${plural(d.daysOverdue, "day")} overdue: due ${day(d.due)} and not Done.`,
+  TASK_OVERDUE: (d) =>
+    `${d.id || "This task"} is ${plural(d.daysOverdue, "day")} overdue: due ${day(d.due)} and not Done.`,
   TASK_INVALID_VALUE: (d) =>
     `${d.id || "This task"}'s ${d.field} "${d.value}" is not ${d.field === "Effort" ? "a number" : "a date"}; the Resources sheet counts only ${d.field === "Effort" ? "numbers" : "date cells"} there.`,
-  TASK_OWNER_UNKNOWN: (d) => `${d.id || "This task"}'s owner "${d.owner}" is not on the roster (or has withdrawn); write a member's name as the Roster has it.`,
+  TASK_OWNER_UNKNOWN: (d) =>
+    `${d.id || "This task"}'s owner "${d.owner}" is not on the roster (or has withdrawn); write a member's name as the Roster has it.`,
 };
 
 /**
@@ -100,15 +110,18 @@ export type DescribedFinding = Finding & { message: string };
 
 /** Adds the message to each finding, keeping the field order of the contract. */
 export function describe(findings: readonly Finding[]): DescribedFinding[] {
-  return findings.map((f) => ({
-    code: f.code,
-    severity: f.severity,
-    sheet: f.sheet,
-    row: f.row,
-    column: f.column,
-    message: messageOf(f),
-    data: f.data,
-  }) as DescribedFinding);
+  return findings.map(
+    (f) =>
+      ({
+        code: f.code,
+        severity: f.severity,
+        sheet: f.sheet,
+        row: f.row,
+        column: f.column,
+        message: messageOf(f),
+        data: f.data,
+      }) as DescribedFinding,
+  );
 }
 
 /** How a severity is named to people. */

@@ -48,7 +48,12 @@ const num = (cell: CellValue) => {
 };
 
 const READERS: readonly KeyReader[] = [
-  { key: "regionModel", name: "RegionModel", expected: "ITU6 or ITU5", read: (c) => cellText(c).toUpperCase().replace(/\s+/g, "") },
+  {
+    key: "regionModel",
+    name: "RegionModel",
+    expected: "ITU6 or ITU5",
+    read: (c) => cellText(c).toUpperCase().replace(/\s+/g, ""),
+  },
   { key: "volunteersPerRegion", name: "VolunteersPerRegion", expected: "a whole number from 0 to 50", read: num },
   {
     key: "minGenderShare",
@@ -108,12 +113,17 @@ export function readSettings(table: TableView | undefined, date1904 = false): Se
     } else {
       const fallback = DEFAULT_SETTINGS[reader.key];
       findings.push(
-        finding("SETTINGS_INVALID_VALUE", "error", { ...at, column: "Value" }, {
-          key: reader.name,
-          value: cellText(cell),
-          expected: reader.expected,
-          used: fallback === undefined ? "the day of the check" : String(fallback),
-        }),
+        finding(
+          "SETTINGS_INVALID_VALUE",
+          "error",
+          { ...at, column: "Value" },
+          {
+            key: reader.name,
+            value: cellText(cell),
+            expected: reader.expected,
+            used: fallback === undefined ? "the day of the check" : String(fallback),
+          },
+        ),
       );
     }
   }

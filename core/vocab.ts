@@ -4,7 +4,13 @@
  */
 import { matchKey } from "./cells";
 
-export const ROLES = ["RG-IEM Leadership", "TSB Director", "Deputy Secretary-General", "ITU Counsellor", "Regional Volunteer"] as const;
+export const ROLES = [
+  "RG-IEM Leadership",
+  "TSB Director",
+  "Deputy Secretary-General",
+  "ITU Counsellor",
+  "Regional Volunteer",
+] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ITU6_REGIONS = ["Africa", "Americas", "Arab States", "Asia-Pacific", "CIS", "Europe"] as const;
@@ -30,27 +36,39 @@ export function enumKey(text: string): string {
 }
 
 /** A matcher from cell text to one canonical value, with aliases. */
-export function enumMatcher<T extends string>(values: readonly T[], aliases: Record<string, T> = {}): (text: string) => T | undefined {
+export function enumMatcher<T extends string>(
+  values: readonly T[],
+  aliases: Record<string, T> = {},
+): (text: string) => T | undefined {
   const map = new Map<string, T>();
   for (const v of values) map.set(enumKey(v), v);
   for (const [alias, v] of Object.entries(aliases)) map.set(enumKey(alias), v);
   return (text) => map.get(enumKey(text));
 }
 
-export const matchRole = enumMatcher(ROLES, { "Deputy SG": "Deputy Secretary-General", Volunteer: "Regional Volunteer" });
+export const matchRole = enumMatcher(ROLES, {
+  "Deputy SG": "Deputy Secretary-General",
+  Volunteer: "Regional Volunteer",
+});
 
 const matchItu6 = enumMatcher(ITU6_REGIONS, {
   ATU: "Africa",
   CITEL: "Americas",
   ASMG: "Arab States",
   "Arab Group": "Arab States",
-  "Arab": "Arab States",
+  Arab: "Arab States",
   APT: "Asia-Pacific",
   "Asia Pacific": "Asia-Pacific",
   RCC: "CIS",
   CEPT: "Europe",
 });
-const matchItu5 = enumMatcher(ITU5_REGIONS, { A: "Region A", B: "Region B", C: "Region C", D: "Region D", E: "Region E" });
+const matchItu5 = enumMatcher(ITU5_REGIONS, {
+  A: "Region A",
+  B: "Region B",
+  C: "Region C",
+  D: "Region D",
+  E: "Region E",
+});
 
 /** The regions of a model, in the order the Terms of Reference list them. */
 export function regionsOf(model: RegionModel): readonly Region[] {
@@ -63,7 +81,13 @@ export function matchRegion(text: string, model: RegionModel): Region | undefine
 }
 
 /** Blank means `Not stated`; `F` and `M` are read as the people who typed them meant. */
-export const matchGender = enumMatcher(GENDERS, { F: "Female", M: "Male", Woman: "Female", Man: "Male", "": "Not stated" });
+export const matchGender = enumMatcher(GENDERS, {
+  F: "Female",
+  M: "Male",
+  Woman: "Female",
+  Man: "Male",
+  "": "Not stated",
+});
 
 /** Blank means `Confirmed`. */
 export const matchStatus = enumMatcher(STATUSES, { "": "Confirmed" });

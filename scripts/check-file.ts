@@ -1,5 +1,13 @@
 import {
-  type CheckResult, type Day, type DescribedFinding, type Summary, UnreadableWorkbookError, WorkbookError, checkWorkbook, dayOfLocalDate, describe,
+  type CheckResult,
+  type Day,
+  type DescribedFinding,
+  type Summary,
+  UnreadableWorkbookError,
+  WorkbookError,
+  checkWorkbook,
+  dayOfLocalDate,
+  describe,
 } from "../core";
 import { readWorkbookInput } from "./xlsx/read-workbook";
 
@@ -15,7 +23,10 @@ export type FileOutcome =
 export async function checkFile(file: string, options: { asOf?: Day } = {}): Promise<FileOutcome> {
   try {
     // "Today" is the calendar day on this computer's clock, as the user reads it.
-    const result: CheckResult = checkWorkbook(await readWorkbookInput(file), { ...options, today: dayOfLocalDate(new Date()) });
+    const result: CheckResult = checkWorkbook(await readWorkbookInput(file), {
+      ...options,
+      today: dayOfLocalDate(new Date()),
+    });
     return { ok: true, file, findings: describe(result.findings), summary: result.summary, checked: result.checked };
   } catch (e) {
     return { ok: false, file, error: oneLine(e, file) };

@@ -18,17 +18,23 @@ function asOfOption(text: string): Day {
 
 function jobsOption(text: string): number {
   const n = Number(text);
-  if (!Number.isInteger(n) || n < 1 || n > 64) throw new InvalidArgumentError(`"${text}" is not a number of jobs from 1 to 64.`);
+  if (!Number.isInteger(n) || n < 1 || n > 64)
+    throw new InvalidArgumentError(`"${text}" is not a number of jobs from 1 to 64.`);
   return n;
 }
 
 export function program(): Command {
   const cli = new Command("iewsc")
-    .description("IEWSC Workbench: check and build the workbooks of the ITU-T Industry Engagement Workshop Steering Committee.")
+    .description(
+      "IEWSC Workbench: check and build the workbooks of the ITU-T Industry Engagement Workshop Steering Committee.",
+    )
     .version(packageVersion())
     .showHelpAfterError("(run iewsc --help for the commands)")
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s), outputError: (s, write) => write(`iewsc: ${s.replace(/^error: /, "")}`) });
+    .configureOutput({
+      writeErr: (s) => process.stderr.write(s),
+      outputError: (s, write) => write(`iewsc: ${s.replace(/^error: /, "")}`),
+    });
 
   cli
     .command("check")
@@ -36,8 +42,15 @@ export function program(): Command {
     .argument("<workbook...>", "one or more .xlsx workbooks")
     .option("--json", "print one JSON document on standard output")
     .option("--as-of <YYYY-MM-DD>", "the day that counts as today (overrides the Settings table's AsOf)", asOfOption)
-    .option("--jobs <N>", "check several workbooks on N threads (default: one thread below 16 workbooks, every core from 16 on)", jobsOption)
-    .addHelpText("after", "\nExit codes: 0 no errors found, 1 errors found, 2 a workbook could not be used.\n\nExamples:\n  iewsc check iewsc.xlsx\n  iewsc check --json --as-of 2024-03-01 a.xlsx b.xlsx")
+    .option(
+      "--jobs <N>",
+      "check several workbooks on N threads (default: one thread below 16 workbooks, every core from 16 on)",
+      jobsOption,
+    )
+    .addHelpText(
+      "after",
+      "\nExit codes: 0 no errors found, 1 errors found, 2 a workbook could not be used.\n\nExamples:\n  iewsc check iewsc.xlsx\n  iewsc check --json --as-of 2024-03-01 a.xlsx b.xlsx",
+    )
     .action(async (files: string[], opts: { json?: boolean; asOf?: Day; jobs?: number }) => {
       // Commands load their modules (and ExcelJS) only when they run: --help stays instant.
       const { runCheck } = await import("./commands/check");
@@ -46,11 +59,17 @@ export function program(): Command {
 
   cli
     .command("build")
-    .description("write a copy of the workbook with the generated Budget, Resources and Checks sheets (and any missing Workshop, Rates or Tasks table)")
+    .description(
+      "write a copy of the workbook with the generated Budget, Resources and Checks sheets (and any missing Workshop, Rates or Tasks table)",
+    )
     .argument("<workbook>", "an .xlsx workbook (it is never changed)")
     .requiredOption("--out <file>", "the .xlsx file to write")
     .option("--json", "print one JSON document on standard output")
-    .option("--as-of <YYYY-MM-DD>", "the day that counts as today (the plan's default start, the Checks sheet)", asOfOption)
+    .option(
+      "--as-of <YYYY-MM-DD>",
+      "the day that counts as today (the plan's default start, the Checks sheet)",
+      asOfOption,
+    )
     .addHelpText(
       "after",
       "\nEvery figure is a live formula over the Workshop, Rates and Tasks tables: BudgetTotal and ResourceTotalDays are names.\n" +
@@ -65,10 +84,15 @@ export function program(): Command {
 
   cli
     .command("arbitrate")
-    .description("choose, for every region with more candidates than free seats, the candidates that best balance the committee's genders")
+    .description(
+      "choose, for every region with more candidates than free seats, the candidates that best balance the committee's genders",
+    )
     .argument("<workbook>", "an .xlsx workbook with a Roster table")
     .option("--json", "print one JSON document on standard output")
-    .option("--balance-out <file>", "also write a copy of the workbook with the generated Balance sheet (live counts by region and gender, and the proposal)")
+    .option(
+      "--balance-out <file>",
+      "also write a copy of the workbook with the generated Balance sheet (live counts by region and gender, and the proposal)",
+    )
     .addHelpText(
       "after",
       "\nThe choice is exact: the largest share of the less-represented gender (women or men) in the whole confirmed\n" +

@@ -23,25 +23,27 @@ export async function mapInPool<T, R>(
   }
   let next = 0;
   await Promise.all(
-    Array.from({ length: jobs }, () =>
-      new Promise<void>((resolve, reject) => {
-        const worker = new Worker(options.workerFile);
-        const feed = () => {
-          if (next >= items.length) {
-            void worker.terminate().then(() => resolve());
-            return;
-          }
-          const index = next++;
-          worker.postMessage({ index, item: items[index] });
-        };
-        worker.on("message", (msg: { index: number; result: R }) => {
-          results[msg.index] = msg.result;
-          options.onDone?.(++done);
+    Array.from(
+      { length: jobs },
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const worker = new Worker(options.workerFile);
+          const feed = () => {
+            if (next >= items.length) {
+              void worker.terminate().then(() => resolve());
+              return;
+            }
+            const index = next++;
+            worker.postMessage({ index, item: items[index] });
+          };
+          worker.on("message", (msg: { index: number; result: R }) => {
+            results[msg.index] = msg.result;
+            options.onDone?.(++done);
+            feed();
+          });
+          worker.on("error", reject);
           feed();
-        });
-        worker.on("error", reject);
-        feed();
-      }),
+        }),
     ),
   );
   return results;

@@ -39,7 +39,9 @@ export function formatOutcome(outcome: Extract<FileOutcome, { ok: true }>, paint
   const state = summary.errors ? paint("error", "✖") : summary.warnings ? paint("warning", "▲") : paint("ok", "✔");
   const lines = [`${state} ${paint("bold", outcome.file)} — ${listed(outcome.checked)} checked: ${countLine(summary)}`];
   for (const f of outcome.findings) {
-    lines.push(`  ${paint(f.severity, LABEL[f.severity])}  ${paint("dim", place(f).padEnd(30))} ${f.message} ${paint("dim", `[${f.code}]`)}`);
+    lines.push(
+      `  ${paint(f.severity, LABEL[f.severity])}  ${paint("dim", place(f).padEnd(30))} ${f.message} ${paint("dim", `[${f.code}]`)}`,
+    );
   }
   return lines.join("\n");
 }

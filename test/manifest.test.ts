@@ -12,14 +12,26 @@ const all = (re: RegExp) => [...xml.matchAll(re)].map((m) => m[1]!);
 
 describeWith("xmllint", XMLLINT)("manifest.xml against Microsoft's schemas", () => {
   test("validates against OfficeAppManifestV1_1.xsd", () => {
-    const out = run(XMLLINT, ["--noout", "--schema", join(SCHEMAS, "OfficeAppManifestV1_1.xsd"), MANIFEST], { cwd: SCHEMAS });
+    const out = run(XMLLINT, ["--noout", "--schema", join(SCHEMAS, "OfficeAppManifestV1_1.xsd"), MANIFEST], {
+      cwd: SCHEMAS,
+    });
     expect(out).toBe("");
   });
 
   test("a manifest with its elements out of order is refused (the check can fail)", () => {
     const broken = xml.replace(/(<Version>.*?<\/Version>)\s*(<ProviderName>.*?<\/ProviderName>)/, "$2$1");
     expect(broken).not.toBe(xml);
-    expect(() => run("sh", ["-c", `printf '%s' "$0" | ${XMLLINT} --noout --schema ${join(SCHEMAS, "OfficeAppManifestV1_1.xsd")} -`, broken], { cwd: SCHEMAS })).toThrow();
+    expect(() =>
+      run(
+        "sh",
+        [
+          "-c",
+          `printf '%s' "$0" | ${XMLLINT} --noout --schema ${join(SCHEMAS, "OfficeAppManifestV1_1.xsd")} -`,
+          broken,
+        ],
+        { cwd: SCHEMAS },
+      ),
+    ).toThrow();
   });
 });
 

@@ -1,5 +1,5 @@
 import { CHECKS_SHEET, dayOfLocalDate } from "../../core";
-import { type CheckName } from "../../core";
+import type { CheckName } from "../../core";
 import { checkIn } from "../excel/check";
 import { runExcel } from "../excel/run-excel";
 import { explain } from "../taskpane/explain";

@@ -1,5 +1,16 @@
 import {
-  type Arbitration, BALANCE_SHEET, type Day, GENERATED_NOTE, TableMissingError, WorkbookError, a1, arbitrate, balanceSheet, readMembers, readSettings, readTable,
+  type Arbitration,
+  BALANCE_SHEET,
+  type Day,
+  GENERATED_NOTE,
+  TableMissingError,
+  WorkbookError,
+  a1,
+  arbitrate,
+  balanceSheet,
+  readMembers,
+  readSettings,
+  readTable,
 } from "../../core";
 import { RequestBudget } from "./payload";
 import { queueDiscovery, queueLoad, toWorkbookInput } from "./read-tables";
@@ -39,9 +50,15 @@ export async function proposeIn(context: Excel.RequestContext, options: { today:
   const note = balance.sheet.isNullObject ? undefined : balance.sheet.getRange("A2").load("values");
   await context.sync();
   const input = toWorkbookInput(load);
-  if (!input.tables.Roster) throw new TableMissingError("no Roster table was found (neither an Excel table nor a sheet of that name)", { table: "Roster" });
+  if (!input.tables.Roster)
+    throw new TableMissingError("no Roster table was found (neither an Excel table nor a sheet of that name)", {
+      table: "Roster",
+    });
   const view = readTable(input.tables.Roster);
-  const { settings } = readSettings(input.tables.Settings ? readTable(input.tables.Settings) : undefined, input.date1904);
+  const { settings } = readSettings(
+    input.tables.Settings ? readTable(input.tables.Settings) : undefined,
+    input.date1904,
+  );
   const members = readMembers(view, settings);
   const arbitration = arbitrate(members, settings);
   const statusColumn = view.columns["Status"];
@@ -50,18 +67,34 @@ export async function proposeIn(context: Excel.RequestContext, options: { today:
   const raw = input.tables.Roster;
   const bodyTop = raw.source === "table" ? raw.origin.row + 1 : formulasTop(roster!);
   for (const region of arbitration.regions) {
-    for (const [members, after] of [[region.selected, "Confirmed"], [region.passedOver, "Candidate"]] as const) {
+    for (const [members, after] of [
+      [region.selected, "Confirmed"],
+      [region.passedOver, "Candidate"],
+    ] as const) {
       for (const m of members) {
         if (m.status === after && m.statusText === after) continue;
         const before = String(formulas!.formulas[m.row - bodyTop]?.[statusColumn! - raw.origin.column] ?? "");
-        changes.push({ sheet: view.sheet, address: a1(m.row, statusColumn!), nameAddress: a1(m.row, view.columns["Name"]!), name: m.name, before, after });
+        changes.push({
+          sheet: view.sheet,
+          address: a1(m.row, statusColumn!),
+          nameAddress: a1(m.row, view.columns["Name"]!),
+          name: m.name,
+          before,
+          after,
+        });
       }
     }
   }
   if (note && !String(note.values[0]![0] ?? "").startsWith(GENERATED_NOTE)) {
-    throw new WorkbookError(`the sheet ${BALANCE_SHEET} is not one IEWSC Workbench generated; rename it so that the balance can be written`, { table: BALANCE_SHEET });
+    throw new WorkbookError(
+      `the sheet ${BALANCE_SHEET} is not one IEWSC Workbench generated; rename it so that the balance can be written`,
+      { table: BALANCE_SHEET },
+    );
   }
-  await renderSheet(context, balanceSheet(view, settings, arbitration, { generatedOn: options.today }), balance, { date1904: input.date1904, budget: new RequestBudget(context) });
+  await renderSheet(context, balanceSheet(view, settings, arbitration, { generatedOn: options.today }), balance, {
+    date1904: input.date1904,
+    budget: new RequestBudget(context),
+  });
   await context.sync();
   return { arbitration, changes, syncs: 3 };
 }
@@ -78,13 +111,25 @@ function formulasTop(item: { body: Excel.Range }): number {
  *
  * @returns the changes, to give to `undoIn`
  */
-export async function applyIn(context: Excel.RequestContext, changes: readonly StatusChange[]): Promise<StatusChange[]> {
+export async function applyIn(
+  context: Excel.RequestContext,
+  changes: readonly StatusChange[],
+): Promise<StatusChange[]> {
   const cells = changes.map((c) => context.workbook.worksheets.getItem(c.sheet).getRange(c.address).load("formulas"));
   const names = changes.map((c) => context.workbook.worksheets.getItem(c.sheet).getRange(c.nameAddress).load("values"));
   await context.sync();
-  const moved = changes.filter((c, i) => String(cells[i]!.formulas[0]![0] ?? "") !== c.before || String(names[i]!.values[0]![0] ?? "").replace(/\s+/g, " ").trim() !== c.name);
+  const moved = changes.filter(
+    (c, i) =>
+      String(cells[i]!.formulas[0]![0] ?? "") !== c.before ||
+      String(names[i]!.values[0]![0] ?? "")
+        .replace(/\s+/g, " ")
+        .trim() !== c.name,
+  );
   if (moved.length) {
-    throw new WorkbookError(`the roster changed since the proposal (${moved.map((c) => `${c.name} at ${c.address}`).join(", ")}); arbitrate again before applying`, { table: "Roster", column: "Status" });
+    throw new WorkbookError(
+      `the roster changed since the proposal (${moved.map((c) => `${c.name} at ${c.address}`).join(", ")}); arbitrate again before applying`,
+      { table: "Roster", column: "Status" },
+    );
   }
   cells.forEach((range, i) => {
     range.formulas = [[changes[i]!.after]];

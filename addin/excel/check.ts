@@ -1,11 +1,43 @@
 import {
-  type BesideTablePlan, CHECKS_SHEET, CHECKS_TABLE, type CellLocation, type CheckName, type CheckResult, type Day, type DescribedFinding, type Finding,
-  STATUS_MARKER, type TableName, TableMissingError, TIMELINE_STATUS_TABLE, TIMELINE_VIEW_SHEET, type TableView, WorkbookError, besideConflict,
-  checkWorkbook, checksSheet, describe, highlightPlans, locate, parseRange, sortFindings, summarize, takenCells, timelineSheets,
+  type BesideTablePlan,
+  CHECKS_SHEET,
+  CHECKS_TABLE,
+  type CellLocation,
+  type CheckName,
+  type CheckResult,
+  type Day,
+  type DescribedFinding,
+  type Finding,
+  STATUS_MARKER,
+  type TableName,
+  TableMissingError,
+  TIMELINE_STATUS_TABLE,
+  TIMELINE_VIEW_SHEET,
+  type TableView,
+  WorkbookError,
+  besideConflict,
+  checkWorkbook,
+  checksSheet,
+  describe,
+  highlightPlans,
+  locate,
+  parseRange,
+  sortFindings,
+  summarize,
+  takenCells,
+  timelineSheets,
 } from "../../core";
 import { MARKER, queueClearMarked, queueHighlights, queueLoadFormats } from "./highlights";
 import { queueDiscovery, queueLoad, toWorkbookInput } from "./read-tables";
-import { assertOurs, queueColumnWidths, queueConditionalFormats, queueOwnership, queueSheetLookup, queueTable, renderSheet } from "./render-sheet";
+import {
+  assertOurs,
+  queueColumnWidths,
+  queueConditionalFormats,
+  queueOwnership,
+  queueSheetLookup,
+  queueTable,
+  renderSheet,
+} from "./render-sheet";
 import { RequestBudget } from "./payload";
 
 /** What the task pane shows after a check: the findings, each with the cell it points to. */
@@ -54,13 +86,20 @@ export async function checkIn(context: Excel.RequestContext, options: CheckOptio
   const found = queueDiscovery(context, READS);
   const checks = queueSheetLookup(context, CHECKS_SHEET, [CHECKS_TABLE]);
   const viewSheet = timeline ? queueSheetLookup(context, TIMELINE_VIEW_SHEET, []) : undefined;
-  const oldStatus = timeline ? context.workbook.tables.getItemOrNullObject(TIMELINE_STATUS_TABLE).load("name") : undefined;
+  const oldStatus = timeline
+    ? context.workbook.tables.getItemOrNullObject(TIMELINE_STATUS_TABLE).load("name")
+    : undefined;
   await sync();
 
   const load = queueLoad(context, found);
-  const formats = load.items.filter((i) => i.name === "Roster" || i.name === "Timeline").map((i) => ({ item: i, formats: queueLoadFormats(i.sheet) }));
+  const formats = load.items
+    .filter((i) => i.name === "Roster" || i.name === "Timeline")
+    .map((i) => ({ item: i, formats: queueLoadFormats(i.sheet) }));
   const timelineItem = load.items.find((i) => i.name === "Timeline");
-  const beside = timeline && timelineItem ? timelineItem.sheet.getUsedRangeOrNullObject(true).load("values,formulas,rowIndex,columnIndex") : undefined;
+  const beside =
+    timeline && timelineItem
+      ? timelineItem.sheet.getUsedRangeOrNullObject(true).load("values,formulas,rowIndex,columnIndex")
+      : undefined;
   const oldStatusRange = oldStatus && !oldStatus.isNullObject ? oldStatus.getRange().load("address") : undefined;
   queueOwnership(checks);
   if (viewSheet) queueOwnership(viewSheet);
@@ -71,7 +110,9 @@ export async function checkIn(context: Excel.RequestContext, options: CheckOptio
   if (viewSheet) assertOurs(viewSheet, TIMELINE_VIEW_SHEET);
   const input = toWorkbookInput(load);
   const result = runChecks(input, options);
-  const plans = timeline ? timelineSheets(result.views, result.settings, { date1904: input.date1904, today: options.today }) : undefined;
+  const plans = timeline
+    ? timelineSheets(result.views, result.settings, { date1904: input.date1904, today: options.today })
+    : undefined;
   if (plans && beside) {
     // Refuse before anything is queued, so that a refusal changes nothing.
     const used = beside.isNullObject ? undefined : beside;
@@ -109,7 +150,11 @@ export async function checkIn(context: Excel.RequestContext, options: CheckOptio
 
   const mine = result.findings.filter((f) => inFocus(f, options.focus));
   const described = describe(mine).map((f, i) => ({ ...f, cell: locate(mine[i]!, result.views) }));
-  return { result: { ...result, findings: mine, summary: summarize(mine) }, findings: described, syncs: syncs + budget.extraSyncs };
+  return {
+    result: { ...result, findings: mine, summary: summarize(mine) },
+    findings: described,
+    syncs: syncs + budget.extraSyncs,
+  };
 }
 
 /**
@@ -128,12 +173,17 @@ function inFocus(f: Finding, focus: CheckName): boolean {
  */
 function runChecks(input: ReturnType<typeof toWorkbookInput>, options: CheckOptions): CheckResult {
   const table = TABLE_OF[options.focus];
-  if (!input.tables[table]) throw new TableMissingError(`no ${table} table was found (neither an Excel table nor a sheet of that name)`, { table });
+  if (!input.tables[table])
+    throw new TableMissingError(`no ${table} table was found (neither an Excel table nor a sheet of that name)`, {
+      table,
+    });
   const focus = checkWorkbook(input, { only: [options.focus], today: options.today });
   const findings: Finding[] = [...focus.findings];
   const views: Partial<Record<TableName, TableView>> = { ...focus.views };
   const checked: CheckName[] = [...focus.checked];
-  for (const other of (Object.keys(TABLE_OF) as CheckName[]).filter((c) => c !== options.focus && input.tables[TABLE_OF[c]])) {
+  for (const other of (Object.keys(TABLE_OF) as CheckName[]).filter(
+    (c) => c !== options.focus && input.tables[TABLE_OF[c]],
+  )) {
     try {
       const more = checkWorkbook(input, { only: [other], today: options.today });
       findings.push(...more.findings.filter((f) => !f.code.startsWith("SETTINGS_")));
@@ -169,9 +219,11 @@ async function queueBesideTable(
 }
 
 /** Check roster (the ribbon command and the pane's first button). */
-export const checkRosterIn = (context: Excel.RequestContext, options: Omit<CheckOptions, "focus">) => checkIn(context, { ...options, focus: "roster" });
+export const checkRosterIn = (context: Excel.RequestContext, options: Omit<CheckOptions, "focus">) =>
+  checkIn(context, { ...options, focus: "roster" });
 /** Check timeline. */
-export const checkTimelineIn = (context: Excel.RequestContext, options: Omit<CheckOptions, "focus">) => checkIn(context, { ...options, focus: "timeline" });
+export const checkTimelineIn = (context: Excel.RequestContext, options: Omit<CheckOptions, "focus">) =>
+  checkIn(context, { ...options, focus: "timeline" });
 
 /** Selects the cell a finding points to (one round trip). */
 export async function goToCell(context: Excel.RequestContext, cell: CellLocation): Promise<void> {

@@ -10,7 +10,11 @@ export const MARKER = "IEWSC highlight";
 
 const markerFormula = (severity: Severity) => `=N("${MARKER}: ${severity}")=0`;
 
-const COLOURS: Record<Severity, { fill: string; font: string }> = { error: RAG.red, warning: RAG.amber, info: RAG.blue };
+const COLOURS: Record<Severity, { fill: string; font: string }> = {
+  error: RAG.red,
+  warning: RAG.amber,
+  info: RAG.blue,
+};
 
 /** At most this many areas go into one RangeAreas address. */
 const AREAS_PER_FORMAT = 100;

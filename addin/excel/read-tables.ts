@@ -1,4 +1,4 @@
-import { type CellValue, type RawTable, type TableName, type WorkbookInput } from "../../core";
+import type { CellValue, RawTable, TableName, WorkbookInput } from "../../core";
 
 /**
  * Reading the contract's tables through Office.js in two round trips, whatever their size:
@@ -48,7 +48,12 @@ export function queueLoad(context: Excel.RequestContext, found: Discovery): Load
       const body = table.getDataBodyRange().load("values");
       items.push({ name, source: "table", sheet: table.worksheet.load("name"), header, body });
     } else if (!sheet.isNullObject) {
-      items.push({ name, source: "sheet", sheet, body: sheet.getUsedRangeOrNullObject(true).load("values,rowIndex,columnIndex") });
+      items.push({
+        name,
+        source: "sheet",
+        sheet,
+        body: sheet.getUsedRangeOrNullObject(true).load("values,rowIndex,columnIndex"),
+      });
     }
   }
   const probe = context.workbook.functions.date(1904, 1, 1).load("value") as Excel.FunctionResult<number>;
@@ -84,5 +89,7 @@ export function toWorkbookInput(load: Load): WorkbookInput {
 
 /** Office.js gives "" for an empty cell; the core wants null. Dates arrive as serial numbers. */
 function toCells(row: unknown[]): CellValue[] {
-  return row.map((v) => (v === "" || v === null || v === undefined ? null : typeof v === "number" || typeof v === "boolean" ? v : String(v)));
+  return row.map((v) =>
+    v === "" || v === null || v === undefined ? null : typeof v === "number" || typeof v === "boolean" ? v : String(v),
+  );
 }

@@ -1,6 +1,21 @@
 import {
-  type Day, FORECAST_HISTORY_SHEET, FORECAST_HISTORY_TABLE, type ForecastRecord, MTA_CHART, TableMissingError, type TableName,
-  dayFromSerial, readSettings, readTable, forecastHistorySheet, mergeHistory, recordForecasts, timelineContext, trendChartAnchor, trendRange, trendTable,
+  type Day,
+  FORECAST_HISTORY_SHEET,
+  FORECAST_HISTORY_TABLE,
+  type ForecastRecord,
+  MTA_CHART,
+  TableMissingError,
+  type TableName,
+  dayFromSerial,
+  readSettings,
+  readTable,
+  forecastHistorySheet,
+  mergeHistory,
+  recordForecasts,
+  timelineContext,
+  trendChartAnchor,
+  trendRange,
+  trendTable,
 } from "../../core";
 import { queueDiscovery, queueLoad, toWorkbookInput } from "./read-tables";
 import { assertOurs, queueOwnership, queueSheetLookup, renderSheet } from "./render-sheet";
@@ -22,7 +37,10 @@ export interface RecordOutcome {
  * milestone trend chart — reporting date against forecast date, with the diagonal — is drawn again as
  * a native Excel chart beside it.
  */
-export async function recordForecastsIn(context: Excel.RequestContext, options: { today: Day; budgetBytes?: number }): Promise<RecordOutcome> {
+export async function recordForecastsIn(
+  context: Excel.RequestContext,
+  options: { today: Day; budgetBytes?: number },
+): Promise<RecordOutcome> {
   let syncs = 0;
   const sync = async () => {
     await context.sync();
@@ -35,13 +53,18 @@ export async function recordForecastsIn(context: Excel.RequestContext, options: 
   const load = queueLoad(context, found);
   const historyTable = sheet.tables[0]!;
   const history = historyTable.isNullObject ? undefined : historyTable.getDataBodyRange().load("values");
-  const oldChart = sheet.sheet.isNullObject ? undefined : sheet.sheet.charts.getItemOrNullObject(MTA_CHART).load("name");
+  const oldChart = sheet.sheet.isNullObject
+    ? undefined
+    : sheet.sheet.charts.getItemOrNullObject(MTA_CHART).load("name");
   queueOwnership(sheet);
   await sync();
   assertOurs(sheet, FORECAST_HISTORY_SHEET);
 
   const input = toWorkbookInput(load);
-  if (!input.tables.Timeline) throw new TableMissingError("no Timeline table was found (neither an Excel table nor a sheet of that name)", { table: "Timeline" });
+  if (!input.tables.Timeline)
+    throw new TableMissingError("no Timeline table was found (neither an Excel table nor a sheet of that name)", {
+      table: "Timeline",
+    });
   // Only the milestones are needed: no rule runs here.
   const view = (name: TableName) => (input.tables[name] ? readTable(input.tables[name]!) : undefined);
   const { settings } = readSettings(view("Settings"), input.date1904);

@@ -1,5 +1,16 @@
 import {
-  GENERATED_NOTE, WouldLoseDataError, type PlanColumnFormat, type PlanConditionalFormat, type PlanTable, type PlanValue, type SheetPlan, a1, dayOfIso, parseA1, parseRange, serialOf,
+  GENERATED_NOTE,
+  WouldLoseDataError,
+  type PlanColumnFormat,
+  type PlanConditionalFormat,
+  type PlanTable,
+  type PlanValue,
+  type SheetPlan,
+  a1,
+  dayOfIso,
+  parseA1,
+  parseRange,
+  serialOf,
 } from "../../core";
 import { type RequestBudget, chunkRows, jsonBytes } from "./payload";
 
@@ -22,12 +33,19 @@ export function queueOwnership(found: SheetLookup): void {
  */
 export function assertOurs(found: SheetLookup, name: string): void {
   if (found.note && !String(found.note.values[0]?.[0] ?? "").startsWith(GENERATED_NOTE)) {
-    throw new WouldLoseDataError(`the sheet "${name}" is yours, not one IEWSC Workbench generated; rename it so that the ${name} sheet can be written (nothing was changed)`, { table: name });
+    throw new WouldLoseDataError(
+      `the sheet "${name}" is yours, not one IEWSC Workbench generated; rename it so that the ${name} sheet can be written (nothing was changed)`,
+      { table: name },
+    );
   }
 }
 
 /** Phase 1: looks up a generated sheet and its tables by name (no round trip of its own). */
-export function queueSheetLookup(context: Excel.RequestContext, sheetName: string, tableNames: readonly string[]): SheetLookup {
+export function queueSheetLookup(
+  context: Excel.RequestContext,
+  sheetName: string,
+  tableNames: readonly string[],
+): SheetLookup {
   return {
     sheet: context.workbook.worksheets.getItemOrNullObject(sheetName).load("name"),
     tables: tableNames.map((name) => context.workbook.tables.getItemOrNullObject(name).load("name")),
@@ -35,23 +53,42 @@ export function queueSheetLookup(context: Excel.RequestContext, sheetName: strin
 }
 
 /** One cell as Office.js writes it, with the number format that keeps text as text. */
-function officeCell(value: PlanValue, columnFormat: string | undefined, date1904: boolean): { formula: unknown; format: string } {
+function officeCell(
+  value: PlanValue,
+  columnFormat: string | undefined,
+  date1904: boolean,
+): { formula: unknown; format: string } {
   if (value === null) return { formula: "", format: columnFormat ?? "General" };
   if (typeof value === "string") return { formula: value, format: "@" };
-  if (typeof value === "number" || typeof value === "boolean") return { formula: value, format: columnFormat && columnFormat !== "@" ? columnFormat : "General" };
+  if (typeof value === "number" || typeof value === "boolean")
+    return { formula: value, format: columnFormat && columnFormat !== "@" ? columnFormat : "General" };
   if ("date" in value) {
     const day = dayOfIso(value.date);
-    return day === undefined ? { formula: value.date, format: "@" } : { formula: serialOf(day, date1904), format: columnFormat && columnFormat !== "@" ? columnFormat : "yyyy-mm-dd" };
+    return day === undefined
+      ? { formula: value.date, format: "@" }
+      : {
+          formula: serialOf(day, date1904),
+          format: columnFormat && columnFormat !== "@" ? columnFormat : "yyyy-mm-dd",
+        };
   }
   // Office.js wants the leading "=" (ExcelJS and the plan do not).
   return { formula: `=${value.formula}`, format: columnFormat && columnFormat !== "@" ? columnFormat : "General" };
 }
 
 /** Queues one block of cells: the number formats first, so that text is never read as a formula. */
-export function queueBlock(sheet: Excel.Worksheet, top: number, left: number, rows: PlanValue[][], formats: (string | undefined)[], date1904: boolean): void {
+export function queueBlock(
+  sheet: Excel.Worksheet,
+  top: number,
+  left: number,
+  rows: PlanValue[][],
+  formats: (string | undefined)[],
+  date1904: boolean,
+): void {
   if (!rows.length) return;
   const width = Math.max(...rows.map((r) => r.length));
-  const cells = rows.map((r) => Array.from({ length: width }, (_, j) => officeCell(r[j] ?? null, formats[j], date1904)));
+  const cells = rows.map((r) =>
+    Array.from({ length: width }, (_, j) => officeCell(r[j] ?? null, formats[j], date1904)),
+  );
   const range = sheet.getRange(a1(top, left, top + rows.length - 1, left + width - 1));
   range.numberFormat = cells.map((r) => r.map((c) => c.format));
   range.formulas = cells.map((r) => r.map((c) => c.formula)) as unknown[][];
@@ -62,7 +99,13 @@ const rowBytes = (row: PlanValue[]) => jsonBytes(row) + row.length * 12;
 
 /** Queues rows from (top, left) in chunks that keep each request under the shared budget. */
 export async function queueRows(
-  sheet: Excel.Worksheet, top: number, left: number, rows: PlanValue[][], formats: (string | undefined)[], date1904: boolean, budget: RequestBudget,
+  sheet: Excel.Worksheet,
+  top: number,
+  left: number,
+  rows: PlanValue[][],
+  formats: (string | undefined)[],
+  date1904: boolean,
+  budget: RequestBudget,
 ): Promise<void> {
   let at = top;
   for (const chunk of chunkRows(rows, rowBytes, budget.limit)) {
@@ -78,7 +121,12 @@ export async function queueRows(
  * leaves the same sheet as running once. Rows are written in chunks under the shared request budget
  * (see `RequestBudget`): only what does not fit in one request costs more syncs.
  */
-export async function renderSheet(context: Excel.RequestContext, plan: SheetPlan, found: SheetLookup, options: { date1904: boolean; budget: RequestBudget }): Promise<void> {
+export async function renderSheet(
+  context: Excel.RequestContext,
+  plan: SheetPlan,
+  found: SheetLookup,
+  options: { date1904: boolean; budget: RequestBudget },
+): Promise<void> {
   let sheet: Excel.Worksheet;
   if (found.sheet.isNullObject) {
     sheet = context.workbook.worksheets.add(plan.name);
@@ -103,16 +151,37 @@ export async function renderSheet(context: Excel.RequestContext, plan: SheetPlan
     const range = sheet.getRange(v.ref);
     range.dataValidation.clear();
     range.dataValidation.rule = { list: { inCellDropDown: true, source: v.list.join(",") } };
-    range.dataValidation.errorAlert = { showAlert: true, style: "Warning", title: "Not in the list", message: v.error ?? `Choose one of: ${v.list.join(", ")}.` };
+    range.dataValidation.errorAlert = {
+      showAlert: true,
+      style: "Warning",
+      title: "Not in the list",
+      message: v.error ?? `Choose one of: ${v.list.join(", ")}.`,
+    };
   }
 }
 
 /** Queues an Excel table: its header, its rows (chunked under the shared budget), then the table object over them. */
-export async function queueTable(sheet: Excel.Worksheet, table: PlanTable, date1904: boolean, budget: RequestBudget): Promise<void> {
+export async function queueTable(
+  sheet: Excel.Worksheet,
+  table: PlanTable,
+  date1904: boolean,
+  budget: RequestBudget,
+): Promise<void> {
   const { top, left } = parseRange(table.ref);
   queueBlock(sheet, top, left, [table.columns.map((c) => c.header)], [], date1904);
-  await queueRows(sheet, top + 1, left, table.rows, table.columns.map((c) => c.numFmt), date1904, budget);
-  const added = sheet.tables.add(a1(top, left, top + Math.max(table.rows.length, 1), left + table.columns.length - 1), true);
+  await queueRows(
+    sheet,
+    top + 1,
+    left,
+    table.rows,
+    table.columns.map((c) => c.numFmt),
+    date1904,
+    budget,
+  );
+  const added = sheet.tables.add(
+    a1(top, left, top + Math.max(table.rows.length, 1), left + table.columns.length - 1),
+    true,
+  );
   added.name = table.name;
   if (table.style) added.style = table.style;
 }

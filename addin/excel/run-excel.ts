@@ -8,7 +8,10 @@ export type Runner = <T>(batch: Batch<T>) => Promise<T>;
 /** An error from Excel itself, in plain English, with the host's code kept for logs. */
 export class HostError extends Error {
   override readonly name = "HostError";
-  constructor(message: string, readonly code: string) {
+  constructor(
+    message: string,
+    readonly code: string,
+  ) {
     super(message);
   }
 }
@@ -24,11 +27,19 @@ const HOST_MESSAGES: Record<string, string> = {
 };
 
 /** Codes worth a retry: the user will finish editing the cell in a moment. */
-const RETRY_CODES = new Set(["InvalidOperationInCellEditMode", "ConflictWithCellEditMode", "EditModeCellUpdateConflict"]);
+const RETRY_CODES = new Set([
+  "InvalidOperationInCellEditMode",
+  "ConflictWithCellEditMode",
+  "EditModeCellUpdateConflict",
+]);
 
 function hostCode(e: unknown): string | undefined {
   // Duck-typed rather than `instanceof OfficeExtension.Error`, which does not exist outside Office.
-  return typeof e === "object" && e !== null && "code" in e && typeof (e as { code: unknown }).code === "string" && "debugInfo" in e
+  return typeof e === "object" &&
+    e !== null &&
+    "code" in e &&
+    typeof (e as { code: unknown }).code === "string" &&
+    "debugInfo" in e
     ? (e as { code: string }).code
     : undefined;
 }
@@ -42,7 +53,10 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  *
  * @example await runExcel(async (context) => { … await context.sync(); … })
  */
-export async function runExcel<T>(batch: Batch<T>, options: { runner?: Runner; retries?: number; delayMs?: number } = {}): Promise<T> {
+export async function runExcel<T>(
+  batch: Batch<T>,
+  options: { runner?: Runner; retries?: number; delayMs?: number } = {},
+): Promise<T> {
   const runner: Runner = options.runner ?? ((b) => Excel.run(b));
   const retries = options.retries ?? 3;
   for (let attempt = 0; ; attempt++) {

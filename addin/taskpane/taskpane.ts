@@ -10,11 +10,36 @@ import { type PaneFinding, renderApplied, renderBuilt, renderFindings, renderPro
 type Step = "reading" | "checking" | "writing" | "done";
 type Kind = Exclude<CheckName, "tasks"> | "record" | "arbitrate" | "build";
 const STEPS: Record<Kind, Record<Step, string>> = {
-  build: { reading: "Reading the Workshop, Rates and Tasks tables…", checking: "Costing the workshop…", writing: "Writing the Budget and Resources sheets…", done: "Done" },
-  arbitrate: { reading: "Reading the roster…", checking: "Finding the most balanced choice…", writing: "Writing the statuses…", done: "Done" },
-  roster: { reading: "Reading the workbook…", checking: "Checking the roster…", writing: "Writing the Checks sheet…", done: "Done" },
-  timeline: { reading: "Reading the workbook…", checking: "Checking the timeline…", writing: "Writing the status columns and the Timeline view…", done: "Done" },
-  record: { reading: "Reading the timeline…", checking: "Recording today's forecasts…", writing: "Drawing the milestone trend…", done: "Done" },
+  build: {
+    reading: "Reading the Workshop, Rates and Tasks tables…",
+    checking: "Costing the workshop…",
+    writing: "Writing the Budget and Resources sheets…",
+    done: "Done",
+  },
+  arbitrate: {
+    reading: "Reading the roster…",
+    checking: "Finding the most balanced choice…",
+    writing: "Writing the statuses…",
+    done: "Done",
+  },
+  roster: {
+    reading: "Reading the workbook…",
+    checking: "Checking the roster…",
+    writing: "Writing the Checks sheet…",
+    done: "Done",
+  },
+  timeline: {
+    reading: "Reading the workbook…",
+    checking: "Checking the timeline…",
+    writing: "Writing the status columns and the Timeline view…",
+    done: "Done",
+  },
+  record: {
+    reading: "Reading the timeline…",
+    checking: "Recording today's forecasts…",
+    writing: "Drawing the milestone trend…",
+    done: "Done",
+  },
 };
 const BUTTONS = ["check-roster", "arbitrate", "check-timeline", "build", "record-forecasts"] as const;
 
@@ -56,7 +81,9 @@ async function act(kind: Kind, work: (step: (s: Step) => void) => Promise<void>)
 
 function check(focus: Exclude<CheckName, "tasks">): Promise<void> {
   return act(focus, async (step) => {
-    const outcome = await runExcel((context) => checkIn(context, { focus, today: dayOfLocalDate(new Date()), onProgress: step }));
+    const outcome = await runExcel((context) =>
+      checkIn(context, { focus, today: dayOfLocalDate(new Date()), onProgress: step }),
+    );
     $("results").hidden = false;
     renderFindings(document, outcome.result.summary, outcome.findings, (f) => void select(f), focus);
   });
@@ -91,18 +118,23 @@ function proposeArbitration(): Promise<void> {
         void act("arbitrate", async (s) => {
           s("writing");
           const applied = await runExcel((context) => applyIn(context, proposal.changes));
-          renderApplied(document, applied, () =>
-            void act("arbitrate", async (u) => {
-              u("writing");
-              const kept = await runExcel((context) => undoIn(context, applied));
-              document.getElementById("applied")!.replaceChildren(
-                document.createTextNode(
-                  kept.length
-                    ? `Undone, except ${kept.map((c) => c.name).join(", ")}: edited since, so left as they are now.`
-                    : "Undone: the statuses are as they were.",
-                ),
-              );
-            }),
+          renderApplied(
+            document,
+            applied,
+            () =>
+              void act("arbitrate", async (u) => {
+                u("writing");
+                const kept = await runExcel((context) => undoIn(context, applied));
+                document
+                  .getElementById("applied")!
+                  .replaceChildren(
+                    document.createTextNode(
+                      kept.length
+                        ? `Undone, except ${kept.map((c) => c.name).join(", ")}: edited since, so left as they are now.`
+                        : "Undone: the statuses are as they were.",
+                    ),
+                  );
+              }),
           );
         }),
     });

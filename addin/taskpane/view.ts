@@ -4,9 +4,18 @@ import type { StatusChange } from "../excel/arbitrate";
 /** The findings the pane lists: each with the cell it points to, when it points to one. */
 export type PaneFinding = DescribedFinding & { cell?: CellLocation };
 
-const HEADINGS: Record<Severity, [string, string]> = { error: ["error", "errors"], warning: ["warning", "warnings"], info: ["note", "notes"] };
+const HEADINGS: Record<Severity, [string, string]> = {
+  error: ["error", "errors"],
+  warning: ["warning", "warnings"],
+  info: ["note", "notes"],
+};
 
-const el = <K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] => {
+const el = <K extends keyof HTMLElementTagNameMap>(
+  doc: Document,
+  tag: K,
+  attrs: Record<string, string> = {},
+  text?: string,
+): HTMLElementTagNameMap[K] => {
   const node = doc.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
   if (text !== undefined) node.textContent = text;
@@ -24,7 +33,13 @@ export function where(f: PaneFinding): string {
  * Renders the summary badges and the findings grouped by severity (errors, then warnings, then notes).
  * All text goes in through `textContent`, so nothing a user typed can become markup.
  */
-export function renderFindings(doc: Document, summary: Summary, findings: readonly PaneFinding[], onSelect: (f: PaneFinding) => void, checked: "roster" | "timeline" = "roster"): void {
+export function renderFindings(
+  doc: Document,
+  summary: Summary,
+  findings: readonly PaneFinding[],
+  onSelect: (f: PaneFinding) => void,
+  checked: "roster" | "timeline" = "roster",
+): void {
   const summaryBox = doc.getElementById("summary")!;
   const groups = doc.getElementById("groups")!;
   summaryBox.replaceChildren();
@@ -36,18 +51,27 @@ export function renderFindings(doc: Document, summary: Summary, findings: readon
   }
   const totals: Record<Severity, number> = { error: summary.errors, warning: summary.warnings, info: summary.info };
   for (const severity of ["error", "warning", "info"] as const) {
-    if (totals[severity]) summaryBox.append(el(doc, "span", { class: `badge ${severity}` }, count(totals[severity], HEADINGS[severity])));
+    if (totals[severity])
+      summaryBox.append(el(doc, "span", { class: `badge ${severity}` }, count(totals[severity], HEADINGS[severity])));
   }
   for (const severity of ["error", "warning", "info"] as const) {
     const mine = findings.filter((f) => f.severity === severity);
     if (!mine.length) continue;
     const section = el(doc, "section", { class: "group", "data-severity": severity });
     const heading = el(doc, "h2");
-    heading.append(el(doc, "span", { class: `dot ${severity}`, "aria-hidden": "true" }), doc.createTextNode(capitalise(count(mine.length, HEADINGS[severity]))));
+    heading.append(
+      el(doc, "span", { class: `dot ${severity}`, "aria-hidden": "true" }),
+      doc.createTextNode(capitalise(count(mine.length, HEADINGS[severity]))),
+    );
     const list = el(doc, "ul", { class: "findings" });
     for (const f of mine) {
       const item = el(doc, "li");
-      const button = el(doc, "button", { class: `finding ${severity}`, type: "button", title: f.cell ? `Go to ${f.cell.sheet}!${f.cell.address}` : f.code, "data-code": f.code });
+      const button = el(doc, "button", {
+        class: `finding ${severity}`,
+        type: "button",
+        title: f.cell ? `Go to ${f.cell.sheet}!${f.cell.address}` : f.code,
+        "data-code": f.code,
+      });
       button.append(doc.createTextNode(f.message), el(doc, "span", { class: "where" }, where(f)));
       button.addEventListener("click", () => onSelect(f));
       item.append(button);
@@ -64,10 +88,21 @@ function capitalise(s: string): string {
 
 /** What Record forecasts did, in one sentence. */
 export function renderRecorded(doc: Document, milestones: number, reports: number, on: string): void {
-  doc.getElementById("summary")!.replaceChildren(el(doc, "span", { class: "badge info" }, `${count(milestones, ["forecast", "forecasts"])} recorded`));
-  doc.getElementById("groups")!.replaceChildren(
-    el(doc, "p", { class: "recorded" }, `Recorded the forecast of ${count(milestones, ["milestone", "milestones"])} as of ${on}. The milestone trend on the Forecast history sheet now has ${count(reports, ["reporting date", "reporting dates"])}.`),
-  );
+  doc
+    .getElementById("summary")!
+    .replaceChildren(
+      el(doc, "span", { class: "badge info" }, `${count(milestones, ["forecast", "forecasts"])} recorded`),
+    );
+  doc
+    .getElementById("groups")!
+    .replaceChildren(
+      el(
+        doc,
+        "p",
+        { class: "recorded" },
+        `Recorded the forecast of ${count(milestones, ["milestone", "milestones"])} as of ${on}. The milestone trend on the Forecast history sheet now has ${count(reports, ["reporting date", "reporting dates"])}.`,
+      ),
+    );
 }
 
 /** A balance as people read it: "women 7 of 15 (46.7 %)". */
@@ -85,22 +120,41 @@ export interface ProposalActions {
  * The arbitration proposal: per region, who is proposed and who is passed over, the balance before and
  * after, and the Apply button behind a confirmation that says exactly which cells change.
  */
-export function renderProposal(doc: Document, arbitration: Arbitration, changes: readonly StatusChange[], actions: ProposalActions): void {
+export function renderProposal(
+  doc: Document,
+  arbitration: Arbitration,
+  changes: readonly StatusChange[],
+  actions: ProposalActions,
+): void {
   const summaryBox = doc.getElementById("summary")!;
   const groups = doc.getElementById("groups")!;
   summaryBox.replaceChildren();
   groups.replaceChildren();
   if (!arbitration.regions.length) {
     summaryBox.append(el(doc, "span", { class: "badge ok" }, "No arbitration needed"));
-    groups.append(el(doc, "p", { class: "all-clear" }, "No region has more volunteers than seats: there is nothing to arbitrate."));
+    groups.append(
+      el(doc, "p", { class: "all-clear" }, "No region has more volunteers than seats: there is nothing to arbitrate."),
+    );
     return;
   }
-  summaryBox.append(el(doc, "span", { class: "badge info" }, count(arbitration.regions.length, ["region to arbitrate", "regions to arbitrate"])));
+  summaryBox.append(
+    el(
+      doc,
+      "span",
+      { class: "badge info" },
+      count(arbitration.regions.length, ["region to arbitrate", "regions to arbitrate"]),
+    ),
+  );
   for (const r of arbitration.regions) {
     const card = el(doc, "section", { class: "proposal", "data-region": r.region });
     card.append(
       el(doc, "h2", {}, r.region),
-      el(doc, "p", {}, `${count(r.candidates.length, ["candidate", "candidates"])} for ${count(r.seats, ["seat", "seats"])}: propose ${names(r.selected.map((m) => m.name))}.`),
+      el(
+        doc,
+        "p",
+        {},
+        `${count(r.candidates.length, ["candidate", "candidates"])} for ${count(r.seats, ["seat", "seats"])}: propose ${names(r.selected.map((m) => m.name))}.`,
+      ),
       el(doc, "p", { class: "where" }, `Passed over: ${names(r.passedOver.map((m) => m.name))}.`),
     );
     groups.append(card);
@@ -118,10 +172,21 @@ export function renderProposal(doc: Document, arbitration: Arbitration, changes:
   const apply = el(doc, "button", { class: "button primary", type: "button", id: "apply" }, "Apply…");
   const confirm = el(doc, "div", { class: "confirm", role: "dialog", "aria-label": "Confirm", hidden: "" });
   const what = el(doc, "ul", { class: "changes" });
-  for (const c of changes) what.append(el(doc, "li", {}, `${c.name}: ${c.before || "(blank)"} → ${c.after} (${c.sheet}!${c.address})`));
+  for (const c of changes)
+    what.append(el(doc, "li", {}, `${c.name}: ${c.before || "(blank)"} → ${c.after} (${c.sheet}!${c.address})`));
   const yes = el(doc, "button", { class: "button primary", type: "button" }, "Yes, set these statuses");
   const no = el(doc, "button", { class: "button", type: "button" }, "Cancel");
-  confirm.append(el(doc, "p", {}, `This changes ${count(changes.length, ["Status cell", "Status cells"])} on your roster, and nothing else:`), what, yes, no);
+  confirm.append(
+    el(
+      doc,
+      "p",
+      {},
+      `This changes ${count(changes.length, ["Status cell", "Status cells"])} on your roster, and nothing else:`,
+    ),
+    what,
+    yes,
+    no,
+  );
   apply.addEventListener("click", () => {
     confirm.hidden = false;
     apply.hidden = true;
@@ -144,22 +209,51 @@ export function renderApplied(doc: Document, changes: readonly StatusChange[], u
   const done = el(doc, "div", { class: "recorded", id: "applied" });
   const button = el(doc, "button", { class: "button", type: "button" }, "Undo");
   button.addEventListener("click", undo);
-  done.append(el(doc, "p", {}, `Applied: ${count(changes.length, ["Status cell", "Status cells"])} set. Undo puts back what they held.`), button);
+  done.append(
+    el(
+      doc,
+      "p",
+      {},
+      `Applied: ${count(changes.length, ["Status cell", "Status cells"])} set. Undo puts back what they held.`,
+    ),
+    button,
+  );
   groups.append(done);
 }
 
-const names = (items: readonly string[]) => (items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`);
+const names = (items: readonly string[]) =>
+  items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 
 /** What Build budget & resources wrote, in a few plain lines. */
 export function renderBuilt(doc: Document, plan: BuildPlan): void {
   const money = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 0 }).format(plan.budget.total);
-  doc.getElementById("summary")!.replaceChildren(el(doc, "span", { class: "badge ok" }, `${money} ${plan.budget.currency}`));
+  doc
+    .getElementById("summary")!
+    .replaceChildren(el(doc, "span", { class: "badge ok" }, `${money} ${plan.budget.currency}`));
   const box = el(doc, "div", { class: "recorded" });
   box.append(
-    el(doc, "p", {}, `Budget: ${money} ${plan.budget.currency} in all (BudgetTotal), with ${plan.budget.lines.length} lines.${plan.budget.host ? ` The host is expected to cover ${new Intl.NumberFormat("en-GB").format(plan.budget.host)} ${plan.budget.currency}.` : ""}`),
-    el(doc, "p", {}, `Resources: ${Math.round(plan.resources.totalDays * 10) / 10} person-days (ResourceTotalDays) over ${count(plan.resources.roles.length, ["role", "roles"])} and ${count(plan.resources.months.length, ["month", "months"])}.`),
+    el(
+      doc,
+      "p",
+      {},
+      `Budget: ${money} ${plan.budget.currency} in all (BudgetTotal), with ${plan.budget.lines.length} lines.${plan.budget.host ? ` The host is expected to cover ${new Intl.NumberFormat("en-GB").format(plan.budget.host)} ${plan.budget.currency}.` : ""}`,
+    ),
+    el(
+      doc,
+      "p",
+      {},
+      `Resources: ${Math.round(plan.resources.totalDays * 10) / 10} person-days (ResourceTotalDays) over ${count(plan.resources.roles.length, ["role", "roles"])} and ${count(plan.resources.months.length, ["month", "months"])}.`,
+    ),
   );
-  if (plan.added.length) box.append(el(doc, "p", {}, `Added with defaults, to fill in: ${plan.added.map((s) => s.name).join(", ")}.`));
-  box.append(el(doc, "p", { class: "where" }, "Every figure is a formula: edit a rate, a parameter or a task and the sheets follow."));
+  if (plan.added.length)
+    box.append(el(doc, "p", {}, `Added with defaults, to fill in: ${plan.added.map((s) => s.name).join(", ")}.`));
+  box.append(
+    el(
+      doc,
+      "p",
+      { class: "where" },
+      "Every figure is a formula: edit a rate, a parameter or a task and the sheets follow.",
+    ),
+  );
   doc.getElementById("groups")!.replaceChildren(box);
 }

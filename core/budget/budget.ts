@@ -28,23 +28,89 @@ interface ItemMeaning {
   formula(cell: (key: ParamKey) => string): string;
 }
 
-type ParamKey = "Days" | "Venue" | "InPerson" | "Languages" | "Captioning" | "Webcast" | "Full" | "Partial" | "Missions" | "Contingency" | "Currency";
+type ParamKey =
+  | "Days"
+  | "Venue"
+  | "InPerson"
+  | "Languages"
+  | "Captioning"
+  | "Webcast"
+  | "Full"
+  | "Partial"
+  | "Missions"
+  | "Contingency"
+  | "Currency";
 
 export const MEANINGS: readonly ItemMeaning[] = [
-  { item: "Interpretation", category: "Languages and access", hostCovers: false, quantity: (p) => p.languages * p.days, formula: (c) => `${c("Languages")}*${c("Days")}` },
-  { item: "Captioning", category: "Languages and access", hostCovers: false, quantity: (p) => (p.captioning ? p.days : 0), formula: (c) => `${c("Captioning")}*${c("Days")}` },
-  { item: "Webcast", category: "Languages and access", hostCovers: true, quantity: (p) => (p.webcast ? p.days : 0), formula: (c) => `${c("Webcast")}*${c("Days")}` },
-  { item: "Venue", category: "Venue and logistics", hostCovers: true, quantity: (p) => p.days, formula: (c) => c("Days") },
-  { item: "Catering", category: "Venue and logistics", hostCovers: false, quantity: (p) => p.inPerson * p.days, formula: (c) => `${c("InPerson")}*${c("Days")}` },
-  { item: "Printing and badges", category: "Venue and logistics", hostCovers: false, quantity: (p) => p.inPerson, formula: (c) => c("InPerson") },
-  { item: "Full fellowship", category: "Fellowships", hostCovers: false, quantity: (p) => p.fullFellowships, formula: (c) => c("Full") },
-  { item: "Partial fellowship", category: "Fellowships", hostCovers: false, quantity: (p) => p.partialFellowships, formula: (c) => c("Partial") },
-  { item: "Staff mission", category: "ITU staff", hostCovers: false, quantity: (p) => p.staffMissions, formula: (c) => c("Missions") },
+  {
+    item: "Interpretation",
+    category: "Languages and access",
+    hostCovers: false,
+    quantity: (p) => p.languages * p.days,
+    formula: (c) => `${c("Languages")}*${c("Days")}`,
+  },
+  {
+    item: "Captioning",
+    category: "Languages and access",
+    hostCovers: false,
+    quantity: (p) => (p.captioning ? p.days : 0),
+    formula: (c) => `${c("Captioning")}*${c("Days")}`,
+  },
+  {
+    item: "Webcast",
+    category: "Languages and access",
+    hostCovers: true,
+    quantity: (p) => (p.webcast ? p.days : 0),
+    formula: (c) => `${c("Webcast")}*${c("Days")}`,
+  },
+  {
+    item: "Venue",
+    category: "Venue and logistics",
+    hostCovers: true,
+    quantity: (p) => p.days,
+    formula: (c) => c("Days"),
+  },
+  {
+    item: "Catering",
+    category: "Venue and logistics",
+    hostCovers: false,
+    quantity: (p) => p.inPerson * p.days,
+    formula: (c) => `${c("InPerson")}*${c("Days")}`,
+  },
+  {
+    item: "Printing and badges",
+    category: "Venue and logistics",
+    hostCovers: false,
+    quantity: (p) => p.inPerson,
+    formula: (c) => c("InPerson"),
+  },
+  {
+    item: "Full fellowship",
+    category: "Fellowships",
+    hostCovers: false,
+    quantity: (p) => p.fullFellowships,
+    formula: (c) => c("Full"),
+  },
+  {
+    item: "Partial fellowship",
+    category: "Fellowships",
+    hostCovers: false,
+    quantity: (p) => p.partialFellowships,
+    formula: (c) => c("Partial"),
+  },
+  {
+    item: "Staff mission",
+    category: "ITU staff",
+    hostCovers: false,
+    quantity: (p) => p.staffMissions,
+    formula: (c) => c("Missions"),
+  },
 ];
 const OTHER: ItemMeaning = { item: "", category: "Other", hostCovers: false, quantity: () => 1, formula: () => "1" };
 export const CATEGORIES = ["Languages and access", "Venue and logistics", "Fellowships", "ITU staff", "Other"] as const;
 
-export const meaningOf = (item: string): ItemMeaning => MEANINGS.find((m) => matchKey(m.item) === matchKey(item)) ?? OTHER;
+export const meaningOf = (item: string): ItemMeaning =>
+  MEANINGS.find((m) => matchKey(m.item) === matchKey(item)) ?? OTHER;
 
 export interface BudgetLine {
   row: number;
@@ -73,23 +139,37 @@ const itemText = (value: CellValue | undefined): string => (typeof value === "st
 /** The budget the core computes, which the Budget sheet's formulas compute again in the workbook. */
 export function computeBudget(params: WorkshopParams, rates: TableView): Budget {
   const rows = rates.rows.filter(({ cells }) => cellText(cells["Item"]) !== "");
-  const lines: BudgetLine[] = rows
-    .map(({ row, cells }) => {
-      const item = itemText(cells["Item"]);
-      const meaning = meaningOf(item);
-      // As N(INDEX(Rate, MATCH(item, Item, 0))): the first row with that item (case ignored); a rate
-      // that is not a number cell counts 0.
-      const first = rows.find((r) => itemText(r.cells["Item"]).toLowerCase() === item.toLowerCase())!;
-      const rate = typeof first.cells["Rate"] === "number" ? first.cells["Rate"] : 0;
-      const quantity = meaning.quantity(params);
-      return { row, item, category: meaning.category, quantity, rate, amount: quantity * rate, paidBy: meaning.hostCovers && !isGeneva(params.venue) ? "Host" : "ITU" };
-    });
-  const subtotals = Object.fromEntries(CATEGORIES.map((c) => [c, lines.filter((l) => l.category === c).reduce((s, l) => s + l.amount, 0)]));
+  const lines: BudgetLine[] = rows.map(({ row, cells }) => {
+    const item = itemText(cells["Item"]);
+    const meaning = meaningOf(item);
+    // As N(INDEX(Rate, MATCH(item, Item, 0))): the first row with that item (case ignored); a rate
+    // that is not a number cell counts 0.
+    const first = rows.find((r) => itemText(r.cells["Item"]).toLowerCase() === item.toLowerCase())!;
+    const rate = typeof first.cells["Rate"] === "number" ? first.cells["Rate"] : 0;
+    const quantity = meaning.quantity(params);
+    return {
+      row,
+      item,
+      category: meaning.category,
+      quantity,
+      rate,
+      amount: quantity * rate,
+      paidBy: meaning.hostCovers && !isGeneva(params.venue) ? "Host" : "ITU",
+    };
+  });
+  const subtotals = Object.fromEntries(
+    CATEGORIES.map((c) => [c, lines.filter((l) => l.category === c).reduce((s, l) => s + l.amount, 0)]),
+  );
   const linesTotal = lines.reduce((s, l) => s + l.amount, 0);
   const contingency = (linesTotal * params.contingencyPercent) / 100;
   return {
-    lines, subtotals, linesTotal, contingency, total: linesTotal + contingency,
-    host: lines.filter((l) => l.paidBy === "Host").reduce((s, l) => s + l.amount, 0), currency: params.currency,
+    lines,
+    subtotals,
+    linesTotal,
+    contingency,
+    total: linesTotal + contingency,
+    host: lines.filter((l) => l.paidBy === "Host").reduce((s, l) => s + l.amount, 0),
+    currency: params.currency,
   };
 }
 
@@ -104,24 +184,83 @@ function workshopLookup(view: TableView, key: string): string {
   return `INDEX(${col("Value")},MATCH(${stringLiteral(key)},${col("Key")},0))`;
 }
 
-const yesNo = (x: string) => `IF(OR(UPPER(TRIM(${x}))="YES",UPPER(TRIM(${x}))="Y",UPPER(TRIM(${x}))="TRUE",UPPER(TRIM(${x}))="X",${x}&""="1"),1,0)`;
-const geneva = (x: string) => `OR(TRIM(${x})="",UPPER(TRIM(${x}))="GENEVA",UPPER(TRIM(${x}))="GENEVE",UPPER(TRIM(${x}))="GENÈVE",UPPER(TRIM(${x}))="GENF")`;
+const yesNo = (x: string) =>
+  `IF(OR(UPPER(TRIM(${x}))="YES",UPPER(TRIM(${x}))="Y",UPPER(TRIM(${x}))="TRUE",UPPER(TRIM(${x}))="X",${x}&""="1"),1,0)`;
+const geneva = (x: string) =>
+  `OR(TRIM(${x})="",UPPER(TRIM(${x}))="GENEVA",UPPER(TRIM(${x}))="GENEVE",UPPER(TRIM(${x}))="GENÈVE",UPPER(TRIM(${x}))="GENF")`;
 
-const PARAMS: readonly { key: ParamKey; label: string; workshopKey: string; formula: (lookup: string) => string; value: (p: WorkshopParams) => PlanValue }[] = [
+const PARAMS: readonly {
+  key: ParamKey;
+  label: string;
+  workshopKey: string;
+  formula: (lookup: string) => string;
+  value: (p: WorkshopParams) => PlanValue;
+}[] = [
   { key: "Days", label: "Days", workshopKey: "Days", formula: (x) => `IFERROR(--${x},0)`, value: (p) => p.days },
   { key: "Venue", label: "Venue", workshopKey: "Venue", formula: (x) => `IFERROR(${x}&"","")`, value: (p) => p.venue },
-  { key: "InPerson", label: "In-person participants", workshopKey: "InPersonParticipants", formula: (x) => `IFERROR(--${x},0)`, value: (p) => p.inPerson },
   {
-    key: "Languages", label: "Interpretation languages", workshopKey: "InterpretationLanguages",
-    formula: (x) => `IFERROR(${OFFICIAL_LANGUAGES.map((l) => `ISNUMBER(SEARCH("${l}",${x}&""))`).join("+")},0)`, value: (p) => p.languages,
+    key: "InPerson",
+    label: "In-person participants",
+    workshopKey: "InPersonParticipants",
+    formula: (x) => `IFERROR(--${x},0)`,
+    value: (p) => p.inPerson,
   },
-  { key: "Captioning", label: "Captioning (1 = yes)", workshopKey: "Captioning", formula: (x) => `IFERROR(${yesNo(x)},0)`, value: (p) => (p.captioning ? 1 : 0) },
-  { key: "Webcast", label: "Webcast (1 = yes)", workshopKey: "Webcast", formula: (x) => `IFERROR(${yesNo(x)},0)`, value: (p) => (p.webcast ? 1 : 0) },
-  { key: "Full", label: "Full fellowships", workshopKey: "FullFellowships", formula: (x) => `IFERROR(--${x},0)`, value: (p) => p.fullFellowships },
-  { key: "Partial", label: "Partial fellowships", workshopKey: "PartialFellowships", formula: (x) => `IFERROR(--${x},0)`, value: (p) => p.partialFellowships },
-  { key: "Missions", label: "Staff missions", workshopKey: "StaffMissions", formula: (x) => `IFERROR(--${x},0)`, value: (p) => p.staffMissions },
-  { key: "Contingency", label: "Contingency (%)", workshopKey: "ContingencyPercent", formula: (x) => `IFERROR(--${x},0)`, value: (p) => p.contingencyPercent },
-  { key: "Currency", label: "Currency", workshopKey: "Currency", formula: (x) => `IFERROR(IF(TRIM(${x}&"")="","CHF",TRIM(${x}&"")),"CHF")`, value: (p) => p.currency },
+  {
+    key: "Languages",
+    label: "Interpretation languages",
+    workshopKey: "InterpretationLanguages",
+    formula: (x) => `IFERROR(${OFFICIAL_LANGUAGES.map((l) => `ISNUMBER(SEARCH("${l}",${x}&""))`).join("+")},0)`,
+    value: (p) => p.languages,
+  },
+  {
+    key: "Captioning",
+    label: "Captioning (1 = yes)",
+    workshopKey: "Captioning",
+    formula: (x) => `IFERROR(${yesNo(x)},0)`,
+    value: (p) => (p.captioning ? 1 : 0),
+  },
+  {
+    key: "Webcast",
+    label: "Webcast (1 = yes)",
+    workshopKey: "Webcast",
+    formula: (x) => `IFERROR(${yesNo(x)},0)`,
+    value: (p) => (p.webcast ? 1 : 0),
+  },
+  {
+    key: "Full",
+    label: "Full fellowships",
+    workshopKey: "FullFellowships",
+    formula: (x) => `IFERROR(--${x},0)`,
+    value: (p) => p.fullFellowships,
+  },
+  {
+    key: "Partial",
+    label: "Partial fellowships",
+    workshopKey: "PartialFellowships",
+    formula: (x) => `IFERROR(--${x},0)`,
+    value: (p) => p.partialFellowships,
+  },
+  {
+    key: "Missions",
+    label: "Staff missions",
+    workshopKey: "StaffMissions",
+    formula: (x) => `IFERROR(--${x},0)`,
+    value: (p) => p.staffMissions,
+  },
+  {
+    key: "Contingency",
+    label: "Contingency (%)",
+    workshopKey: "ContingencyPercent",
+    formula: (x) => `IFERROR(--${x},0)`,
+    value: (p) => p.contingencyPercent,
+  },
+  {
+    key: "Currency",
+    label: "Currency",
+    workshopKey: "Currency",
+    formula: (x) => `IFERROR(IF(TRIM(${x}&"")="","CHF",TRIM(${x}&"")),"CHF")`,
+    value: (p) => p.currency,
+  },
 ];
 
 const PARAM_ROW = 5;
@@ -133,19 +272,35 @@ const LINES_HEADER = ["Category", "Item", "Unit", "Quantity", "Rate", "Amount", 
  * the grand total, named `BudgetTotal`. Every figure is a live formula over the Workshop and Rates
  * tables; `result` carries what the core computed.
  */
-export function budgetSheet(workshop: TableView, rates: TableView, params: WorkshopParams, generatedOn: Day): { plan: SheetPlan; budget: Budget; totalRef: string } {
+export function budgetSheet(
+  workshop: TableView,
+  rates: TableView,
+  params: WorkshopParams,
+  generatedOn: Day,
+): { plan: SheetPlan; budget: Budget; totalRef: string } {
   const budget = computeBudget(params, rates);
   const plan = emptySheet(BUDGET_SHEET);
   plan.blocks.push(
     { ref: "A1", values: [[params.title ? `Budget — ${params.title}` : "Budget"]], style: "title" },
-    { ref: "A2", values: [[`Generated by IEWSC Workbench on ${longDate(generatedOn)} from the ${workshop.sheet} and ${rates.sheet} tables. Every figure is a formula: change a rate or a parameter there and the budget follows. Rebuild after adding rate items.`]], style: "note" },
+    {
+      ref: "A2",
+      values: [
+        [
+          `Generated by IEWSC Workbench on ${longDate(generatedOn)} from the ${workshop.sheet} and ${rates.sheet} tables. Every figure is a formula: change a rate or a parameter there and the budget follows. Rebuild after adding rate items.`,
+        ],
+      ],
+      style: "note",
+    },
     { ref: a1(PARAM_ROW - 1, 1), values: [["Parameter", "Value"]], style: "label" },
   );
   const paramCell = new Map<ParamKey, string>();
-  PARAMS.forEach((p, i) => paramCell.set(p.key, `$B$${PARAM_ROW + i}`));
+  for (const [i, p] of PARAMS.entries()) paramCell.set(p.key, `$B$${PARAM_ROW + i}`);
   plan.blocks.push({
     ref: a1(PARAM_ROW, 1),
-    values: PARAMS.map((p) => [p.label, { formula: p.formula(workshopLookup(workshop, p.workshopKey)), result: p.value(params) as string | number }]),
+    values: PARAMS.map((p) => [
+      p.label,
+      { formula: p.formula(workshopLookup(workshop, p.workshopKey)), result: p.value(params) as string | number },
+    ]),
   });
   const cell = (key: ParamKey) => paramCell.get(key)!;
   const header = PARAM_ROW + PARAMS.length + 1;
@@ -156,7 +311,8 @@ export function budgetSheet(workshop: TableView, rates: TableView, params: Works
     const letter = columnLetter(rates.columns[name]!);
     return `${sheetRef(rates.sheet)}!$${letter}$${rates.headerRow + 1}:$${letter}$${ratesEnd}`;
   };
-  const lookup = (column: string, item: string) => `INDEX(${ratesCol(column)},MATCH(${stringLiteral(item)},${ratesCol("Item")},0))`;
+  const lookup = (column: string, item: string) =>
+    `INDEX(${ratesCol(column)},MATCH(${stringLiteral(item)},${ratesCol("Item")},0))`;
   const lines: PlanValue[][] = budget.lines.map((line, i) => {
     const r = first + i;
     const meaning = meaningOf(line.item);
@@ -176,20 +332,70 @@ export function budgetSheet(workshop: TableView, rates: TableView, params: Works
   const amounts = `$F$${first}:$F$${last}`;
   let at = last + 2;
   const summary: PlanValue[][] = [];
-  for (const c of CATEGORIES) summary.push([`Subtotal: ${c}`, null, null, null, null, { formula: `SUMIF($A$${first}:$A$${last},${stringLiteral(c)},${amounts})`, result: budget.subtotals[c]! }]);
-  summary.push(["Total of the lines", null, null, null, null, { formula: `SUM(${amounts})`, result: budget.linesTotal }]);
+  for (const c of CATEGORIES)
+    summary.push([
+      `Subtotal: ${c}`,
+      null,
+      null,
+      null,
+      null,
+      { formula: `SUMIF($A$${first}:$A$${last},${stringLiteral(c)},${amounts})`, result: budget.subtotals[c]! },
+    ]);
+  summary.push([
+    "Total of the lines",
+    null,
+    null,
+    null,
+    null,
+    { formula: `SUM(${amounts})`, result: budget.linesTotal },
+  ]);
   const linesTotalRow = at + summary.length - 1;
-  summary.push([{ formula: `"Contingency ("&${cell("Contingency")}&" %)"`, result: `Contingency (${params.contingencyPercent} %)` }, null, null, null, null, { formula: `F${linesTotalRow}*${cell("Contingency")}/100`, result: budget.contingency }]);
-  summary.push([{ formula: `"Grand total ("&${cell("Currency")}&")"`, result: `Grand total (${params.currency})` }, null, null, null, null, { formula: `F${linesTotalRow}+F${linesTotalRow + 1}`, result: budget.total }]);
+  summary.push([
+    { formula: `"Contingency ("&${cell("Contingency")}&" %)"`, result: `Contingency (${params.contingencyPercent} %)` },
+    null,
+    null,
+    null,
+    null,
+    { formula: `F${linesTotalRow}*${cell("Contingency")}/100`, result: budget.contingency },
+  ]);
+  summary.push([
+    { formula: `"Grand total ("&${cell("Currency")}&")"`, result: `Grand total (${params.currency})` },
+    null,
+    null,
+    null,
+    null,
+    { formula: `F${linesTotalRow}+F${linesTotalRow + 1}`, result: budget.total },
+  ]);
   const totalRow = at + summary.length - 1;
-  summary.push(["Expected from the host (venue away from Geneva)", null, null, null, null, { formula: `SUMIF($G$${first}:$G$${last},"Host",${amounts})`, result: budget.host }]);
+  summary.push([
+    "Expected from the host (venue away from Geneva)",
+    null,
+    null,
+    null,
+    null,
+    { formula: `SUMIF($G$${first}:$G$${last},"Host",${amounts})`, result: budget.host },
+  ]);
   plan.blocks.push({ ref: a1(at, 1), values: summary.slice(0, -2), style: "label", numFmt: "#,##0.##" });
   plan.blocks.push({ ref: a1(totalRow, 1), values: [summary.at(-2)!], style: "total", numFmt: "#,##0.##" });
   plan.blocks.push({ ref: a1(totalRow + 1, 1), values: [summary.at(-1)!], numFmt: "#,##0.##" });
   at = totalRow + 3;
-  plan.blocks.push({ ref: a1(at, 1), values: [["Rates marked (default) are editable starting values, not ITU figures; a venue away from Geneva is paid by the host for the additional costs (rooms, webcast)."]], style: "note" });
+  plan.blocks.push({
+    ref: a1(at, 1),
+    values: [
+      [
+        "Rates marked (default) are editable starting values, not ITU figures; a venue away from Geneva is paid by the host for the additional costs (rooms, webcast).",
+      ],
+    ],
+    style: "note",
+  });
   plan.columns = [34, 22, 36, 10, 12, 14, 10].map((width, i) => ({ column: i + 1, width }));
-  plan.conditionalFormats.push({ ref: `G${first}:G${last}`, formula: `G${first}="Host"`, fill: RAG.amber.fill, font: RAG.amber.font, bold: true });
+  plan.conditionalFormats.push({
+    ref: `G${first}:G${last}`,
+    formula: `G${first}="Host"`,
+    fill: RAG.amber.fill,
+    font: RAG.amber.font,
+    bold: true,
+  });
   plan.freezeBelowRow = 2;
   plan.tabColor = RAG.green.font;
   return { plan, budget, totalRef: `${sheetRef(BUDGET_SHEET)}!$F$${totalRow}` };

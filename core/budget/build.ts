@@ -1,5 +1,5 @@
 import type { WorkbookInput } from "../check";
-import { type CellValue } from "../cells";
+import type { CellValue } from "../cells";
 import type { Day } from "../dates/calendar";
 import type { SheetPlan } from "../plans/sheet-plan";
 import { tableSheet } from "../plans/template";
@@ -25,7 +25,13 @@ export interface BuildPlan {
 function addTable(name: TableName, rows: CellValue[][], extra: string[] = []): { plan: SheetPlan; view: TableView } {
   const plan = tableSheet(CONTRACT[name], rows as never, extra);
   const table = plan.tables[0]!;
-  const raw: RawTable = { name, sheet: plan.name, source: "table", origin: { row: 1, column: 1 }, values: [table.columns.map((c) => c.header), ...(table.rows as CellValue[][])] };
+  const raw: RawTable = {
+    name,
+    sheet: plan.name,
+    source: "table",
+    origin: { row: 1, column: 1 },
+    values: [table.columns.map((c) => c.header), ...(table.rows as CellValue[][])],
+  };
   return { plan, view: readTable(raw) };
 }
 
@@ -63,7 +69,10 @@ export function buildPlan(input: WorkbookInput, today: Day): BuildPlan {
   return {
     added,
     generated: [budget.plan, resources.plan],
-    names: [{ name: BUDGET_TOTAL_NAME, ref: budget.totalRef }, { name: RESOURCE_TOTAL_NAME, ref: resources.totalRef }],
+    names: [
+      { name: BUDGET_TOTAL_NAME, ref: budget.totalRef },
+      { name: RESOURCE_TOTAL_NAME, ref: resources.totalRef },
+    ],
     budget: budget.budget,
     resources: resources.resources,
   };

@@ -22,18 +22,102 @@ interface LeadTime {
 const months = (w: Day, n: number) => addMonths(w, n);
 
 export const LEAD_TIMES: readonly LeadTime[] = [
-  { phase: "Design", task: "Agree date, duration, place, participation, target audience and agenda", role: "RG-IEM Leadership", effort: 6, due: (w) => months(w, -7), span: 60 },
-  { phase: "Resources", task: "Budget and ITU staff needed", role: "ITU Counsellor", effort: 4, due: (w) => months(w, -6), span: 30 },
-  { phase: "Communication", task: "Convening letter and announcement (TSB practice: about 5½ months before)", role: "TSB secretariat", effort: 3, due: (w) => months(w, -5) - 15, span: 14 },
-  { phase: "Invitations", task: "Identify and contact C-level speakers and participants", role: "Regional Volunteer", effort: 12, due: (w) => months(w, -2), span: 90 },
-  { phase: "Resources", task: "Requests for captioning and sign language (TSB practice: 2 months before)", role: "TSB secretariat", effort: 1, due: (w) => months(w, -2), span: 14 },
-  { phase: "Resources", task: "Fellowship and interpretation requests (TSB practice: 6 weeks before)", role: "TSB secretariat", effort: 2, due: (w) => w - 42, span: 14 },
-  { phase: "Communication", task: "Programme, logistics, web page and social networks", role: "Regional Volunteer", effort: 10, due: (w) => months(w, -1), span: 90 },
-  { phase: "Invitations", task: "Pre-registration and visa-support letters (TSB practice: 1 month before)", role: "TSB secretariat", effort: 3, due: (w) => months(w, -1), span: 21 },
-  { phase: "Communication", task: "Contributions due (TSB practice: 12 calendar days before)", role: "TSB secretariat", effort: 1, due: (w) => w - 12, span: 7 },
-  { phase: "Communication", task: "Announce the committee's last call before the workshop (TSB practice: electronic meetings 2 weeks ahead)", role: "ITU Counsellor", effort: 0.5, due: (w) => w - 14, span: 3 },
-  { phase: "Workshop", task: "Run the workshop", role: "RG-IEM Leadership", effort: 4, due: (w, days) => w + Math.max(1, days) - 1, span: 0 },
-  { phase: "Post-workshop", task: "Communications, pictures and report to WP2/TSAG", role: "Regional Volunteer", effort: 6, due: (w, days) => months(w + Math.max(1, days) - 1, 2), span: 0 },
+  {
+    phase: "Design",
+    task: "Agree date, duration, place, participation, target audience and agenda",
+    role: "RG-IEM Leadership",
+    effort: 6,
+    due: (w) => months(w, -7),
+    span: 60,
+  },
+  {
+    phase: "Resources",
+    task: "Budget and ITU staff needed",
+    role: "ITU Counsellor",
+    effort: 4,
+    due: (w) => months(w, -6),
+    span: 30,
+  },
+  {
+    phase: "Communication",
+    task: "Convening letter and announcement (TSB practice: about 5½ months before)",
+    role: "TSB secretariat",
+    effort: 3,
+    due: (w) => months(w, -5) - 15,
+    span: 14,
+  },
+  {
+    phase: "Invitations",
+    task: "Identify and contact C-level speakers and participants",
+    role: "Regional Volunteer",
+    effort: 12,
+    due: (w) => months(w, -2),
+    span: 90,
+  },
+  {
+    phase: "Resources",
+    task: "Requests for captioning and sign language (TSB practice: 2 months before)",
+    role: "TSB secretariat",
+    effort: 1,
+    due: (w) => months(w, -2),
+    span: 14,
+  },
+  {
+    phase: "Resources",
+    task: "Fellowship and interpretation requests (TSB practice: 6 weeks before)",
+    role: "TSB secretariat",
+    effort: 2,
+    due: (w) => w - 42,
+    span: 14,
+  },
+  {
+    phase: "Communication",
+    task: "Programme, logistics, web page and social networks",
+    role: "Regional Volunteer",
+    effort: 10,
+    due: (w) => months(w, -1),
+    span: 90,
+  },
+  {
+    phase: "Invitations",
+    task: "Pre-registration and visa-support letters (TSB practice: 1 month before)",
+    role: "TSB secretariat",
+    effort: 3,
+    due: (w) => months(w, -1),
+    span: 21,
+  },
+  {
+    phase: "Communication",
+    task: "Contributions due (TSB practice: 12 calendar days before)",
+    role: "TSB secretariat",
+    effort: 1,
+    due: (w) => w - 12,
+    span: 7,
+  },
+  {
+    phase: "Communication",
+    task: "Announce the committee's last call before the workshop (TSB practice: electronic meetings 2 weeks ahead)",
+    role: "ITU Counsellor",
+    effort: 0.5,
+    due: (w) => w - 14,
+    span: 3,
+  },
+  {
+    phase: "Workshop",
+    task: "Run the workshop",
+    role: "RG-IEM Leadership",
+    effort: 4,
+    due: (w, days) => w + Math.max(1, days) - 1,
+    span: 0,
+  },
+  {
+    phase: "Post-workshop",
+    task: "Communications, pictures and report to WP2/TSAG",
+    role: "Regional Volunteer",
+    effort: 6,
+    due: (w, days) => months(w + Math.max(1, days) - 1, 2),
+    span: 0,
+  },
 ];
 
 export interface PlannedTask {
@@ -57,13 +141,31 @@ export function defaultTasks(start: Day, days: number): PlannedTask[] {
     const due = l.due(start, days);
     // The workshop runs over its own days; the post-workshop phase starts the day after it.
     const from = l.phase === "Workshop" ? start : l.phase === "Post-workshop" ? last + 1 : due - l.span;
-    return { id: `T${String(i + 1).padStart(2, "0")}`, phase: l.phase, task: l.task, role: l.role, start: from, due, effort: l.effort };
+    return {
+      id: `T${String(i + 1).padStart(2, "0")}`,
+      phase: l.phase,
+      task: l.task,
+      role: l.role,
+      start: from,
+      due,
+      effort: l.effort,
+    };
   });
 }
 
 /** The default tasks as rows of the contract's Tasks table (ID, Phase, Task, Owner, Role, Start, Due, Effort, Status). */
 export function defaultTaskRows(start: Day, days: number): PlanValue[][] {
-  return defaultTasks(start, days).map((t) => [t.id, t.phase, t.task, null, t.role, { date: isoOf(t.start) }, { date: isoOf(t.due) }, t.effort, "Open"]);
+  return defaultTasks(start, days).map((t) => [
+    t.id,
+    t.phase,
+    t.task,
+    null,
+    t.role,
+    { date: isoOf(t.start) },
+    { date: isoOf(t.due) },
+    t.effort,
+    "Open",
+  ]);
 }
 
 /** One task as the resources sheet reads it. */
@@ -88,8 +190,16 @@ export function readTasks(view: TableView, date1904: boolean): TaskRow[] {
     const effort = typeof cells["Effort"] === "number" ? cells["Effort"] : 0;
     const statusText = cellText(cells["Status"]);
     return {
-      row, id: cellText(cells["ID"]), task: cellText(cells["Task"]), owner: cellText(cells["Owner"]), role: cellText(cells["Role"]),
-      start: start.ok ? start.day : undefined, due: due.ok ? due.day : undefined, effort, done: /^done$/i.test(statusText.trim()), statusText,
+      row,
+      id: cellText(cells["ID"]),
+      task: cellText(cells["Task"]),
+      owner: cellText(cells["Owner"]),
+      role: cellText(cells["Role"]),
+      start: start.ok ? start.day : undefined,
+      due: due.ok ? due.day : undefined,
+      effort,
+      done: /^done$/i.test(statusText.trim()),
+      statusText,
     };
   });
 }

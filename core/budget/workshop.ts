@@ -24,8 +24,20 @@ export interface WorkshopParams {
 
 /** The Workshop keys the budget reads, with the parameter cell label the Budget sheet shows. */
 export const WORKSHOP_KEYS = [
-  "Title", "Start", "Days", "Venue", "InPersonParticipants", "RemoteParticipants", "InterpretationLanguages", "Captioning", "Webcast",
-  "FullFellowships", "PartialFellowships", "StaffMissions", "ContingencyPercent", "Currency",
+  "Title",
+  "Start",
+  "Days",
+  "Venue",
+  "InPersonParticipants",
+  "RemoteParticipants",
+  "InterpretationLanguages",
+  "Captioning",
+  "Webcast",
+  "FullFellowships",
+  "PartialFellowships",
+  "StaffMissions",
+  "ContingencyPercent",
+  "Currency",
 ] as const;
 
 /**
@@ -84,4 +96,5 @@ export function readWorkshop(view: TableView | undefined, date1904: boolean): Wo
 }
 
 /** Geneva, or a host city (which covers the additional costs). */
-export const isGeneva = (venue: string): boolean => ["", "GENEVA", "GENEVE", "GENÈVE", "GENF"].includes(venue.trim().toUpperCase());
+export const isGeneva = (venue: string): boolean =>
+  ["", "GENEVA", "GENEVE", "GENÈVE", "GENF"].includes(venue.trim().toUpperCase());

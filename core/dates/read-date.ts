@@ -2,15 +2,27 @@ import { type CellValue, cellText, isBlank } from "../cells";
 import { type Day, dayFromSerial, dayFromYMD, dayOfIso } from "./calendar";
 
 export const MONTHS = [
-  "january", "february", "march", "april", "may", "june",
-  "july", "august", "september", "october", "november", "december",
+  "january",
+  "february",
+  "march",
+  "april",
+  "may",
+  "june",
+  "july",
+  "august",
+  "september",
+  "october",
+  "november",
+  "december",
 ] as const;
 
 /** Month number (1–12) for an English month name or its usual abbreviation (`Sep`, `Sept.`). */
 export function monthNumber(word: string): number | undefined {
   const w = word.toLowerCase().replace(/\.$/, "");
   if (w.length < 3) return undefined;
-  const index = MONTHS.findIndex((m) => m === w || (m.startsWith(w) && (w.length >= 3)) || (w === "sept" && m === "september"));
+  const index = MONTHS.findIndex(
+    (m) => m === w || (m.startsWith(w) && w.length >= 3) || (w === "sept" && m === "september"),
+  );
   return index >= 0 ? index + 1 : undefined;
 }
 

@@ -43,7 +43,9 @@ export function readWindow(value: CellValue | undefined, date1904 = false): Wind
     return { ok: true, window: { ...yearSpan(value)!, certainty: "firm", ambiguous: false } };
   }
   const read = readDate(value, date1904);
-  return read.ok ? { ok: true, window: { ...oneDay(read.day), certainty: "firm", ambiguous: false } } : { ok: false, text: read.text };
+  return read.ok
+    ? { ok: true, window: { ...oneDay(read.day), certainty: "firm", ambiguous: false } }
+    : { ok: false, text: read.text };
 }
 
 /**
@@ -57,7 +59,8 @@ export function readWindow(value: CellValue | undefined, date1904 = false): Wind
  * @example readWindowText("soon")                 // { ok: false, text: "soon" }
  */
 export function readWindowText(text: string): WindowRead {
-  if (typeof text !== "string" || text.length > MAX_LENGTH) return { ok: false, text: typeof text === "string" ? text : "" };
+  if (typeof text !== "string" || text.length > MAX_LENGTH)
+    return { ok: false, text: typeof text === "string" ? text : "" };
   const { rest, certainty } = splitCertainty(foldSpaces(text));
   const plain = normalise(rest);
   // Capitals for the exact reader: its ISO pattern wants `T` and `Z` as capitals, and it folds words
@@ -83,7 +86,10 @@ function splitCertainty(text: string): { rest: string; certainty: Certainty } {
       return " ";
     });
   }
-  rest = foldSpaces(rest.replace(/[([]\s*[)\]]/g, " ")).replace(/^[\s,;:./\u2010-\u2015-]+|[\s,;:./\u2010-\u2015-]+$/g, "");
+  rest = foldSpaces(rest.replace(/[([]\s*[)\]]/g, " ")).replace(
+    /^[\s,;:./\u2010-\u2015-]+|[\s,;:./\u2010-\u2015-]+$/g,
+    "",
+  );
   return { rest, certainty: found.has("TBD") ? "TBD" : found.has("TBC") ? "TBC" : "firm" };
 }
 
@@ -92,7 +98,12 @@ function splitCertainty(text: string): { rest: string; certainty: Certainty } {
  * `-` or `/`: `30 May – 2 June 2023` becomes `30 may-2 june 2023`.
  */
 function normalise(text: string): string {
-  return foldSpaces(text.toLowerCase().replace(/[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]/g, "-").replace(/,/g, " "))
+  return foldSpaces(
+    text
+      .toLowerCase()
+      .replace(/[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]/g, "-")
+      .replace(/,/g, " "),
+  )
     .replace(/ (?:to|till|until|through|thru) /g, "-")
     .replace(/ ?([-/]) ?/g, "$1");
 }
@@ -107,10 +118,20 @@ function firstReading(text: string): Span | undefined {
 }
 
 /** From (y1, m1, d1) to (y2, m2, d2), d2 defaulting to that month's last day; `undefined` if invalid or reversed. */
-function span(precision: Precision, y1: number, m1: number, d1: number, y2: number, m2: number, d2 = daysInMonth(y2, m2)): Span | undefined {
+function span(
+  precision: Precision,
+  y1: number,
+  m1: number,
+  d1: number,
+  y2: number,
+  m2: number,
+  d2 = daysInMonth(y2, m2),
+): Span | undefined {
   const earliest = dayFromYMD(y1, m1, d1);
   const latest = dayFromYMD(y2, m2, d2);
-  return earliest !== undefined && latest !== undefined && earliest <= latest ? { earliest, latest, precision } : undefined;
+  return earliest !== undefined && latest !== undefined && earliest <= latest
+    ? { earliest, latest, precision }
+    : undefined;
 }
 
 function oneDay(day: Day): Span {
@@ -124,7 +145,8 @@ function yearSpan(y: number): Span | undefined {
 /** Positions where a range may be split: every `-` and `/`. Each side is then read on its own. */
 function splits(text: string): Array<[string, string]> {
   const out: Array<[string, string]> = [];
-  for (let i = 0; i < text.length; i++) if (text[i] === "-" || text[i] === "/") out.push([text.slice(0, i), text.slice(i + 1)]);
+  for (let i = 0; i < text.length; i++)
+    if (text[i] === "-" || text[i] === "/") out.push([text.slice(0, i), text.slice(i + 1)]);
   return out;
 }
 
@@ -147,7 +169,9 @@ function dayRange(text: string): Span | undefined {
     const latest = readDateText(right);
     if (latest === undefined) continue;
     const tail = TAILS.map((re) => re.exec(right)?.groups).find(Boolean) ?? {};
-    const earliest = [left, left + (tail.y ?? ""), left + (tail.my ?? "")].map(readDateText).find((d) => d !== undefined);
+    const earliest = [left, left + (tail.y ?? ""), left + (tail.my ?? "")]
+      .map(readDateText)
+      .find((d) => d !== undefined);
     if (earliest !== undefined && earliest <= latest) return { earliest, latest, precision: "days" };
   }
   return undefined;
@@ -184,7 +208,15 @@ function monthRange(text: string): Span | undefined {
   return undefined;
 }
 
-const PARTS: Record<string, number> = { early: 0, "beginning of": 0, "start of": 0, mid: 1, "middle of": 1, late: 2, "end of": 2 };
+const PARTS: Record<string, number> = {
+  early: 0,
+  "beginning of": 0,
+  "start of": 0,
+  mid: 1,
+  "middle of": 1,
+  late: 2,
+  "end of": 2,
+};
 
 /**
  * Early (1–10), mid (11–20) or late (21–end) in a month: `mid-March 2024`, `end of March 2024`.
@@ -219,7 +251,16 @@ function season(text: string): Span | undefined {
   return found;
 }
 
-const ORDINALS: Record<string, number> = { first: 1, "1st": 1, second: 2, "2nd": 2, third: 3, "3rd": 3, fourth: 4, "4th": 4 };
+const ORDINALS: Record<string, number> = {
+  first: 1,
+  "1st": 1,
+  second: 2,
+  "2nd": 2,
+  third: 3,
+  "3rd": 3,
+  fourth: 4,
+  "4th": 4,
+};
 const PERIODS = [
   /^(?<k>[qh])(?<n>\d)[ /-]?(?<y>\d{4})$/,
   /^(?<y>\d{4})[ /-]?(?<k>[qh])(?<n>\d)$/,

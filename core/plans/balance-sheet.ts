@@ -5,7 +5,7 @@ import { type BalanceRow, balanceByRegion } from "../roster/balance";
 import { readMembers } from "../roster/member";
 import type { Settings } from "../settings";
 import type { TableView } from "../tables/read-table";
-import { type Region } from "../vocab";
+import type { Region } from "../vocab";
 import { type PlanValue, RAG, type SheetPlan, emptySheet } from "./sheet-plan";
 
 export const BALANCE_SHEET = "Balance";
@@ -18,7 +18,18 @@ export const BALANCE_HEADROOM = 200;
 
 /** Where the balance table sits: its header row, and its columns left to right. */
 export const BALANCE_HEADER_ROW = 6;
-export const BALANCE_COLUMNS = ["Confirmed members", "Female", "Male", "Other", "Not stated", "Total", "Women", "Men", "Seats wanted", "Seats filled"] as const;
+export const BALANCE_COLUMNS = [
+  "Confirmed members",
+  "Female",
+  "Male",
+  "Other",
+  "Not stated",
+  "Total",
+  "Women",
+  "Men",
+  "Seats wanted",
+  "Seats filled",
+] as const;
 // Columns: Female, Male, Other, (Not stated in 5), Total, Women, Men, Seats wanted, Seats filled.
 const [F, M, O, T, W, MEN, WANTED, FILLED] = [2, 3, 4, 6, 7, 8, 9, 10];
 
@@ -38,7 +49,12 @@ const PCT = "0.0%";
  *
  * @example balanceSheet(views.Roster, settings).blocks.find((b) => b.ref === "A7")?.values[0]?.[0] // "Africa"
  */
-export function balanceSheet(view: TableView, settings: Settings, arbitration?: Arbitration, options: { generatedOn?: Day } = {}): SheetPlan {
+export function balanceSheet(
+  view: TableView,
+  settings: Settings,
+  arbitration?: Arbitration,
+  options: { generatedOn?: Day } = {},
+): SheetPlan {
   const plan = emptySheet(BALANCE_SHEET);
   const figures = balanceByRegion(readMembers(view, settings), settings);
   const first = view.headerRow + 1;
@@ -50,27 +66,33 @@ export function balanceSheet(view: TableView, settings: Settings, arbitration?: 
     { ref: "A1", values: [["Balance by region and gender"]], style: "title" },
     {
       ref: "A2",
-      values: [[
-        `${GENERATED_NOTE}${options.generatedOn === undefined ? "" : ` on ${longDate(options.generatedOn)}`} from the ${view.sheet} sheet. ` +
-          `The counts are live formulas over its rows ${first}–${last}: edit the roster and they follow (generate the sheet again once it grows past row ${last}); ` +
-          "anything typed here is replaced when the sheet is generated again.",
-      ]],
+      values: [
+        [
+          `${GENERATED_NOTE}${options.generatedOn === undefined ? "" : ` on ${longDate(options.generatedOn)}`} from the ${view.sheet} sheet. ` +
+            `The counts are live formulas over its rows ${first}–${last}: edit the roster and they follow (generate the sheet again once it grows past row ${last}); ` +
+            "anything typed here is replaced when the sheet is generated again.",
+        ],
+      ],
       style: "note",
     },
     {
       ref: "A3",
-      values: [[
-        "Confirmed members (Status Confirmed or blank) on rows with a Name and a Role. The formulas count the contract's spellings (Female, Confirmed, Regional Volunteer, " +
-          `${settings.regionModel === "ITU5" ? "A or Region A" : "Europe"} …); the checks also read aliases (F, ${settings.regionModel === "ITU5" ? "" : "CEPT, "}Volunteer …), which the formulas count as Not stated, no recognised region or leadership: write the contract's values for both to agree.`,
-      ]],
+      values: [
+        [
+          "Confirmed members (Status Confirmed or blank) on rows with a Name and a Role. The formulas count the contract's spellings (Female, Confirmed, Regional Volunteer, " +
+            `${settings.regionModel === "ITU5" ? "A or Region A" : "Europe"} …); the checks also read aliases (F, ${settings.regionModel === "ITU5" ? "" : "CEPT, "}Volunteer …), which the formulas count as Not stated, no recognised region or leadership: write the contract's values for both to agree.`,
+        ],
+      ],
       style: "note",
     },
     {
       ref: "A4",
-      values: [[
-        `Women and Men are shares of the members whose gender is stated. Green: ${pct(min)} or more (MinGenderShare); ` +
-          `${red < min ? `amber: from ${pct(red)} (ITU's reference); ` : ""}red: below ${pct(red)}. Seats: ${settings.volunteersPerRegion} per region (VolunteersPerRegion).`,
-      ]],
+      values: [
+        [
+          `Women and Men are shares of the members whose gender is stated. Green: ${pct(min)} or more (MinGenderShare); ` +
+            `${red < min ? `amber: from ${pct(red)} (ITU's reference); ` : ""}red: below ${pct(red)}. Seats: ${settings.volunteersPerRegion} per region (VolunteersPerRegion).`,
+        ],
+      ],
       style: "note",
     },
     { ref: a1(BALANCE_HEADER_ROW, 1), values: [[...BALANCE_COLUMNS]], style: "label" },
@@ -85,7 +107,8 @@ export function balanceSheet(view: TableView, settings: Settings, arbitration?: 
     const at = rowOf(i);
     const cell = (c: number) => a1(at, c);
     const counts = (gender?: string): PlanValue => {
-      const result = gender === "Female" ? r.female : gender === "Male" ? r.male : gender === "Other" ? r.other : r.total;
+      const result =
+        gender === "Female" ? r.female : gender === "Male" ? r.male : gender === "Other" ? r.other : r.total;
       if (r.kind === "unplaced") {
         // The volunteers no region row counts: the committee less every row above.
         const column = gender === "Female" ? F : gender === "Male" ? M : gender === "Other" ? O : T;
@@ -94,7 +117,10 @@ export function balanceSheet(view: TableView, settings: Settings, arbitration?: 
       return { formula: formulas.count(r, gender), result };
     };
     const stated = `(${cell(F)}+${cell(M)}+${cell(O)})`;
-    const share = (c: number, value: number | null): PlanValue => ({ formula: `IF(${stated}=0,"",${cell(c)}/${stated})`, result: value ?? "" });
+    const share = (c: number, value: number | null): PlanValue => ({
+      formula: `IF(${stated}=0,"",${cell(c)}/${stated})`,
+      result: value ?? "",
+    });
     return [
       r.label,
       counts("Female"),
@@ -104,8 +130,16 @@ export function balanceSheet(view: TableView, settings: Settings, arbitration?: 
       counts(),
       share(F, r.womenShare),
       share(M, r.menShare),
-      r.kind === "region" ? r.seatsWanted : r.kind === "total" ? { formula: `SUM(${a1(top, WANTED, top + regionRows.length - 1, WANTED)})`, result: r.seatsWanted! } : null,
-      r.kind === "region" ? { formula: cell(T), result: r.seatsFilled! } : r.kind === "total" ? { formula: `SUM(${a1(top, FILLED, top + regionRows.length - 1, FILLED)})`, result: r.seatsFilled! } : null,
+      r.kind === "region"
+        ? r.seatsWanted
+        : r.kind === "total"
+          ? { formula: `SUM(${a1(top, WANTED, top + regionRows.length - 1, WANTED)})`, result: r.seatsWanted! }
+          : null,
+      r.kind === "region"
+        ? { formula: cell(T), result: r.seatsFilled! }
+        : r.kind === "total"
+          ? { formula: `SUM(${a1(top, FILLED, top + regionRows.length - 1, FILLED)})`, result: r.seatsFilled! }
+          : null,
     ];
   });
   plan.blocks.push(
@@ -123,9 +157,21 @@ export function balanceSheet(view: TableView, settings: Settings, arbitration?: 
   const seats = a1(top, WANTED, totalRow, FILLED);
   const [w, f] = [`$${columnLetter(WANTED)}${top}`, `$${columnLetter(FILLED)}${top}`];
   plan.conditionalFormats.push(
-    { ref: shares, formula: `AND(ISNUMBER(${s}),${s}>=${min})`, fill: RAG.green.fill, font: RAG.green.font, bold: true },
+    {
+      ref: shares,
+      formula: `AND(ISNUMBER(${s}),${s}>=${min})`,
+      fill: RAG.green.fill,
+      font: RAG.green.font,
+      bold: true,
+    },
     { ref: shares, formula: `AND(ISNUMBER(${s}),${s}<${red})`, fill: RAG.red.fill, font: RAG.red.font, bold: true },
-    { ref: shares, formula: `AND(ISNUMBER(${s}),${s}>=${red},${s}<${min})`, fill: RAG.amber.fill, font: RAG.amber.font, bold: true },
+    {
+      ref: shares,
+      formula: `AND(ISNUMBER(${s}),${s}>=${red},${s}<${min})`,
+      fill: RAG.amber.fill,
+      font: RAG.amber.font,
+      bold: true,
+    },
     { ref: seats, formula: `AND(ISNUMBER(${w}),${f}<>${w})`, fill: RAG.red.fill, font: RAG.red.font, bold: true },
     { ref: seats, formula: `AND(ISNUMBER(${w}),${f}=${w})`, fill: RAG.green.fill, font: RAG.green.font },
   );
@@ -135,7 +181,14 @@ export function balanceSheet(view: TableView, settings: Settings, arbitration?: 
   plan.freezeBelowRow = BALANCE_HEADER_ROW + 1;
   const committee = figures.at(-1)!;
   const worst = Math.min(committee.womenShare ?? 0, committee.menShare ?? 0);
-  plan.tabColor = committee.womenShare === null ? RAG.blue.font : worst >= min ? RAG.green.font : worst >= red ? RAG.amber.font : RAG.red.font;
+  plan.tabColor =
+    committee.womenShare === null
+      ? RAG.blue.font
+      : worst >= min
+        ? RAG.green.font
+        : worst >= red
+          ? RAG.amber.font
+          : RAG.red.font;
   return plan;
 }
 
@@ -146,28 +199,54 @@ function proposalBlocks(arbitration: Arbitration, at: number) {
     { ref: a1(at, 1), values: [["Proposed arbitration"]], style: "subtitle" },
     {
       ref: a1(at + 1, 1),
-      values: [[
-        arbitration.regions.length
-          ? "The exact choice that maximises the share of the less-represented gender (iewsc arbitrate). Not live: generate the sheet again after editing the roster."
-          : "No region has more candidates than free seats: nothing needs arbitration.",
-      ]],
+      values: [
+        [
+          arbitration.regions.length
+            ? "The exact choice that maximises the share of the less-represented gender (iewsc arbitrate). Not live: generate the sheet again after editing the roster."
+            : "No region has more candidates than free seats: nothing needs arbitration.",
+        ],
+      ],
       style: "note",
     },
   ];
   if (!arbitration.regions.length) return blocks;
   // Names go in D and H: text runs on over the empty cells to its right, so each list gets four columns.
   const header: PlanValue[] = ["Region", "Free seats", "Candidates", "Proposed", null, null, null, "Passed over"];
-  const rows: PlanValue[][] = arbitration.regions.map((r) => [r.region, r.seats, r.candidates.length, names(r.selected), null, null, null, names(r.passedOver)]);
+  const rows: PlanValue[][] = arbitration.regions.map((r) => [
+    r.region,
+    r.seats,
+    r.candidates.length,
+    names(r.selected),
+    null,
+    null,
+    null,
+    names(r.passedOver),
+  ]);
   const balanceRow = (label: string, b: Balance): PlanValue[] => {
     const stated = b.female + b.male + b.other;
-    return [label, b.female, b.male, b.other, null, null, stated ? b.female / stated : null, stated ? b.male / stated : null];
+    return [
+      label,
+      b.female,
+      b.male,
+      b.other,
+      null,
+      null,
+      stated ? b.female / stated : null,
+      stated ? b.male / stated : null,
+    ];
   };
   const after = at + 3 + rows.length + 1;
   blocks.push(
     { ref: a1(at + 2, 1), values: [header], style: "label" },
     { ref: a1(at + 3, 1), values: rows },
     { ref: a1(after, 1), values: [[null, "Female", "Male", "Other", null, null, "Women", "Men"]], style: "label" },
-    { ref: a1(after + 1, 1), values: [balanceRow("Confirmed committee now", arbitration.before), balanceRow("With the proposal", arbitration.after)].map((r) => r.slice(0, 4)) },
+    {
+      ref: a1(after + 1, 1),
+      values: [
+        balanceRow("Confirmed committee now", arbitration.before),
+        balanceRow("With the proposal", arbitration.after),
+      ].map((r) => r.slice(0, 4)),
+    },
     {
       ref: a1(after + 1, W),
       values: [balanceRow("", arbitration.before), balanceRow("", arbitration.after)].map((r) => r.slice(6)),

@@ -33,7 +33,10 @@ export interface HighlightPlan {
  * Highlights for a set of findings: one plan per sheet and severity. A cell with findings of several
  * severities is highlighted once, for the most severe.
  */
-export function highlightPlans(findings: readonly Finding[], views: Partial<Record<TableName, TableView>>): HighlightPlan[] {
+export function highlightPlans(
+  findings: readonly Finding[],
+  views: Partial<Record<TableName, TableView>>,
+): HighlightPlan[] {
   const rank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
   const worst = new Map<string, { sheet: string; severity: Severity; cells: { row: number; column: number }[] }>();
   for (const f of findings) {
@@ -45,7 +48,8 @@ export function highlightPlans(findings: readonly Finding[], views: Partial<Reco
     for (const column of columns) {
       const key = `${f.sheet}\u0000${row}\u0000${column}`;
       const prev = worst.get(key);
-      if (!prev || rank[f.severity] < rank[prev.severity]) worst.set(key, { sheet: f.sheet, severity: f.severity, cells: [{ row, column }] });
+      if (!prev || rank[f.severity] < rank[prev.severity])
+        worst.set(key, { sheet: f.sheet, severity: f.severity, cells: [{ row, column }] });
     }
   }
   const grouped = new Map<string, HighlightPlan & { cells: { row: number; column: number }[] }>();

@@ -63,6 +63,21 @@ export interface PlanColumnFormat {
   width?: number;
 }
 
+/**
+ * How a sheet prints: designed, not left to chance. Every sheet fits one page wide (as many pages
+ * tall as it needs), repeats its header rows, and carries a header and footer.
+ */
+export interface PlanPrint {
+  orientation: "portrait" | "landscape";
+  /** Rows repeated at the top of every printed page, e.g. `1:3`. */
+  titleRows?: string;
+  /** Page header and footer in Excel's header/footer codes (`&P` page, `&N` pages, `&A` sheet). */
+  header?: string;
+  footer?: string;
+  /** Paper: A4 unless said otherwise (ITU prints on A4). */
+  paper?: "A4" | "Letter";
+}
+
 export interface SheetPlan {
   name: string;
   blocks: PlanBlock[];
@@ -73,6 +88,8 @@ export interface SheetPlan {
   conditionalFormats: PlanConditionalFormat[];
   validations: PlanValidation[];
   tabColor?: string;
+  /** Page setup; a sheet without one prints as the program's defaults do. */
+  print?: PlanPrint;
 }
 
 export interface WorkbookPlan {

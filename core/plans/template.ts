@@ -5,10 +5,24 @@
  */
 import { a1 } from "../a1";
 import {
-  DEFAULT_RATES, SAMPLE_BLACKOUTS, SAMPLE_MEETINGS, SAMPLE_ROSTER, SAMPLE_SETTINGS, SAMPLE_TASKS, SAMPLE_TIMELINE, SAMPLE_WORKSHOP,
+  DEFAULT_RATES,
+  SAMPLE_BLACKOUTS,
+  SAMPLE_MEETINGS,
+  SAMPLE_ROSTER,
+  SAMPLE_SETTINGS,
+  SAMPLE_TASKS,
+  SAMPLE_TIMELINE,
+  SAMPLE_WORKSHOP,
 } from "../sample";
 import { CONTRACT, type ColumnSpec, type TableName, type TableSpec } from "../tables/contract";
-import { ACCENT, type PlanTableColumn, type PlanValue, type SheetPlan, type WorkbookPlan, emptySheet } from "./sheet-plan";
+import {
+  ACCENT,
+  type PlanTableColumn,
+  type PlanValue,
+  type SheetPlan,
+  type WorkbookPlan,
+  emptySheet,
+} from "./sheet-plan";
 
 /** Rows that carry dropdowns below each table's header. */
 export const VALIDATED_ROWS = 500;
@@ -22,7 +36,7 @@ const guide: string[] = [
   "",
   "1. Roster: one row per member. Role, Region, Gender and Status have dropdowns. Region is the region that nominated the volunteer (never derived from the country).",
   "   Status blank means Confirmed; Withdrawn members count for nothing. Priority (lower first) guides arbitration between candidates.",
-  "2. Timeline: the TL milestones. Calendar keeps the plan as the Terms of Reference write it (\"Spring 2024 TBD\"); Forecast and Actual take dates or the same fuzzy text.",
+  '2. Timeline: the TL milestones. Calendar keeps the plan as the Terms of Reference write it ("Spring 2024 TBD"); Forecast and Actual take dates or the same fuzzy text.',
   "3. Meetings and Blackouts: the TSAG, WP2 and WTSA meetings (for the report deadline) and the periods that do not suit a workshop.",
   "4. Workshop and Rates: the parameters and unit costs the budget is built from. The rates given are editable defaults, not ITU figures.",
   "5. Tasks: the project plan in the six phases of Recommendation ITU-T A.31.",
@@ -91,7 +105,10 @@ export function tableSheet(spec: TableSpec, rows: PlanValue[][], extra: string[]
   // An Excel table needs at least one data row; an empty template gets one blank row to type into.
   const body = rows.length ? rows.map((r) => pad(r, width)) : [Array<PlanValue>(width).fill(null)];
   plan.tables.push({ name: spec.name, ref: "A1", columns, rows: body, style: "TableStyleMedium2" });
-  plan.columns = [...spec.columns.map((c) => c.width ?? 14), ...extra.map(() => 60)].map((w, i) => ({ column: i + 1, width: w }));
+  plan.columns = [...spec.columns.map((c) => c.width ?? 14), ...extra.map(() => 60)].map((w, i) => ({
+    column: i + 1,
+    width: w,
+  }));
   plan.freezeBelowRow = 2;
   spec.columns.forEach((c, i) => {
     if (c.values && (c.kind === "enum" || c.kind === "yesno")) {
@@ -110,4 +127,13 @@ function pad(row: PlanValue[], width: number): PlanValue[] {
 }
 
 /** The tables a template holds, in order. */
-export const TEMPLATE_TABLES: readonly TableName[] = ["Settings", "Roster", "Timeline", "Meetings", "Blackouts", "Workshop", "Rates", "Tasks"];
+export const TEMPLATE_TABLES: readonly TableName[] = [
+  "Settings",
+  "Roster",
+  "Timeline",
+  "Meetings",
+  "Blackouts",
+  "Workshop",
+  "Rates",
+  "Tasks",
+];

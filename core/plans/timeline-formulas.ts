@@ -1,6 +1,6 @@
 import { a1, sheetRef } from "../a1";
 import { type Day, serialOf } from "../dates/calendar";
-import { type DateCell, type Milestone } from "../timeline/milestone";
+import type { DateCell, Milestone } from "../timeline/milestone";
 
 /**
  * Live formulas over the user's Timeline cells. A date typed into Forecast or Actual is read by the
@@ -29,11 +29,19 @@ function constant(cell: DateCell, date1904: boolean): string {
  * The live date of one date cell: the cell itself when it holds a date, what the core read when it
  * holds words, and `otherwise` when it is blank.
  */
-function liveDate(refs: CellRefs, column: number | undefined, cell: DateCell, row: number, otherwise: string, fromOtherSheet: boolean): string {
+function liveDate(
+  refs: CellRefs,
+  column: number | undefined,
+  cell: DateCell,
+  row: number,
+  otherwise: string,
+  fromOtherSheet: boolean,
+): string {
   if (column === undefined) return otherwise;
   const r = ref(refs, row, column, fromOtherSheet);
   // A number the core read as a year (2024), not as a date serial: the formula takes the core's reading.
-  if (cell.state === "read" && cell.window.precision === "year") return `IF(LEN(${r})>0,${constant(cell, refs.date1904)},${otherwise})`;
+  if (cell.state === "read" && cell.window.precision === "year")
+    return `IF(LEN(${r})>0,${constant(cell, refs.date1904)},${otherwise})`;
   // INT: a date with a time of day is that day.
   return `IF(ISNUMBER(${r}),INT(${r}),IF(LEN(${r})>0,${constant(cell, refs.date1904)},${otherwise}))`;
 }
@@ -46,7 +54,13 @@ export function dateNowFormula(refs: CellRefs, m: Milestone | undefined, row: nu
 }
 
 /** The live Forecast or Actual alone (for the Gantt). */
-export function fieldFormula(refs: CellRefs, field: "Forecast" | "Actual", m: Milestone | undefined, row: number, fromOtherSheet = true): string {
+export function fieldFormula(
+  refs: CellRefs,
+  field: "Forecast" | "Actual",
+  m: Milestone | undefined,
+  row: number,
+  fromOtherSheet = true,
+): string {
   const column = field === "Forecast" ? refs.forecastColumn : refs.actualColumn;
   const cell = (field === "Forecast" ? m?.forecast : m?.actual) ?? { state: "blank" };
   return liveDate(refs, column, cell, row, '""', fromOtherSheet);

@@ -21,7 +21,12 @@ export function timelineSheets(
   const timeline = views.Timeline;
   if (!timeline) throw new Error("timelineSheets needs the Timeline table read");
   const asOf = settings.asOf ?? options.today;
-  const { ctx } = timelineContext({ timeline, meetings: views.Meetings, blackouts: views.Blackouts }, settings, asOf, options.date1904);
+  const { ctx } = timelineContext(
+    { timeline, meetings: views.Meetings, blackouts: views.Blackouts },
+    settings,
+    asOf,
+    options.date1904,
+  );
   const live = { date1904: options.date1904, liveAsOf: settings.asOf };
   return {
     ctx,

@@ -14,7 +14,14 @@ export const TIMELINE_STATUS_TABLE = "IEWSC_TimelineStatus";
 export const STATUS_MARKER = "IEWSC status";
 const marked = (formula: string) => `AND(N("${STATUS_MARKER}")=0,${formula})`;
 
-export const STATUS_COLUMNS = ["IEWSC planned from", "IEWSC planned to", "IEWSC certainty", "IEWSC date now", "IEWSC slip days", "IEWSC status"] as const;
+export const STATUS_COLUMNS = [
+  "IEWSC planned from",
+  "IEWSC planned to",
+  "IEWSC certainty",
+  "IEWSC date now",
+  "IEWSC slip days",
+  "IEWSC status",
+] as const;
 
 /** Statuses the live formula gives, and the core's own reading of each milestone. */
 export type MilestoneStatus = "Done" | "Done late" | "Overdue" | "Slipping" | "On plan" | "Unreadable plan";
@@ -58,11 +65,20 @@ export function milestoneState(m: Milestone, asOf: Day | undefined): MilestoneSt
  *
  * @param liveAsOf the AsOf setting when there is one; without it the formulas use TODAY()
  */
-export function timelineStatusPlan(ctx: TimelineContext, view: TableView, options: { date1904: boolean; liveAsOf: Day | undefined }): BesideTablePlan {
+export function timelineStatusPlan(
+  ctx: TimelineContext,
+  view: TableView,
+  options: { date1904: boolean; liveAsOf: Day | undefined },
+): BesideTablePlan {
   const left = view.span.last + 2;
   const top = view.headerRow;
   const col = (i: number) => left + i;
-  const refs: CellRefs = { sheet: view.sheet, forecastColumn: view.columns["Forecast"], actualColumn: view.columns["Actual"], date1904: options.date1904 };
+  const refs: CellRefs = {
+    sheet: view.sheet,
+    forecastColumn: view.columns["Forecast"],
+    actualColumn: view.columns["Actual"],
+    date1904: options.date1904,
+  };
   const byRow = new Map(ctx.milestones.map((m) => [m.row, m]));
   const today = todayFormula(options.liveAsOf, options.date1904);
   const red = ctx.settings.redSlipDays;
@@ -77,7 +93,10 @@ export function timelineStatusPlan(ctx: TimelineContext, view: TableView, option
       serial(state?.plannedFrom),
       serial(state?.plannedTo),
       plan ? plan.certainty : m ? "" : null,
-      { formula: dateNowFormula(refs, m, row), result: state?.dateNow === undefined ? "" : serialOf(state.dateNow, options.date1904) },
+      {
+        formula: dateNowFormula(refs, m, row),
+        result: state?.dateNow === undefined ? "" : serialOf(state.dateNow, options.date1904),
+      },
       { formula: `IF(AND(ISNUMBER(${D}),ISNUMBER(${P})),MAX(0,${D}-${P}),"")`, result: state?.slipDays ?? "" },
       m
         ? {
@@ -96,14 +115,34 @@ export function timelineStatusPlan(ctx: TimelineContext, view: TableView, option
     table: {
       name: TIMELINE_STATUS_TABLE,
       ref: a1(top, left),
-      columns: STATUS_COLUMNS.map((header, i) => ({ header, numFmt: i <= 1 || i === 3 ? "yyyy-mm-dd" : i === 4 ? "0" : "@" })),
+      columns: STATUS_COLUMNS.map((header, i) => ({
+        header,
+        numFmt: i <= 1 || i === 3 ? "yyyy-mm-dd" : i === 4 ? "0" : "@",
+      })),
       rows,
       style: "TableStyleLight1",
     },
     conditionalFormats: [
-      { ref: body, formula: marked(`OR(${status}="Overdue",AND(ISNUMBER(${slip}),${slip}>=${red}))`), fill: RAG.red.fill, font: RAG.red.font, bold: true },
-      { ref: body, formula: marked(`AND(ISNUMBER(${slip}),${slip}>0)`), fill: RAG.amber.fill, font: RAG.amber.font, bold: true },
-      { ref: body, formula: marked(`OR(${status}="On plan",${status}="Done")`), fill: RAG.green.fill, font: RAG.green.font },
+      {
+        ref: body,
+        formula: marked(`OR(${status}="Overdue",AND(ISNUMBER(${slip}),${slip}>=${red}))`),
+        fill: RAG.red.fill,
+        font: RAG.red.font,
+        bold: true,
+      },
+      {
+        ref: body,
+        formula: marked(`AND(ISNUMBER(${slip}),${slip}>0)`),
+        fill: RAG.amber.fill,
+        font: RAG.amber.font,
+        bold: true,
+      },
+      {
+        ref: body,
+        formula: marked(`OR(${status}="On plan",${status}="Done")`),
+        fill: RAG.green.fill,
+        font: RAG.green.font,
+      },
     ],
     columns: [12, 12, 10, 12, 9, 16].map((width, i) => ({ column: col(i), width })),
   };

@@ -98,7 +98,8 @@ const byWeight = (weights: ReadonlyMap<Member, bigint>) => (a: Member, b: Member
 };
 
 /** Female, Male, Other, and the rest (Not stated or unreadable), which fill seats but count for nothing. */
-const groupOf = (m: Member): 0 | 1 | 2 | 3 => (m.gender === "Female" ? 0 : m.gender === "Male" ? 1 : m.gender === "Other" ? 2 : 3);
+const groupOf = (m: Member): 0 | 1 | 2 | 3 =>
+  m.gender === "Female" ? 0 : m.gender === "Male" ? 1 : m.gender === "Other" ? 2 : 3;
 
 /** One way to fill a region: f women and m men, then the fewest others (o) the unstated leave needed. */
 interface Option {
@@ -216,7 +217,9 @@ function choose(open: readonly OpenRegion[], base: Balance): Set<Member> {
   for (let r = plans.length - 1; r >= 0; r--) {
     const { groups, options } = plans[r]!;
     const opt = options[picks[r]![best]!]!;
-    [opt.f, opt.m, opt.o, opt.n].forEach((count, g) => groups[g]!.slice(0, count).forEach((m) => chosen.add(m)));
+    for (const [g, count] of [opt.f, opt.m, opt.o, opt.n].entries()) {
+      for (const m of groups[g]!.slice(0, count)) chosen.add(m);
+    }
     best -= opt.f * width + opt.m;
   }
   return chosen;
@@ -235,14 +238,18 @@ function choose(open: readonly OpenRegion[], base: Balance): Set<Member> {
  */
 function tieBreakWeights(candidates: readonly Member[]): Map<Member, bigint> {
   const rows = inRowOrder(candidates);
-  const decimals = rows.map((m) => (m.priority !== undefined && Number.isFinite(m.priority) ? decimalOf(m.priority) : undefined));
+  const decimals = rows.map((m) =>
+    m.priority !== undefined && Number.isFinite(m.priority) ? decimalOf(m.priority) : undefined,
+  );
   const places = Math.max(0, ...decimals.map((d) => d?.places ?? 0));
   const scaled = decimals.map((d) => d && d.digits * 10n ** BigInt(places - d.places));
   const n = rows.length;
   const rowUnit = 1n << BigInt(n);
   const spread = scaled.reduce((t: bigint, v) => t + (v === undefined ? 0n : v < 0n ? -v : v), 0n);
   const blank = (2n * spread + 2n) * rowUnit;
-  return new Map(rows.map((m, i) => [m, (scaled[i] === undefined ? blank : scaled[i]! * rowUnit) - (1n << BigInt(n - 1 - i))]));
+  return new Map(
+    rows.map((m, i) => [m, (scaled[i] === undefined ? blank : scaled[i]! * rowUnit) - (1n << BigInt(n - 1 - i))]),
+  );
 }
 
 /**

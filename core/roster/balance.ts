@@ -47,7 +47,12 @@ function count(members: readonly Member[]): Counts {
   return c;
 }
 
-function row(label: string, kind: BalanceRow["kind"], c: Counts, seats: { wanted: number; filled: number } | null): BalanceRow {
+function row(
+  label: string,
+  kind: BalanceRow["kind"],
+  c: Counts,
+  seats: { wanted: number; filled: number } | null,
+): BalanceRow {
   const stated = c.female + c.male + c.other;
   return {
     label,
@@ -82,7 +87,14 @@ export function balanceByRegion(members: readonly Member[], settings: Settings):
     return row(region, "region", c, { wanted, filled: c.total });
   });
   rows.push(row(LEADERSHIP_ROW, "leadership", count(counted.filter((m) => !isVolunteer(m))), null));
-  rows.push(row(UNPLACED_ROW, "unplaced", count(counted.filter((m) => isVolunteer(m) && (m.region === undefined || !regions.includes(m.region)))), null));
+  rows.push(
+    row(
+      UNPLACED_ROW,
+      "unplaced",
+      count(counted.filter((m) => isVolunteer(m) && (m.region === undefined || !regions.includes(m.region)))),
+      null,
+    ),
+  );
   const filled = rows.reduce((t, r) => t + (r.kind === "region" ? r.total : 0), 0);
   rows.push(row(TOTAL_ROW, "total", count(counted), { wanted: wanted * regions.length, filled }));
   return rows;

@@ -34,7 +34,16 @@ export const ROSTER_RULES: readonly RosterRule[] = [
  *
  * @example checkRoster(readTable(rawRoster), DEFAULT_SETTINGS) // → Finding[]
  */
-export function checkRoster(view: TableView, settings: Settings, rules: readonly RosterRule[] = ROSTER_RULES): Finding[] {
-  const ctx = { members: readMembers(view, settings), settings, sheet: view.sheet, regions: regionsOf(settings.regionModel) };
+export function checkRoster(
+  view: TableView,
+  settings: Settings,
+  rules: readonly RosterRule[] = ROSTER_RULES,
+): Finding[] {
+  const ctx = {
+    members: readMembers(view, settings),
+    settings,
+    sheet: view.sheet,
+    regions: regionsOf(settings.regionModel),
+  };
   return rules.flatMap((rule) => rule.check(ctx));
 }

@@ -3,8 +3,14 @@ import type { Settings } from "../settings";
 import type { TableView } from "../tables/read-table";
 import { requireColumn } from "../tables/read-table";
 import {
-  type Gender, type Region, type Role, type Status,
-  matchGender, matchRegion, matchRole, matchStatus,
+  type Gender,
+  type Region,
+  type Role,
+  type Status,
+  matchGender,
+  matchRegion,
+  matchRole,
+  matchStatus,
 } from "../vocab";
 
 /** One roster row as the rules see it: the text as typed, and the value it was read as. */

@@ -136,9 +136,12 @@ function sheetHeaderIndex(values: CellValue[][], spec: TableSpec, byKey: Map<str
 /** Throws `ColumnMissingError` when a column that is required for volunteers is absent. */
 export function requireColumn(view: TableView, header: string, why: string): void {
   if (!(header in view.columns)) {
-    throw new ColumnMissingError(`the ${view.name} table on sheet "${view.sheet}" has no "${header}" column, which ${why}`, {
-      table: view.name,
-      column: header,
-    });
+    throw new ColumnMissingError(
+      `the ${view.name} table on sheet "${view.sheet}" has no "${header}" column, which ${why}`,
+      {
+        table: view.name,
+        column: header,
+      },
+    );
   }
 }

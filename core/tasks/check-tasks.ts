@@ -13,26 +13,63 @@ import type { TableView } from "../tables/read-table";
  * (an Owner who is not a non-withdrawn roster member, names compared as for duplicates: case, accents
  * and spaces ignored). Without a Roster table the owners cannot be checked and are not.
  */
-export function checkTasks(view: TableView, roster: TableView | undefined, settings: Settings, asOf: Day | undefined, date1904: boolean): Finding[] {
+export function checkTasks(
+  view: TableView,
+  roster: TableView | undefined,
+  settings: Settings,
+  asOf: Day | undefined,
+  date1904: boolean,
+): Finding[] {
   const tasks = readTasks(view, date1904);
   const out: Finding[] = [];
-  const members = roster ? new Set(readMembers(roster, settings).filter((m) => !isWithdrawn(m) && m.name).map((m) => m.nameKey)) : undefined;
+  const members = roster
+    ? new Set(
+        readMembers(roster, settings)
+          .filter((m) => !isWithdrawn(m) && m.name)
+          .map((m) => m.nameKey),
+      )
+    : undefined;
   for (const t of tasks) {
     // The Resources formulas do arithmetic on these cells: text there shows #VALUE! until it is fixed.
     const cells = view.rows.find((r) => r.row === t.row)!.cells;
     for (const field of ["Start", "Due", "Effort"] as const) {
       const v = cells[field];
       if (typeof v === "string" && v.trim() !== "") {
-        out.push(finding("TASK_INVALID_VALUE", "warning", { sheet: view.sheet, row: t.row, column: field }, { id: t.id, field, value: v }));
+        out.push(
+          finding(
+            "TASK_INVALID_VALUE",
+            "warning",
+            { sheet: view.sheet, row: t.row, column: field },
+            { id: t.id, field, value: v },
+          ),
+        );
       }
     }
     if (asOf !== undefined && !t.done && t.due !== undefined && asOf > t.due) {
-      out.push(finding("TASK_OVERDUE", "warning", { sheet: view.sheet, row: t.row, column: "Due" }, {
-        id: t.id, task: t.task, due: isoOf(t.due), asOf: isoOf(asOf), daysOverdue: asOf - t.due,
-      }));
+      out.push(
+        finding(
+          "TASK_OVERDUE",
+          "warning",
+          { sheet: view.sheet, row: t.row, column: "Due" },
+          {
+            id: t.id,
+            task: t.task,
+            due: isoOf(t.due),
+            asOf: isoOf(asOf),
+            daysOverdue: asOf - t.due,
+          },
+        ),
+      );
     }
     if (members && t.owner && !members.has(personKey(t.owner))) {
-      out.push(finding("TASK_OWNER_UNKNOWN", "warning", { sheet: view.sheet, row: t.row, column: "Owner" }, { id: t.id, owner: t.owner }));
+      out.push(
+        finding(
+          "TASK_OWNER_UNKNOWN",
+          "warning",
+          { sheet: view.sheet, row: t.row, column: "Owner" },
+          { id: t.id, owner: t.owner },
+        ),
+      );
     }
   }
   return out;

@@ -16,7 +16,13 @@ export interface Meeting {
 /** A period that does not suit a workshop or meeting: fixed dates, or month-days every year. */
 export type Blackout =
   | { name: string; row: number | null; kind: "dates"; from: Day; to: Day }
-  | { name: string; row: number | null; kind: "yearly"; from: { month: number; day: number }; to: { month: number; day: number } };
+  | {
+      name: string;
+      row: number | null;
+      kind: "yearly";
+      from: { month: number; day: number };
+      to: { month: number; day: number };
+    };
 
 /** The contract's default when there is no `Blackouts` table: the end of the calendar year. */
 export const DEFAULT_BLACKOUTS: readonly Blackout[] = [
@@ -24,10 +30,18 @@ export const DEFAULT_BLACKOUTS: readonly Blackout[] = [
 ];
 
 const unparseable = (view: TableView, row: number, field: string, value: CellValue | undefined): Finding =>
-  finding("TIMELINE_DATE_UNPARSEABLE", "error", { sheet: view.sheet, row, column: field }, { text: cellText(value), field });
+  finding(
+    "TIMELINE_DATE_UNPARSEABLE",
+    "error",
+    { sheet: view.sheet, row, column: field },
+    { text: cellText(value), field },
+  );
 
 /** Reads the Meetings table; a row whose Start cannot be read is reported and left out. */
-export function readMeetings(view: TableView | undefined, date1904: boolean): { meetings: Meeting[]; findings: Finding[] } {
+export function readMeetings(
+  view: TableView | undefined,
+  date1904: boolean,
+): { meetings: Meeting[]; findings: Finding[] } {
   const meetings: Meeting[] = [];
   const findings: Finding[] = [];
   for (const { row, cells } of view?.rows ?? []) {
@@ -38,7 +52,13 @@ export function readMeetings(view: TableView | undefined, date1904: boolean): { 
     }
     const end = isBlank(cells["End"]) ? undefined : readDate(cells["End"], date1904);
     if (end && !end.ok) findings.push(unparseable(view!, row, "End", cells["End"]));
-    meetings.push({ row, body: cellText(cells["Body"]), start: start.day, end: end?.ok ? end.day : undefined, place: cellText(cells["Place"]) });
+    meetings.push({
+      row,
+      body: cellText(cells["Body"]),
+      start: start.day,
+      end: end?.ok ? end.day : undefined,
+      place: cellText(cells["Place"]),
+    });
   }
   return { meetings: meetings.sort((a, b) => a.start - b.start || a.row - b.row), findings };
 }
@@ -46,18 +66,23 @@ export function readMeetings(view: TableView | undefined, date1904: boolean): { 
 /** A month-day without a year: `12-15`, `--12-15`, `15 December`, `December 15`. */
 export function readMonthDay(value: CellValue | undefined): { month: number; day: number } | undefined {
   const text = cellText(value).trim().toLowerCase().replace(/\s+/g, " ");
-  let m = /^(?:--)?(\d{1,2})-(\d{1,2})$/.exec(text);
+  const numeric = /^(?:--)?(\d{1,2})-(\d{1,2})$/.exec(text);
+  const dayFirst = /^(\d{1,2})(?:st|nd|rd|th)?(?: of)? ([a-z]+\.?)$/.exec(text);
+  const monthFirst = /^([a-z]+\.?) (\d{1,2})(?:st|nd|rd|th)?$/.exec(text);
   let month: number | undefined;
   let day: number | undefined;
-  if (m) [month, day] = [+m[1]!, +m[2]!];
-  else if ((m = /^(\d{1,2})(?:st|nd|rd|th)?(?: of)? ([a-z]+\.?)$/.exec(text))) [month, day] = [monthNumber(m[2]!), +m[1]!];
-  else if ((m = /^([a-z]+\.?) (\d{1,2})(?:st|nd|rd|th)?$/.exec(text))) [month, day] = [monthNumber(m[1]!), +m[2]!];
+  if (numeric) [month, day] = [+numeric[1]!, +numeric[2]!];
+  else if (dayFirst) [month, day] = [monthNumber(dayFirst[2]!), +dayFirst[1]!];
+  else if (monthFirst) [month, day] = [monthNumber(monthFirst[1]!), +monthFirst[2]!];
   if (!month || !day || month > 12 || day > daysInMonth(2024, month)) return undefined;
   return { month, day };
 }
 
 /** Reads the Blackouts table; without one, the default end-of-year period applies. */
-export function readBlackouts(view: TableView | undefined, date1904: boolean): { blackouts: readonly Blackout[]; findings: Finding[] } {
+export function readBlackouts(
+  view: TableView | undefined,
+  date1904: boolean,
+): { blackouts: readonly Blackout[]; findings: Finding[] } {
   if (!view) return { blackouts: DEFAULT_BLACKOUTS, findings: [] };
   const blackouts: Blackout[] = [];
   const findings: Finding[] = [];
@@ -78,7 +103,13 @@ export function readBlackouts(view: TableView | undefined, date1904: boolean): {
         // "12-15" to "01-10" typed into Excel becomes two dates of this year, the end before the start:
         // what was meant is the yearly period across the year end.
         const [f, t] = [ymdOf(from.day), ymdOf(to.day)];
-        blackouts.push({ name, row, kind: "yearly", from: { month: f.month, day: f.day }, to: { month: t.month, day: t.day } });
+        blackouts.push({
+          name,
+          row,
+          kind: "yearly",
+          from: { month: f.month, day: f.day },
+          to: { month: t.month, day: t.day },
+        });
       }
       continue;
     }

@@ -13,7 +13,17 @@ import { dateValues, duplicateId, otherValues } from "./rules/values";
 
 /** Every timeline rule. */
 export const TIMELINE_RULES: readonly TimelineRule[] = [
-  dateValues, otherValues, duplicateId, dependencyUnknown, dependencyCycle, order, slipped, overdue, atRisk, reportLate, blackout,
+  dateValues,
+  otherValues,
+  duplicateId,
+  dependencyUnknown,
+  dependencyCycle,
+  order,
+  slipped,
+  overdue,
+  atRisk,
+  reportLate,
+  blackout,
 ];
 
 export interface TimelineTables {
@@ -32,7 +42,14 @@ export function timelineContext(tables: TimelineTables, settings: Settings, asOf
   const meetings = readMeetings(tables.meetings, date1904);
   const blackouts = readBlackouts(tables.blackouts, date1904);
   const ctx: TimelineContext = {
-    milestones, graph, pushed: knockOn(graph), settings, asOf, sheet: tables.timeline.sheet, meetings: meetings.meetings, blackouts: blackouts.blackouts,
+    milestones,
+    graph,
+    pushed: knockOn(graph),
+    settings,
+    asOf,
+    sheet: tables.timeline.sheet,
+    meetings: meetings.meetings,
+    blackouts: blackouts.blackouts,
   };
   return { ctx, findings: [...meetings.findings, ...blackouts.findings] };
 }
@@ -42,7 +59,13 @@ export function timelineContext(tables: TimelineTables, settings: Settings, asOf
  *
  * @example checkTimeline({ timeline: readTable(raw) }, DEFAULT_SETTINGS, dayOfIso("2024-03-01"), false)
  */
-export function checkTimeline(tables: TimelineTables, settings: Settings, asOf: Day | undefined, date1904: boolean, rules = TIMELINE_RULES): Finding[] {
+export function checkTimeline(
+  tables: TimelineTables,
+  settings: Settings,
+  asOf: Day | undefined,
+  date1904: boolean,
+  rules = TIMELINE_RULES,
+): Finding[] {
   const { ctx, findings } = timelineContext(tables, settings, asOf, date1904);
   return [...findings, ...rules.flatMap((rule) => rule.check(ctx))];
 }

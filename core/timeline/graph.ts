@@ -33,7 +33,10 @@ export function buildGraph(milestones: readonly Milestone[]): TimelineGraph {
       const direct = byKey.get(idKey(part));
       // "TL01 TL02" written with spaces instead of commas: accept it when every word is an ID.
       const words = direct ? [] : part.split(/\s+/).filter(Boolean);
-      const split = words.length > 1 && words.every((w) => byKey.has(idKey(w))) ? words.map((w) => byKey.get(idKey(w))!) : undefined;
+      const split =
+        words.length > 1 && words.every((w) => byKey.has(idKey(w)))
+          ? words.map((w) => byKey.get(idKey(w))!)
+          : undefined;
       if (direct) deps.push(direct);
       else if (split) deps.push(...split);
       else unknown.push({ milestone: m, dependsOn: part });
@@ -42,10 +45,21 @@ export function buildGraph(milestones: readonly Milestone[]): TimelineGraph {
   }
   const cycles = findCycles(milestones, dependencies);
   const inCycle = new Set(cycles.flat());
-  return { milestones, byKey, dependencies, unknown, cycles, inCycle, order: topologicalOrder(milestones, dependencies, inCycle) };
+  return {
+    milestones,
+    byKey,
+    dependencies,
+    unknown,
+    cycles,
+    inCycle,
+    order: topologicalOrder(milestones, dependencies, inCycle),
+  };
 }
 
-function findCycles(milestones: readonly Milestone[], deps: ReadonlyMap<Milestone, readonly Milestone[]>): Milestone[][] {
+function findCycles(
+  milestones: readonly Milestone[],
+  deps: ReadonlyMap<Milestone, readonly Milestone[]>,
+): Milestone[][] {
   const index = new Map<Milestone, number>();
   const low = new Map<Milestone, number>();
   const onStack = new Set<Milestone>();

@@ -7,7 +7,10 @@ import { type Kind, matchKind } from "../vocab";
 export type DateField = "Calendar" | "Forecast" | "Actual";
 
 /** A date cell of a milestone as read: its window, or the text that could not be read. */
-export type DateCell = { state: "blank" } | { state: "read"; text: string; window: DateWindow } | { state: "unreadable"; text: string };
+export type DateCell =
+  | { state: "blank" }
+  | { state: "read"; text: string; window: DateWindow }
+  | { state: "unreadable"; text: string };
 
 /** One Timeline row as the rules see it. */
 export interface Milestone {
@@ -37,7 +40,9 @@ export const idKey = (id: string): string => id.replace(/\s+/g, "").toUpperCase(
 function dateCell(value: CellValue | undefined, date1904: boolean): DateCell {
   if (isBlank(value)) return { state: "blank" };
   const read = readWindow(value, date1904);
-  return read.ok ? { state: "read", text: cellText(value), window: read.window } : { state: "unreadable", text: read.text };
+  return read.ok
+    ? { state: "read", text: cellText(value), window: read.window }
+    : { state: "unreadable", text: read.text };
 }
 
 /** The window of a date cell, when it was read. */
@@ -75,7 +80,10 @@ export function readMilestones(view: TableView, date1904: boolean): Milestone[] 
       actual: dateCell(cells["Actual"], date1904),
       kindText,
       kind: matchKind(kindText),
-      dependsOn: cellText(cells["Depends On"]).split(/[,;\s]+/).map((s) => s.trim()).filter(Boolean),
+      dependsOn: cellText(cells["Depends On"])
+        .split(/[,;\s]+/)
+        .map((s) => s.trim())
+        .filter(Boolean),
       fixedText,
       fixed: readYesNo(cells["Fixed"]),
     };

@@ -2,8 +2,18 @@ import { readFile, realpath, stat } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import type ExcelJS from "exceljs";
 import {
-  type Arbitration, type Balance, BALANCE_SHEET, GENERATED_NOTE, WouldLoseDataError, arbitrate, balanceSheet, checkWorkbook, dayOfLocalDate, matchKey,
-  messageOf, readMembers,
+  type Arbitration,
+  type Balance,
+  BALANCE_SHEET,
+  GENERATED_NOTE,
+  WouldLoseDataError,
+  arbitrate,
+  balanceSheet,
+  checkWorkbook,
+  dayOfLocalDate,
+  matchKey,
+  messageOf,
+  readMembers,
 } from "../../core";
 import { writeFileAtomic } from "../atomic-write";
 import { assertNothingLost } from "../xlsx/rewrite-guard";
@@ -13,7 +23,12 @@ import { findTables, loadWorkbook } from "../xlsx/read-workbook";
 import { renderSheet, prepareForWrite } from "../xlsx/render";
 
 /** A balance as `arbitrate --json` gives it: the counts, and the share rounded as findings round it. */
-const balanceJson = (b: Balance): Balance => ({ female: b.female, male: b.male, other: b.other, share: Math.round(b.share * 10_000) / 10_000 });
+const balanceJson = (b: Balance): Balance => ({
+  female: b.female,
+  male: b.male,
+  other: b.other,
+  share: Math.round(b.share * 10_000) / 10_000,
+});
 
 /** The `arbitrate --json` document: the contract's four fields first, then the detail per region. */
 export function arbitrationJson(file: string, a: Arbitration, out?: string) {
@@ -46,7 +61,11 @@ const people = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 /** "6 women, 9 men and 1 of another gender: women are 37.5 %" (the less-represented of women and men). */
 function inWords(b: Balance, verb: string): string {
   const stated = b.female + b.male + b.other;
-  const counts = [people(b.female, "woman", "women"), people(b.male, "man", "men"), ...(b.other ? [`${b.other} of another gender`] : [])];
+  const counts = [
+    people(b.female, "woman", "women"),
+    people(b.male, "man", "men"),
+    ...(b.other ? [`${b.other} of another gender`] : []),
+  ];
   if (stated === 0) return "no member's gender is stated";
   if (b.female === b.male) return `${and(counts)}: women and men ${verb} ${pct(b.share)} each`;
   return `${and(counts)}: ${b.female < b.male ? "women" : "men"}, the less represented, ${verb} ${pct(b.share)}`;
@@ -61,9 +80,13 @@ export function formatArbitration(file: string, a: Arbitration, colour: boolean)
       `  The confirmed committee: ${inWords(a.before, "are")}.`,
     ].join("\n");
   }
-  const lines = [`${paint("info", "●")} ${paint("bold", file)} — ${a.regions.length === 1 ? "1 region needs" : `${a.regions.length} regions need`} arbitration:`];
+  const lines = [
+    `${paint("info", "●")} ${paint("bold", file)} — ${a.regions.length === 1 ? "1 region needs" : `${a.regions.length} regions need`} arbitration:`,
+  ];
   for (const r of a.regions) {
-    lines.push(`  ${paint("bold", r.region)}: ${people(r.seats, "free seat", "free seats")}, ${people(r.candidates.length, "candidate", "candidates")}.`);
+    lines.push(
+      `  ${paint("bold", r.region)}: ${people(r.seats, "free seat", "free seats")}, ${people(r.candidates.length, "candidate", "candidates")}.`,
+    );
     lines.push(`    propose      ${and(r.selected.map((m) => m.name))}`);
     lines.push(`    passed over  ${and(r.passedOver.map((m) => m.name))}`);
   }
@@ -79,7 +102,8 @@ async function checkOut(file: string, out: string): Promise<string | undefined> 
   if (!folder?.isDirectory()) return `${out}: the folder ${dirname(out)} does not exist; nothing was written`;
   if (!/\.xlsx$/i.test(target)) return `${out}: the output must be an .xlsx file; nothing was written`;
   const real = async (p: string) => realpath(p).catch(() => resolve(p));
-  if ((await real(target)) === (await real(file))) return `${out}: is the input workbook; write the copy to another file (nothing was written)`;
+  if ((await real(target)) === (await real(file)))
+    return `${out}: is the input workbook; write the copy to another file (nothing was written)`;
   return undefined;
 }
 
@@ -92,7 +116,9 @@ function refuseUserBalance(wb: ExcelJS.Workbook): void {
   if (!ws) return;
   const a2 = ws.getCell("A2").value;
   if (typeof a2 === "string" && a2.startsWith(GENERATED_NOTE)) return;
-  throw new WouldLoseDataError(`already has a sheet named ${ws.name} that IEWSC Workbench did not generate; rename it and run again (nothing was written)`);
+  throw new WouldLoseDataError(
+    `already has a sheet named ${ws.name} that IEWSC Workbench did not generate; rename it and run again (nothing was written)`,
+  );
 }
 
 /**
@@ -136,7 +162,10 @@ export async function runArbitrate(file: string, opts: { json?: boolean; balance
   }
   if (opts.json) process.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
   else {
-    const written = opts.balanceOut === undefined ? "" : `\nWrote ${opts.balanceOut}: a copy of the workbook with its ${BALANCE_SHEET} sheet.`;
+    const written =
+      opts.balanceOut === undefined
+        ? ""
+        : `\nWrote ${opts.balanceOut}: a copy of the workbook with its ${BALANCE_SHEET} sheet.`;
     process.stdout.write(`${formatArbitration(file, a, useColour(process.stdout))}${written}\n`);
   }
   return 0;

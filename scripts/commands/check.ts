@@ -15,7 +15,13 @@ export const PARALLEL_FROM = 16;
  */
 export async function runCheck(files: string[], opts: { json?: boolean; asOf?: Day; jobs?: number }): Promise<number> {
   const showProgress = files.length > 2 && Boolean(process.stderr.isTTY);
-  const bar = showProgress ? new SingleBar({ format: "checking {bar} {value}/{total} workbooks", stream: process.stderr, clearOnComplete: true }) : undefined;
+  const bar = showProgress
+    ? new SingleBar({
+        format: "checking {bar} {value}/{total} workbooks",
+        stream: process.stderr,
+        clearOnComplete: true,
+      })
+    : undefined;
   bar?.start(files.length, 0);
   const asOf = opts.asOf;
   // Measured (npm run bench): one check already keeps the second core busy with V8's garbage collector

@@ -25,6 +25,8 @@ export async function runTemplate(opts: { out: string; sample?: boolean }): Prom
     return 2;
   }
   await writeFileAtomic(out, await templateBytes(Boolean(opts.sample)));
-  process.stdout.write(`Wrote ${opts.out}: the ${opts.sample ? "sample" : "empty"} IEWSC workbook (Settings, Roster, Timeline, Meetings, Blackouts, Workshop, Rates, Tasks).\n`);
+  process.stdout.write(
+    `Wrote ${opts.out}: the ${opts.sample ? "sample" : "empty"} IEWSC workbook (Settings, Roster, Timeline, Meetings, Blackouts, Workshop, Rates, Tasks).\n`,
+  );
   return 0;
 }

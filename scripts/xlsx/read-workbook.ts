@@ -2,7 +2,14 @@ import { readFile } from "node:fs/promises";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import {
-  type CellValue, type RawTable, type TableName, TABLE_NAMES, UnreadableWorkbookError, type WorkbookInput, WouldLoseDataError, matchKey,
+  type CellValue,
+  type RawTable,
+  type TableName,
+  TABLE_NAMES,
+  UnreadableWorkbookError,
+  type WorkbookInput,
+  WouldLoseDataError,
+  matchKey,
 } from "../../core";
 import { toCellValue } from "./cell-value";
 
@@ -11,31 +18,51 @@ import { toCellValue } from "./cell-value";
  * read, and ExcelJS expands a validation over `A1:XFD1048576` cell by cell (it hangs on such files).
  * Every failure becomes an `UnreadableWorkbookError` with one plain line.
  */
-export async function loadWorkbook(file: string, options: { keepValidations?: boolean } = {}): Promise<ExcelJS.Workbook> {
+export async function loadWorkbook(
+  file: string,
+  options: { keepValidations?: boolean } = {},
+): Promise<ExcelJS.Workbook> {
   let bytes: Buffer;
   try {
     bytes = await readFile(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a folder, not a workbook" : code === "EACCES" ? "permission denied" : `cannot be read (${code ?? String(e)})`;
+    const why =
+      code === "ENOENT"
+        ? "no such file"
+        : code === "EISDIR"
+          ? "is a folder, not a workbook"
+          : code === "EACCES"
+            ? "permission denied"
+            : `cannot be read (${code ?? String(e)})`;
     throw new UnreadableWorkbookError(why, { file });
   }
   return loadWorkbookBytes(bytes, file, options);
 }
 
 /** Loads workbook bytes already read (a command that also needs the bytes reads the file once). */
-export async function loadWorkbookBytes(bytes: Buffer, file: string, options: { keepValidations?: boolean } = {}): Promise<ExcelJS.Workbook> {
+export async function loadWorkbookBytes(
+  bytes: Buffer,
+  file: string,
+  options: { keepValidations?: boolean } = {},
+): Promise<ExcelJS.Workbook> {
   if (bytes.length < 4 || bytes.readUInt32LE(0) !== 0x04034b50) {
-    const hint = bytes.subarray(0, 8).toString("latin1").startsWith("\xd0\xcf\x11\xe0") ? " (it looks like an old .xls file: save it as .xlsx)" : "";
+    const hint = bytes.subarray(0, 8).toString("latin1").startsWith("\xd0\xcf\x11\xe0")
+      ? " (it looks like an old .xls file: save it as .xlsx)"
+      : "";
     throw new UnreadableWorkbookError(`is not an .xlsx workbook${hint}`, { file });
   }
   if (options.keepValidations) await refuseHugeValidations(bytes, file);
   const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer, { ignoreNodes: options.keepValidations ? [] : ["dataValidations"] });
+    await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer, {
+      ignoreNodes: options.keepValidations ? [] : ["dataValidations"],
+    });
   } catch (e) {
     const detail = e instanceof Error ? e.message.split("\n")[0] : String(e);
-    throw new UnreadableWorkbookError(`could not be read as an .xlsx workbook: its contents are damaged (${detail})`, { file });
+    throw new UnreadableWorkbookError(`could not be read as an .xlsx workbook: its contents are damaged (${detail})`, {
+      file,
+    });
   }
   return wb;
 }
@@ -56,7 +83,10 @@ async function refuseHugeValidations(bytes: Buffer, file: string): Promise<void>
     for (const m of xml.matchAll(/<dataValidation\b[^>]*\bsqref="([^"]+)"/g)) {
       const cells = m[1]!.split(/\s+/).reduce((n, ref) => n + areaOf(ref), 0);
       if (cells > MAX_VALIDATED_CELLS) {
-        throw new WouldLoseDataError(`holds a data validation over ${m[1]} (${cells.toLocaleString("en-GB")} cells), which a rewrite cannot carry; narrow it to the rows in use and try again (nothing was written)`, { file });
+        throw new WouldLoseDataError(
+          `holds a data validation over ${m[1]} (${cells.toLocaleString("en-GB")} cells), which a rewrite cannot carry; narrow it to the rows in use and try again (nothing was written)`,
+          { file },
+        );
       }
     }
   }
@@ -86,14 +116,23 @@ export function findTables(wb: ExcelJS.Workbook, names: readonly TableName[] = T
     // ExcelJS keeps the tables it read in `tables` (typed only as getTables()).
     const read = (ws as unknown as { tables?: Record<string, unknown> }).tables ?? {};
     for (const table of Object.values(read)) {
-      const model = (table as unknown as { table: { name: string; tableRef?: string; ref?: string; totalsRow?: boolean } }).table;
+      const model = (
+        table as unknown as { table: { name: string; tableRef?: string; ref?: string; totalsRow?: boolean } }
+      ).table;
       const name = wanted.get(matchKey(model.name ?? ""));
       const ref = model.tableRef ?? model.ref;
       if (!name || tables[name] || !ref) continue;
       const range = rangeOf(ref);
       // A totals row is not a member: leave it out, as Office.js's data body range does.
       if (range && model.totalsRow) range.bottom = Math.max(range.top, range.bottom - 1);
-      if (range) tables[name] = { name, sheet: ws.name, source: "table", origin: { row: range.top, column: range.left }, values: readBlock(ws, range) };
+      if (range)
+        tables[name] = {
+          name,
+          sheet: ws.name,
+          source: "table",
+          origin: { row: range.top, column: range.left },
+          values: readBlock(ws, range),
+        };
     }
   });
   wb.eachSheet((ws) => {

@@ -1,7 +1,22 @@
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import {
-  ACCENT, type BesideTablePlan, type CellStyle, GENERATED_NOTE, WouldLoseDataError, besideConflict, takenCells, type PlanBlock, type PlanTable, type PlanValue, type SheetPlan, type WorkbookPlan,
-  a1, dayOfIso, parseA1, parseRange, utcDateOf,
+  ACCENT,
+  type BesideTablePlan,
+  type CellStyle,
+  GENERATED_NOTE,
+  WouldLoseDataError,
+  besideConflict,
+  takenCells,
+  type PlanBlock,
+  type PlanTable,
+  type PlanValue,
+  type SheetPlan,
+  type WorkbookPlan,
+  a1,
+  dayOfIso,
+  parseA1,
+  parseRange,
+  utcDateOf,
 } from "../../core";
 
 /**
@@ -39,7 +54,13 @@ export function prepareForWrite(wb: ExcelJS.Workbook): void {
   wb.eachSheet((ws) => {
     const tables = (ws as unknown as { tables?: Record<string, { table?: { style?: unknown } }> }).tables ?? {};
     for (const t of Object.values(tables)) {
-      if (t.table && !t.table.style) t.table.style = { showFirstColumn: false, showLastColumn: false, showRowStripes: false, showColumnStripes: false };
+      if (t.table && !t.table.style)
+        t.table.style = {
+          showFirstColumn: false,
+          showLastColumn: false,
+          showRowStripes: false,
+          showColumnStripes: false,
+        };
     }
   });
 }
@@ -51,7 +72,10 @@ export function renderSheet(wb: ExcelJS.Workbook, plan: SheetPlan): ExcelJS.Work
     // A sheet of that name we did not generate is the user's: refuse rather than replace it.
     const note = old.getCell("A2").value;
     if (!(typeof note === "string" && note.startsWith(GENERATED_NOTE))) {
-      throw new WouldLoseDataError(`the sheet "${old.name}" is yours, not one IEWSC Workbench generated; rename it so that the ${plan.name} sheet can be written (nothing was written)`, { table: plan.name });
+      throw new WouldLoseDataError(
+        `the sheet "${old.name}" is yours, not one IEWSC Workbench generated; rename it so that the ${plan.name} sheet can be written (nothing was written)`,
+        { table: plan.name },
+      );
     }
     wb.removeWorksheet(old.id);
   }
@@ -60,11 +84,14 @@ export function renderSheet(wb: ExcelJS.Workbook, plan: SheetPlan): ExcelJS.Work
     views: plan.freezeBelowRow ? [{ state: "frozen", ySplit: plan.freezeBelowRow - 1, xSplit: 0 }] : [],
   });
   for (const { column, width } of plan.columns) if (width) ws.getColumn(column).width = width;
+  if (plan.print) applyPrint(ws, plan.print);
   for (const block of plan.blocks) writeBlock(ws, block);
   for (const table of plan.tables) writeTable(ws, table);
   for (const v of plan.validations) {
     // One validation over the bounded range: per-cell validations overlap and Excel rejects them.
-    (ws as unknown as { dataValidations: { add(ref: string, rule: ExcelJS.DataValidation): void } }).dataValidations.add(v.ref, {
+    (
+      ws as unknown as { dataValidations: { add(ref: string, rule: ExcelJS.DataValidation): void } }
+    ).dataValidations.add(v.ref, {
       type: "list",
       allowBlank: true,
       formulae: [`"${v.list.join(",")}"`],
@@ -104,34 +131,53 @@ export function renderBesideTable(wb: ExcelJS.Workbook, plan: BesideTablePlan, m
   if (!ws) throw new WouldLoseDataError(`the sheet ${plan.sheet} is not in the workbook`, { table: plan.table.name });
   const old = findTable(ws, plan.table.name);
   const oldRange = old ? parseRange(old.ref) : undefined;
-  const taken = takenCells(plan, (r, c) => {
-    const v = ws.getCell(r, c).value;
-    return v === null || v === undefined || v === "";
-  }, oldRange);
+  const taken = takenCells(
+    plan,
+    (r, c) => {
+      const v = ws.getCell(r, c).value;
+      return v === null || v === undefined || v === "";
+    },
+    oldRange,
+  );
   if (taken.length) throw besideConflict(plan, taken);
   if (old && oldRange) {
     ws.removeTable(plan.table.name);
-    for (let r = oldRange.top; r <= oldRange.bottom; r++) for (let c = oldRange.left; c <= oldRange.right; c++) ws.getCell(r, c).value = null;
+    for (let r = oldRange.top; r <= oldRange.bottom; r++)
+      for (let c = oldRange.left; c <= oldRange.right; c++) ws.getCell(r, c).value = null;
   }
-  const cfs = (ws as unknown as { conditionalFormattings: ExcelJS.ConditionalFormattingOptions[] }).conditionalFormattings;
-  const ours = (cf: ExcelJS.ConditionalFormattingOptions) => cf.rules.some((rule) => "formulae" in rule && (rule.formulae ?? []).some((f: unknown) => String(f).includes(marker)));
-  (ws as unknown as { conditionalFormattings: ExcelJS.ConditionalFormattingOptions[] }).conditionalFormattings = cfs.filter((cf) => !ours(cf));
+  const cfs = (ws as unknown as { conditionalFormattings: ExcelJS.ConditionalFormattingOptions[] })
+    .conditionalFormattings;
+  const ours = (cf: ExcelJS.ConditionalFormattingOptions) =>
+    cf.rules.some(
+      (rule) => "formulae" in rule && (rule.formulae ?? []).some((f: unknown) => String(f).includes(marker)),
+    );
+  (ws as unknown as { conditionalFormattings: ExcelJS.ConditionalFormattingOptions[] }).conditionalFormattings =
+    cfs.filter((cf) => !ours(cf));
   writeTable(ws, plan.table);
   for (const { column, width } of plan.columns) if (width) ws.getColumn(column).width = width;
   plan.conditionalFormats.forEach((cf, i) => {
     ws.addConditionalFormatting({
       ref: cf.ref,
-      rules: [{
-        type: "expression", priority: i + 1, formulae: [cf.formula],
-        style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(cf.fill) } }, font: { ...(cf.font ? { color: { argb: argb(cf.font) } } : {}), ...(cf.bold ? { bold: true } : {}) } },
-      }],
+      rules: [
+        {
+          type: "expression",
+          priority: i + 1,
+          formulae: [cf.formula],
+          style: {
+            fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(cf.fill) } },
+            font: { ...(cf.font ? { color: { argb: argb(cf.font) } } : {}), ...(cf.bold ? { bold: true } : {}) },
+          },
+        },
+      ],
     });
   });
 }
 
 /** A table of a worksheet by name (case-insensitive), with its A1 range. */
 function findTable(ws: ExcelJS.Worksheet, name: string): { ref: string } | undefined {
-  const tables = (ws as unknown as { tables: Record<string, { table?: { ref?: string; tableRef?: string }; ref?: string }> }).tables ?? {};
+  const tables =
+    (ws as unknown as { tables: Record<string, { table?: { ref?: string; tableRef?: string }; ref?: string }> })
+      .tables ?? {};
   for (const [key, t] of Object.entries(tables)) {
     if (key.toLowerCase() !== name.toLowerCase()) continue;
     const ref = t.table?.tableRef ?? t.table?.ref ?? t.ref;
@@ -142,14 +188,14 @@ function findTable(ws: ExcelJS.Worksheet, name: string): { ref: string } | undef
 
 function writeBlock(ws: ExcelJS.Worksheet, block: PlanBlock): void {
   const { row, column } = parseA1(block.ref);
-  block.values.forEach((line, i) =>
-    line.forEach((value, j) => {
+  for (const [i, line] of block.values.entries()) {
+    for (const [j, value] of line.entries()) {
       const cell = ws.getCell(row + i, column + j);
       cell.value = toExcel(value);
       if (block.numFmt) cell.numFmt = block.numFmt;
       if (block.style) cell.style = { ...cell.style, ...STYLES[block.style] };
-    }),
-  );
+    }
+  }
 }
 
 function writeTable(ws: ExcelJS.Worksheet, table: PlanTable): void {
@@ -158,7 +204,10 @@ function writeTable(ws: ExcelJS.Worksheet, table: PlanTable): void {
     ref: table.ref,
     headerRow: true,
     totalsRow: false,
-    style: { theme: (table.style ?? "TableStyleMedium2") as ExcelJS.TableStyleProperties["theme"], showRowStripes: true },
+    style: {
+      theme: (table.style ?? "TableStyleMedium2") as ExcelJS.TableStyleProperties["theme"],
+      showRowStripes: true,
+    },
     columns: table.columns.map((c) => ({ name: c.header, filterButton: true })),
     rows: table.rows.map((r) => r.map(toExcel)),
   });
@@ -180,7 +229,9 @@ export function toExcel(value: PlanValue): ExcelJS.CellValue {
     const day = dayOfIso(value.date);
     return day === undefined ? value.date : utcDateOf(day);
   }
-  return value.result === undefined ? { formula: value.formula, date1904: false } as ExcelJS.CellFormulaValue : { formula: value.formula, result: value.result, date1904: false } as ExcelJS.CellFormulaValue;
+  return value.result === undefined
+    ? ({ formula: value.formula, date1904: false } as ExcelJS.CellFormulaValue)
+    : ({ formula: value.formula, result: value.result, date1904: false } as ExcelJS.CellFormulaValue);
 }
 
 function argb(hex: string): string {
@@ -199,4 +250,16 @@ const STYLES: Record<CellStyle, Partial<ExcelJS.Style>> = {
 export function tableDataRange(table: PlanTable): string {
   const { top, left } = parseRange(table.ref);
   return a1(top + 1, left, top + table.rows.length, left + table.columns.length - 1);
+}
+
+/** Page setup: one page wide, as tall as needed, header rows repeated, header and footer. */
+function applyPrint(ws: ExcelJS.Worksheet, print: NonNullable<SheetPlan["print"]>): void {
+  ws.pageSetup.orientation = print.orientation;
+  ws.pageSetup.paperSize = (print.paper === "Letter" ? 1 : 9) as ExcelJS.PaperSize;
+  ws.pageSetup.fitToPage = true;
+  ws.pageSetup.fitToWidth = 1;
+  ws.pageSetup.fitToHeight = 0;
+  if (print.titleRows) ws.pageSetup.printTitlesRow = print.titleRows;
+  if (print.header) ws.headerFooter.oddHeader = print.header;
+  if (print.footer) ws.headerFooter.oddFooter = print.footer;
 }

@@ -48,31 +48,68 @@ const DROPPED_PARTS: readonly PartRule[] = [
   { kind: "a chart sheet", path: /^xl\/chartsheets\//, type: /spreadsheetml\.chartsheet\+xml/ },
   { kind: "a dialog sheet", path: /^xl\/dialogsheets\//, type: /spreadsheetml\.dialogsheet\+xml/ },
   { kind: "an Excel 4.0 macro sheet", path: /^xl\/macrosheets\//, type: /macrosheet\+xml/ },
-  { kind: "macros", path: /^xl\/vba(project\.bin|projectsignature[^/]*\.bin|data\.xml)$/, type: /ms-office\.vbaproject|vbaprojectsignature|ms-office\.vbadata/ },
+  {
+    kind: "macros",
+    path: /^xl\/vba(project\.bin|projectsignature[^/]*\.bin|data\.xml)$/,
+    type: /ms-office\.vbaproject|vbaprojectsignature|ms-office\.vbadata/,
+  },
   { kind: "a SmartArt diagram", path: /^xl\/diagrams\//, type: /drawingml\.diagram/ },
   { kind: "a pivot table", path: /^xl\/pivottables\//, type: /spreadsheetml\.pivottable\+xml/ },
-  { kind: "a pivot cache (the data behind a pivot table)", path: /^xl\/pivotcache\//, type: /spreadsheetml\.pivotcache(definition|records)\+xml/ },
+  {
+    kind: "a pivot cache (the data behind a pivot table)",
+    path: /^xl\/pivotcache\//,
+    type: /spreadsheetml\.pivotcache(definition|records)\+xml/,
+  },
   { kind: "a slicer", path: /^xl\/slicer(s|caches)\//, type: /ms-excel\.slicer(cache)?\+xml/ },
   { kind: "a timeline filter", path: /^xl\/timeline(s|caches)\//, type: /ms-excel\.timeline(cache)?\+xml/ },
   // LibreOffice writes an empty one into every workbook it saves: only properties in it count.
-  { kind: "custom document properties (where sensitivity labels are kept)", path: /^docprops\/custom\.xml$/, type: /officedocument\.custom-properties\+xml/, holds: (xml) => elements("property")(xml) },
+  {
+    kind: "custom document properties (where sensitivity labels are kept)",
+    path: /^docprops\/custom\.xml$/,
+    type: /officedocument\.custom-properties\+xml/,
+    holds: (xml) => elements("property")(xml),
+  },
   { kind: "custom XML parts", path: /^customxml\//, type: /officedocument\.customxmlproperties\+xml/ },
-  { kind: "add-in settings (web extensions)", path: /^xl\/webextensions\//, type: /ms-office\.webextension(taskpanes)?\+xml/ },
+  {
+    kind: "add-in settings (web extensions)",
+    path: /^xl\/webextensions\//,
+    type: /ms-office\.webextension(taskpanes)?\+xml/,
+  },
   { kind: "links to other workbooks", path: /^xl\/externallinks\//, type: /spreadsheetml\.externallink\+xml/ },
   // Excel also writes a plain comment for each thread ("[Threaded comment] ..."): that one is kept, the thread is not.
-  { kind: "threaded comments", path: /^xl\/(threadedcomments|persons)\//, type: /ms-excel\.(threadedcomments|person)\+xml/ },
+  {
+    kind: "threaded comments",
+    path: /^xl\/(threadedcomments|persons)\//,
+    type: /ms-excel\.(threadedcomments|person)\+xml/,
+  },
   { kind: "data connections", path: /^xl\/connections\.xml$/, type: /spreadsheetml\.connections\+xml/ },
   { kind: "query tables", path: /^xl\/querytables\//, type: /spreadsheetml\.querytable\+xml/ },
   { kind: "form controls", path: /^xl\/ctrlprops\//, type: /ms-excel\.controlproperties\+xml/ },
   { kind: "ActiveX controls", path: /^xl\/activex\//, type: /ms-office\.activex/ },
   { kind: "embedded objects", path: /^xl\/embeddings\//, type: /officedocument\.oleobject/ },
   { kind: "a data model (Power Pivot)", path: /^xl\/model\// },
-  { kind: "pictures in cells or linked data types", path: /^xl\/richdata\//, type: /ms-excel\.(rdrich|richvalue|rdarray|rdsupporting)/ },
+  {
+    kind: "pictures in cells or linked data types",
+    path: /^xl\/richdata\//,
+    type: /ms-excel\.(rdrich|richvalue|rdarray|rdsupporting)/,
+  },
   // Without it a dynamic array formula (=SORT(...)) comes back as a legacy array formula.
-  { kind: "cell metadata (dynamic array formulas, data types)", path: /^xl\/metadata\.xml$/, type: /spreadsheetml\.sheetmetadata\+xml/ },
-  { kind: "tracked changes (revision history)", path: /^xl\/(revisions\/|usernames\.xml$)/, type: /spreadsheetml\.(revision|usernames)/ },
+  {
+    kind: "cell metadata (dynamic array formulas, data types)",
+    path: /^xl\/metadata\.xml$/,
+    type: /spreadsheetml\.sheetmetadata\+xml/,
+  },
+  {
+    kind: "tracked changes (revision history)",
+    path: /^xl\/(revisions\/|usernames\.xml$)/,
+    type: /spreadsheetml\.(revision|usernames)/,
+  },
   { kind: "named sheet views", path: /^xl\/namedsheetviews\//, type: /ms-excel\.namedsheetviews\+xml/ },
-  { kind: "in-cell checkboxes (feature property bag)", path: /^xl\/featurepropertybag\//, type: /ms-excel\.featurepropertybag\+xml/ },
+  {
+    kind: "in-cell checkboxes (feature property bag)",
+    path: /^xl\/featurepropertybag\//,
+    type: /ms-excel\.featurepropertybag\+xml/,
+  },
   { kind: "a customised ribbon", path: /^customui\// },
   { kind: "a digital signature", path: /^_xmlsignatures\//, type: /digital-signature/ },
 ];
@@ -94,7 +131,8 @@ const KEPT_PARTS: readonly RegExp[] = [
 ];
 
 /** The same, by content type, for writers that put these parts elsewhere. */
-const KEPT_TYPES = /spreadsheetml\.(worksheet|comments|table|styles|sharedstrings|sheet\.main|template\.main)\+xml|officedocument\.(drawing\+xml|vmldrawing|theme\+xml|extended-properties)|core-properties|relationships\+xml|^image\//;
+const KEPT_TYPES =
+  /spreadsheetml\.(worksheet|comments|table|styles|sharedstrings|sheet\.main|template\.main)\+xml|officedocument\.(drawing\+xml|vmldrawing|theme\+xml|extended-properties)|core-properties|relationships\+xml|^image\//;
 
 /**
  * Parts a rewrite may drop without losing anything the user made. Decided one by one:
@@ -147,14 +185,21 @@ interface ElementRule {
 
 const worksheets = (pkg: Package) => pkg.sheets.map((s) => ({ part: s.part, xml: s.xml }));
 const workbookPart = (pkg: Package) => [{ part: "xl/workbook.xml", xml: pkg.workbook }];
-const drawings = (pkg: Package) => pkg.parts.filter((p) => /^xl\/drawings\/[^/]+\.xml$/i.test(p)).map((part) => ({ part, xml: withoutFallbacks(pkg.text(part)) }));
-const vmlDrawings = (pkg: Package) => pkg.parts.filter((p) => /\.vml$/i.test(p)).map((part) => ({ part, xml: pkg.text(part) }));
-const elements = (local: string) => (xml: string) => (xml.match(new RegExp(`<(?:[\\w.-]+:)?${local}\\b(?!-)`, "g")) ?? []).length;
+const drawings = (pkg: Package) =>
+  pkg.parts
+    .filter((p) => /^xl\/drawings\/[^/]+\.xml$/i.test(p))
+    .map((part) => ({ part, xml: withoutFallbacks(pkg.text(part)) }));
+const vmlDrawings = (pkg: Package) =>
+  pkg.parts.filter((p) => /\.vml$/i.test(p)).map((part) => ({ part, xml: pkg.text(part) }));
+const elements = (local: string) => (xml: string) =>
+  (xml.match(new RegExp(`<(?:[\\w.-]+:)?${local}\\b(?!-)`, "g")) ?? []).length;
 
 /** Elements of that name that set something: a flag (by attribute name) that is on, or a password. */
 const settings = (local: string, flag: RegExp) => (xml: string) =>
   [...xml.matchAll(new RegExp(`<(?:[\\w.-]+:)?${local}\\b([^>]*)>`, "g"))].filter((m) =>
-    Object.entries(attributes(m[1]!)).some(([k, v]) => (flag.test(k) && /^(1|true)$/i.test(v)) || /password|hashvalue/i.test(k)),
+    Object.entries(attributes(m[1]!)).some(
+      ([k, v]) => (flag.test(k) && /^(1|true)$/i.test(v)) || /password|hashvalue/i.test(k),
+    ),
   ).length;
 
 /** Form controls drawn in VML (the legacy ones, and the VML half of Excel 2010's); notes are "Note". */
@@ -164,17 +209,35 @@ const DROPPED_ELEMENTS: readonly ElementRule[] = [
   // ExcelJS keeps a drawing's pictures (xdr:pic) and drops everything else anchored in it. A chart's
   // graphicFrame is covered by the chart's own part; slicers and timelines carry a fallback shape
   // (withoutFallbacks removes it) and are covered by their parts too.
-  { kind: "shapes or text boxes", in: drawings, count: (xml) => elements("sp")(xml) + elements("grpSp")(xml) + elements("cxnSp")(xml) + elements("contentPart")(xml) },
+  {
+    kind: "shapes or text boxes",
+    in: drawings,
+    count: (xml) =>
+      elements("sp")(xml) + elements("grpSp")(xml) + elements("cxnSp")(xml) + elements("contentPart")(xml),
+  },
   { kind: "form controls", in: vmlDrawings, count: (xml) => (xml.match(VML_CONTROLS) ?? []).length },
   { kind: "sparklines", in: worksheets, count: elements("sparklineGroup") },
   { kind: "pictures in headers or footers", in: worksheets, count: elements("legacyDrawingHF") },
   { kind: "ranges unlocked for editing (allow edit ranges)", in: worksheets, count: elements("protectedRange") },
   { kind: "what-if scenarios", in: worksheets, count: elements("scenario") },
-  { kind: "page breaks between columns", in: worksheets, count: (xml) => (/<(?:\w+:)?colBreaks\b[\s\S]*?<\/(?:\w+:)?colBreaks>/.exec(xml)?.[0].match(/<(?:\w+:)?brk\b/g) ?? []).length },
-  { kind: "custom views", in: (pkg) => [...worksheets(pkg), ...workbookPart(pkg)], count: (xml) => elements("customSheetView")(xml) + elements("customWorkbookView")(xml) },
+  {
+    kind: "page breaks between columns",
+    in: worksheets,
+    count: (xml) =>
+      (/<(?:\w+:)?colBreaks\b[\s\S]*?<\/(?:\w+:)?colBreaks>/.exec(xml)?.[0].match(/<(?:\w+:)?brk\b/g) ?? []).length,
+  },
+  {
+    kind: "custom views",
+    in: (pkg) => [...worksheets(pkg), ...workbookPart(pkg)],
+    count: (xml) => elements("customSheetView")(xml) + elements("customWorkbookView")(xml),
+  },
   // LibreOffice writes an empty <workbookProtection/>, which protects nothing: only a lock or a password counts.
   { kind: "workbook structure protection", in: workbookPart, count: settings("workbookProtection", /^lock/i) },
-  { kind: "a password to modify or a read-only recommendation", in: workbookPart, count: settings("fileSharing", /^readOnlyRecommended$/i) },
+  {
+    kind: "a password to modify or a read-only recommendation",
+    in: workbookPart,
+    count: settings("fileSharing", /^readOnlyRecommended$/i),
+  },
 ];
 
 /**
@@ -188,34 +251,68 @@ interface Measure {
 }
 
 const MEASURES: readonly Measure[] = [
-  { tally: (pkg) => tallyOf(pkg.sheets.map((s) => s.name)), say: counted("worksheet", "worksheets"), parts: (pkg) => pkg.sheets.map((s) => s.part) },
+  {
+    tally: (pkg) => tallyOf(pkg.sheets.map((s) => s.name)),
+    say: counted("worksheet", "worksheets"),
+    parts: (pkg) => pkg.sheets.map((s) => s.part),
+  },
   {
     // By display name, the name formulas use; unique in a workbook.
-    tally: (pkg) => tallyOf(tableParts(pkg).map((p) => attributes(/<(?:\w+:)?table\b[^>]*>/.exec(pkg.text(p))?.[0] ?? "").displayName ?? p)),
+    tally: (pkg) =>
+      tallyOf(
+        tableParts(pkg).map((p) => attributes(/<(?:\w+:)?table\b[^>]*>/.exec(pkg.text(p))?.[0] ?? "").displayName ?? p),
+      ),
     say: counted("table", "tables"),
     parts: tableParts,
   },
   {
     // Pictures placed on a sheet (and sheet backgrounds), not files in xl/media: one file can be placed
     // many times, and a chart's picture fill is a file there too.
-    tally: (pkg) => new Map(pkg.sheets.map((s) => [s.name, related(pkg, s, "/drawing").reduce((n, d) => n + elements("pic")(withoutFallbacks(pkg.text(d))), elements("picture")(s.xml))])),
+    tally: (pkg) =>
+      new Map(
+        pkg.sheets.map((s) => [
+          s.name,
+          related(pkg, s, "/drawing").reduce(
+            (n, d) => n + elements("pic")(withoutFallbacks(pkg.text(d))),
+            elements("picture")(s.xml),
+          ),
+        ]),
+      ),
     say: counted("image", "images"),
-    parts: (pkg) => pkg.sheets.flatMap((s) => related(pkg, s, "/drawing")).concat(pkg.parts.filter((p) => /^xl\/media\//i.test(p))),
+    parts: (pkg) =>
+      pkg.sheets.flatMap((s) => related(pkg, s, "/drawing")).concat(pkg.parts.filter((p) => /^xl\/media\//i.test(p))),
   },
   {
-    tally: (pkg) => tallyOf(pkg.sheets.flatMap((s) => related(pkg, s, "/comments").flatMap((c) => [...pkg.text(c).matchAll(/<(?:\w+:)?comment\b([^>]*)>/g)].map((m) => `${s.name}!${attributes(m[1]!).ref}`)))),
+    tally: (pkg) =>
+      tallyOf(
+        pkg.sheets.flatMap((s) =>
+          related(pkg, s, "/comments").flatMap((c) =>
+            [...pkg.text(c).matchAll(/<(?:\w+:)?comment\b([^>]*)>/g)].map((m) => `${s.name}!${attributes(m[1]!).ref}`),
+          ),
+        ),
+      ),
     say: counted("comment", "comments"),
     parts: (pkg) => pkg.sheets.flatMap((s) => related(pkg, s, "/comments")),
   },
   {
-    tally: (pkg) => tallyOf(pkg.sheets.flatMap((s) => [...s.xml.matchAll(/<(?:\w+:)?hyperlink\b([^>]*)>/g)].map((m) => `${s.name}!${attributes(m[1]!).ref}`))),
+    tally: (pkg) =>
+      tallyOf(
+        pkg.sheets.flatMap((s) =>
+          [...s.xml.matchAll(/<(?:\w+:)?hyperlink\b([^>]*)>/g)].map((m) => `${s.name}!${attributes(m[1]!).ref}`),
+        ),
+      ),
     say: counted("hyperlink", "hyperlinks"),
     parts: (pkg) => pkg.sheets.filter((s) => elements("hyperlink")(s.xml) > 0).map((s) => s.part),
   },
   {
     // ExcelJS keeps only names that are plain ranges: a name holding a formula or a constant is dropped.
     // Excel rebuilds _xlnm._FilterDatabase from the sheet's filter, so it is left out.
-    tally: (pkg) => tallyOf([...pkg.workbook.matchAll(/<(?:\w+:)?definedName\b([^>]*)>/g)].map((m) => attributes(m[1]!).name ?? "").filter((n) => n && n !== "_xlnm._FilterDatabase")),
+    tally: (pkg) =>
+      tallyOf(
+        [...pkg.workbook.matchAll(/<(?:\w+:)?definedName\b([^>]*)>/g)]
+          .map((m) => attributes(m[1]!).name ?? "")
+          .filter((n) => n && n !== "_xlnm._FilterDatabase"),
+      ),
     say: counted("defined name", "defined names"),
     parts: () => ["xl/workbook.xml"],
   },
@@ -245,7 +342,11 @@ const MEASURES: readonly Measure[] = [
  * // for chart-sheet.xlsx:
  * // [{ kind: "a chart", parts: ["xl/charts/chart1.xml", ...] }, { kind: "a chart sheet", parts: ["xl/chartsheets/sheet1.xml"] }]
  */
-export async function rewriteLosses(inputBytes: Uint8Array, rewrittenBytes: Uint8Array, options: GuardOptions = {}): Promise<PartLoss[]> {
+export async function rewriteLosses(
+  inputBytes: Uint8Array,
+  rewrittenBytes: Uint8Array,
+  options: GuardOptions = {},
+): Promise<PartLoss[]> {
   // Sheets we generate are rebuilt from scratch: what they held before is ours, not the user's.
   const ours = new Set((options.regenerated ?? []).map((n) => n.toLowerCase()));
   const isOurs = (key: string) => ours.has(key.toLowerCase()) || ours.has(key.split("!")[0]!.toLowerCase());
@@ -257,7 +358,9 @@ export async function rewriteLosses(inputBytes: Uint8Array, rewrittenBytes: Uint
     const had = kindsBefore.get(kind);
     if (had && had.count > (kindsAfter.get(kind)?.count ?? 0)) losses.push({ kind, parts: had.parts });
   }
-  const unrecognised = before.parts.filter((p) => !classify(before, p) && !after.parts.some((q) => q.toLowerCase() === p.toLowerCase()));
+  const unrecognised = before.parts.filter(
+    (p) => !classify(before, p) && !after.parts.some((q) => q.toLowerCase() === p.toLowerCase()),
+  );
   for (const measure of MEASURES) {
     const was = measure.tally(before);
     const is = measure.tally(after);
@@ -273,7 +376,8 @@ export async function rewriteLosses(inputBytes: Uint8Array, rewrittenBytes: Uint
     }
     if (lost > 0) losses.push({ kind: measure.say(lost, total, keys), parts: measure.parts(before) });
   }
-  if (unrecognised.length) losses.push({ kind: `unrecognised parts (${unrecognised.join(", ")})`, parts: unrecognised });
+  if (unrecognised.length)
+    losses.push({ kind: `unrecognised parts (${unrecognised.join(", ")})`, parts: unrecognised });
   return losses;
 }
 
@@ -285,14 +389,22 @@ export async function rewriteLosses(inputBytes: Uint8Array, rewrittenBytes: Uint
  * await assertNothingLost("chart-sheet.xlsx", input, rewritten);
  * // throws: "chart-sheet.xlsx: holds a chart and a chart sheet that a rewrite would drop; nothing was written"
  */
-export async function assertNothingLost(file: string, inputBytes: Uint8Array, rewrittenBytes: Uint8Array, options: GuardOptions = {}): Promise<void> {
+export async function assertNothingLost(
+  file: string,
+  inputBytes: Uint8Array,
+  rewrittenBytes: Uint8Array,
+  options: GuardOptions = {},
+): Promise<void> {
   let losses: PartLoss[];
   try {
     losses = await rewriteLosses(inputBytes, rewrittenBytes, options);
   } catch (e) {
     if (e instanceof WorkbookError) throw e.where.file ? e : e.inFile(file);
     const detail = e instanceof Error ? e.message.split("\n")[0] : String(e);
-    throw new UnreadableWorkbookError(`could not be compared with its rewrite: it is not a readable .xlsx package (${detail}); nothing was written`, { file });
+    throw new UnreadableWorkbookError(
+      `could not be compared with its rewrite: it is not a readable .xlsx package (${detail}); nothing was written`,
+      { file },
+    );
   }
   if (losses.length === 0) return;
   const kinds = losses.map((l) => l.kind.replace(/\s+/g, " "));
@@ -388,9 +500,11 @@ async function openPackage(bytes: Uint8Array): Promise<Package> {
     if (a.PartName && a.ContentType) overrides.set(a.PartName.replace(/^\//, "").toLowerCase(), a.ContentType);
   }
   const ownContentType = (part: string) => overrides.get(part.toLowerCase()) ?? "";
-  const contentType = (part: string) => overrides.get(part.toLowerCase()) ?? defaults.get(posix.extname(part).slice(1).toLowerCase()) ?? "";
+  const contentType = (part: string) =>
+    overrides.get(part.toLowerCase()) ?? defaults.get(posix.extname(part).slice(1).toLowerCase()) ?? "";
 
-  const workbookPartName = relsOf(text, "").find((r) => r.type.endsWith("/officeDocument"))?.target ?? "xl/workbook.xml";
+  const workbookPartName =
+    relsOf(text, "").find((r) => r.type.endsWith("/officeDocument"))?.target ?? "xl/workbook.xml";
   const workbook = text(workbookPartName);
   const workbookRels = relsOf(text, byLower.get(workbookPartName.toLowerCase()) ?? workbookPartName);
   const sheets: Sheet[] = [];
@@ -413,7 +527,11 @@ function relsOf(text: (part: string) => string, source: string): Rel[] {
     const a = attributes(m[1]!);
     const raw = a.Target ?? "";
     const external = a.TargetMode === "External";
-    const target = external ? undefined : raw.startsWith("/") ? raw.slice(1) : posix.normalize(posix.join(source === "" ? "" : dir, raw));
+    const target = external
+      ? undefined
+      : raw.startsWith("/")
+        ? raw.slice(1)
+        : posix.normalize(posix.join(source === "" ? "" : dir, raw));
     return { id: a.Id ?? "", type: a.Type ?? "", target };
   });
 }
@@ -421,11 +539,15 @@ function relsOf(text: (part: string) => string, source: string): Rel[] {
 /** The parts a sheet's relationships of a type point at (type matched on its last segment, e.g. "/drawing"). */
 function related(pkg: Package, sheet: Sheet, type: string): string[] {
   const byLower = new Map(pkg.parts.map((p) => [p.toLowerCase(), p]));
-  return sheet.rels.filter((r) => r.type.endsWith(type) && r.target).map((r) => byLower.get(r.target!.toLowerCase()) ?? r.target!);
+  return sheet.rels
+    .filter((r) => r.type.endsWith(type) && r.target)
+    .map((r) => byLower.get(r.target!.toLowerCase()) ?? r.target!);
 }
 
 function tableParts(pkg: Package): string[] {
-  return pkg.parts.filter((p) => /^xl\/tables\/[^/]+\.xml$/i.test(p) || /spreadsheetml\.table\+xml/.test(pkg.contentType(p)));
+  return pkg.parts.filter(
+    (p) => /^xl\/tables\/[^/]+\.xml$/i.test(p) || /spreadsheetml\.table\+xml/.test(pkg.contentType(p)),
+  );
 }
 
 /** The attributes of a start tag (or of the text after its name), with XML entities decoded. */
@@ -482,7 +604,11 @@ function areaOf(sqref: string): number {
 function corner(ref: string, which: "top-left" | "bottom-right"): { row: number; col: number } | undefined {
   const m = /^([A-Z]*)(\d*)$/i.exec(ref);
   if (!m || (!m[1] && !m[2])) return undefined;
-  const col = m[1] ? [...m[1].toUpperCase()].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0) : which === "top-left" ? 1 : 16384;
+  const col = m[1]
+    ? [...m[1].toUpperCase()].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0)
+    : which === "top-left"
+      ? 1
+      : 16384;
   const row = m[2] ? Number(m[2]) : which === "top-left" ? 1 : 1048576;
   return { row, col };
 }
@@ -494,6 +620,10 @@ function corner(ref: string, which: "top-left" | "bottom-right"): { row: number;
  * survives and only its 2010 look (solid fill, negative bars) goes, so that is not counted as a loss.
  */
 function formatRules(xml: string): number {
-  const twins = new Set([...xml.matchAll(/<(?:[\w.-]+:)?id>\s*(\{[^<]*\})\s*<\/(?:[\w.-]+:)?id>/g)].map((m) => m[1]!.toUpperCase()));
-  return [...xml.matchAll(/<(?:[\w.-]+:)?cfRule\b([^>]*)>/g)].filter((m) => !twins.has((attributes(m[1]!).id ?? "").toUpperCase())).length;
+  const twins = new Set(
+    [...xml.matchAll(/<(?:[\w.-]+:)?id>\s*(\{[^<]*\})\s*<\/(?:[\w.-]+:)?id>/g)].map((m) => m[1]!.toUpperCase()),
+  );
+  return [...xml.matchAll(/<(?:[\w.-]+:)?cfRule\b([^>]*)>/g)].filter(
+    (m) => !twins.has((attributes(m[1]!).id ?? "").toUpperCase()),
+  ).length;
 }

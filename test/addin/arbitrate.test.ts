@@ -13,13 +13,63 @@ const today = dayOfIso("2026-11-28")!;
 function roster(statusOfCleo: CellValue = "Candidate"): CellValue[][] {
   const rows: CellValue[][] = [ROSTER_HEADER, ...LEADERS];
   for (const region of ["Africa", "Americas", "Arab States", "Asia-Pacific", "CIS"]) {
-    rows.push(member({ Name: `${region} F`, Role: "Regional Volunteer", Region: region, Gender: "Female", Justification: "x" }));
-    rows.push(member({ Name: `${region} M`, Role: "Regional Volunteer", Region: region, Gender: "Male", Status: "Confirmed", Justification: "x" }));
+    rows.push(
+      member({ Name: `${region} F`, Role: "Regional Volunteer", Region: region, Gender: "Female", Justification: "x" }),
+    );
+    rows.push(
+      member({
+        Name: `${region} M`,
+        Role: "Regional Volunteer",
+        Region: region,
+        Gender: "Male",
+        Status: "Confirmed",
+        Justification: "x",
+      }),
+    );
   }
-  rows.push(member({ Name: "Jonas Weber", Role: "Regional Volunteer", Region: "Europe", Gender: "Male", Status: "Confirmed", Justification: "x" }));
-  rows.push(member({ Name: "Ana Kovač", Role: "Regional Volunteer", Region: "Europe", Gender: "Female", Status: "Candidate", Justification: "x", Priority: 2 }));
-  rows.push(member({ Name: "Ben Ortiz", Role: "Regional Volunteer", Region: "Europe", Gender: "Male", Status: "candidate ", Justification: "x", Priority: 1 }));
-  rows.push(member({ Name: "Cleo Marin", Role: "Regional Volunteer", Region: "Europe", Gender: "Female", Status: statusOfCleo, Justification: "x", Priority: 3 }));
+  rows.push(
+    member({
+      Name: "Jonas Weber",
+      Role: "Regional Volunteer",
+      Region: "Europe",
+      Gender: "Male",
+      Status: "Confirmed",
+      Justification: "x",
+    }),
+  );
+  rows.push(
+    member({
+      Name: "Ana Kovač",
+      Role: "Regional Volunteer",
+      Region: "Europe",
+      Gender: "Female",
+      Status: "Candidate",
+      Justification: "x",
+      Priority: 2,
+    }),
+  );
+  rows.push(
+    member({
+      Name: "Ben Ortiz",
+      Role: "Regional Volunteer",
+      Region: "Europe",
+      Gender: "Male",
+      Status: "candidate ",
+      Justification: "x",
+      Priority: 1,
+    }),
+  );
+  rows.push(
+    member({
+      Name: "Cleo Marin",
+      Role: "Regional Volunteer",
+      Region: "Europe",
+      Gender: "Female",
+      Status: statusOfCleo,
+      Justification: "x",
+      Priority: 3,
+    }),
+  );
   return rows;
 }
 
@@ -28,9 +78,13 @@ describe("Arbitrate, Apply and Undo in Excel (fake host)", () => {
     const rows = roster();
     const excel = mockExcel({ sheets: [tableSheet("Roster", rows, { sheet: "Members", at: "B2" })] });
     const proposal = await excel.run((ctx) => proposeIn(ctx, { today }));
-    expect(proposal.arbitration.regions.map((r) => [r.region, r.selected.map((m) => m.name), r.passedOver.map((m) => m.name)])).toEqual([
-      ["Europe", ["Ana Kovač"], ["Ben Ortiz", "Cleo Marin"]],
-    ]);
+    expect(
+      proposal.arbitration.regions.map((r) => [
+        r.region,
+        r.selected.map((m) => m.name),
+        r.passedOver.map((m) => m.name),
+      ]),
+    ).toEqual([["Europe", ["Ana Kovač"], ["Ben Ortiz", "Cleo Marin"]]]);
     expect(proposal.arbitration.before).toMatchObject({ female: 6, male: 8 });
     expect(proposal.arbitration.after).toMatchObject({ female: 7, male: 8 });
     // Ana becomes Confirmed; Ben's "candidate " is tidied to Candidate; Cleo already says Candidate.
@@ -47,7 +101,11 @@ describe("Arbitrate, Apply and Undo in Excel (fake host)", () => {
     expect(excel.world.syncs - syncs).toBe(2);
     const after = excel.values("Members", "A1:L30");
     const changed: string[] = [];
-    after.forEach((line, r) => line.forEach((v, c) => v !== before[r]![c] && changed.push(`${String.fromCharCode(65 + c)}${r + 1}=${String(v)}`)));
+    for (const [r, line] of after.entries()) {
+      for (const [c, v] of line.entries()) {
+        if (v !== before[r]![c]) changed.push(`${String.fromCharCode(65 + c)}${r + 1}=${String(v)}`);
+      }
+    }
     expect(changed).toEqual(["F17=Confirmed", "F18=Candidate"]);
 
     await excel.run((ctx) => undoIn(ctx, applied));
@@ -62,7 +120,9 @@ describe("Arbitrate, Apply and Undo in Excel (fake host)", () => {
       await ctx.sync();
     });
     const before = excel.values("Roster", "A1:J25");
-    await expect(excel.run((ctx) => applyIn(ctx, proposal.changes))).rejects.toThrow("the roster changed since the proposal (Ana Kovač at E16)");
+    await expect(excel.run((ctx) => applyIn(ctx, proposal.changes))).rejects.toThrow(
+      "the roster changed since the proposal (Ana Kovač at E16)",
+    );
     expect(excel.values("Roster", "A1:J25")).toEqual(before);
   });
 
@@ -74,7 +134,9 @@ describe("Arbitrate, Apply and Undo in Excel (fake host)", () => {
       ctx.workbook.worksheets.getItem("Roster").getRange("A16").values = [["Cleo Marin"]];
       await ctx.sync();
     });
-    await expect(excel.run((ctx) => applyIn(ctx, proposal.changes))).rejects.toThrow("the roster changed since the proposal (Ana Kovač at E16)");
+    await expect(excel.run((ctx) => applyIn(ctx, proposal.changes))).rejects.toThrow(
+      "the roster changed since the proposal (Ana Kovač at E16)",
+    );
 
     const fresh = fakeExcel({ sheets: [tableSheet("Roster", roster())] });
     const again = await fresh.run((ctx) => proposeIn(ctx, { today }));
@@ -89,7 +151,14 @@ describe("Arbitrate, Apply and Undo in Excel (fake host)", () => {
   });
 
   test("no arbitration needed: nothing to apply", async () => {
-    const excel = fakeExcel({ sheets: [tableSheet("Roster", roster("Withdrawn").filter((r) => r[0] !== "Ben Ortiz"))] });
+    const excel = fakeExcel({
+      sheets: [
+        tableSheet(
+          "Roster",
+          roster("Withdrawn").filter((r) => r[0] !== "Ben Ortiz"),
+        ),
+      ],
+    });
     const proposal = await excel.run((ctx) => proposeIn(ctx, { today }));
     expect(proposal.arbitration.regions).toEqual([]);
     expect(proposal.changes).toEqual([]);

@@ -12,7 +12,17 @@ function bigRoster(n: number): CellValue[][] {
   const regions = ["Africa", "Americas", "Arab States", "Asia-Pacific", "CIS", "Europe"];
   const rows = goodRoster().slice(0, 4);
   for (let i = rows.length - 1; i < n; i++) {
-    rows.push(member({ Name: `Volunteer ${i}`, Role: "Regional Volunteer", Region: regions[i % 6], Gender: i % 2 ? "Female" : "Male", Status: i < 16 ? "Confirmed" : "Candidate", Justification: "Key expert", Email: `v${i}@example.org` }));
+    rows.push(
+      member({
+        Name: `Volunteer ${i}`,
+        Role: "Regional Volunteer",
+        Region: regions[i % 6],
+        Gender: i % 2 ? "Female" : "Male",
+        Status: i < 16 ? "Confirmed" : "Candidate",
+        Justification: "Key expert",
+        Email: `v${i}@example.org`,
+      }),
+    );
   }
   // The last member lacks a justification: a finding at the far end of the roster.
   rows[rows.length - 1]![8] = null;
@@ -22,12 +32,22 @@ function bigRoster(n: number): CellValue[][] {
 describe("Check roster in Excel (fake host)", () => {
   test("finds what the core finds, highlights the cell and writes the Checks sheet", async () => {
     const rows = goodRoster();
-    rows[5] = member({ Name: "Amara Nwosu", Role: "Regional Volunteer", Region: "Africa", Gender: "Female", Justification: null });
+    rows[5] = member({
+      Name: "Amara Nwosu",
+      Role: "Regional Volunteer",
+      Region: "Africa",
+      Gender: "Female",
+      Justification: null,
+    });
     const excel = fakeExcel({ sheets: [tableSheet("Roster", rows, { sheet: "Members", at: "B3" })] });
     const outcome = await excel.run((ctx) => checkRosterIn(ctx, { today }));
 
-    expect(outcome.findings.map((f) => [f.code, f.row, f.cell?.address])).toEqual([["ROSTER_JUSTIFICATION_MISSING", 8, "J8"]]);
-    expect(excel.formats("Members")).toEqual([{ address: "J8", formula: `=N("${MARKER}: error")=0`, fill: "#FDE7E9", font: "#A4262C" }]);
+    expect(outcome.findings.map((f) => [f.code, f.row, f.cell?.address])).toEqual([
+      ["ROSTER_JUSTIFICATION_MISSING", 8, "J8"],
+    ]);
+    expect(excel.formats("Members")).toEqual([
+      { address: "J8", formula: `=N("${MARKER}: error")=0`, fill: "#FDE7E9", font: "#A4262C" },
+    ]);
     expect(excel.table("IEWSC_Checks")).toMatchObject({ style: "TableStyleLight9" });
     expect(excel.values(CHECKS_SHEET, "A5:F6")).toEqual([
       ["Severity", "Code", "Sheet", "Row", "Column", "Message"],
@@ -64,7 +84,11 @@ describe("Check roster in Excel (fake host)", () => {
   });
 
   test("user text is never written as a formula: a name beginning with = stays text", async () => {
-    const rows = [...goodRoster(), member({ Name: "=HYPERLINK(\"http://evil\",\"x\")", Role: "Deputy Secretary-General" }), member({ Name: "=hyperlink(\"http://evil\",\"x\")", Role: "Deputy Secretary-General", Status: "Candidate" })];
+    const rows = [
+      ...goodRoster(),
+      member({ Name: '=HYPERLINK("http://evil","x")', Role: "Deputy Secretary-General" }),
+      member({ Name: '=hyperlink("http://evil","x")', Role: "Deputy Secretary-General", Status: "Candidate" }),
+    ];
     const excel = fakeExcel({ sheets: [tableSheet("Roster", rows)] });
     const outcome = await excel.run((ctx) => checkRosterIn(ctx, { today }));
     const message = outcome.findings.find((f) => f.code === "ROSTER_DUPLICATE_PERSON")!.message;
@@ -90,7 +114,14 @@ describe("Check roster in Excel (fake host)", () => {
   test("Settings are read from the workbook (a date in a 1904 workbook)", async () => {
     const excel = fakeExcel({
       date1904: true,
-      sheets: [tableSheet("Roster", goodRoster()), tableSheet("Settings", [["Key", "Value"], ["VolunteersPerRegion", 3], ["AsOf", 43890]])],
+      sheets: [
+        tableSheet("Roster", goodRoster()),
+        tableSheet("Settings", [
+          ["Key", "Value"],
+          ["VolunteersPerRegion", 3],
+          ["AsOf", 43890],
+        ]),
+      ],
     });
     const outcome = await excel.run((ctx) => checkRosterIn(ctx, { today }));
     expect(outcome.result.settings).toMatchObject({ volunteersPerRegion: 3, asOf: dayOfIso("2024-03-01") });
@@ -108,31 +139,61 @@ describe("Check roster in Excel (fake host)", () => {
 
 describe("round trips (office-addin-mock)", () => {
   test.each([15, 1_000, 20_000])("Check roster takes 3 syncs for %i rows", async (n) => {
-    const mock = mockExcel({ sheets: [tableSheet("Roster", bigRoster(n)), tableSheet("Settings", [["Key", "Value"], ["MaxCommitteeSize", 30]])] });
+    const mock = mockExcel({
+      sheets: [
+        tableSheet("Roster", bigRoster(n)),
+        tableSheet("Settings", [
+          ["Key", "Value"],
+          ["MaxCommitteeSize", 30],
+        ]),
+      ],
+    });
     const sync = jest.spyOn(mock.context, "sync");
     const outcome = await checkRosterIn(mock.context, { today });
     expect(sync).toHaveBeenCalledTimes(3);
     expect(outcome.syncs).toBe(3);
     // The findings are the core's, read through the mock's load-then-sync rules.
-    const expected = checkTables({ Roster: bigRoster(n), Settings: [["Key", "Value"], ["MaxCommitteeSize", 30]] });
-    expect(outcome.findings.map((f) => `${f.code}@${f.row}`)).toEqual(expected.findings.map((f) => `${f.code}@${f.row}`));
+    const expected = checkTables({
+      Roster: bigRoster(n),
+      Settings: [
+        ["Key", "Value"],
+        ["MaxCommitteeSize", 30],
+      ],
+    });
+    expect(outcome.findings.map((f) => `${f.code}@${f.row}`)).toEqual(
+      expected.findings.map((f) => `${f.code}@${f.row}`),
+    );
     expect(outcome.findings.map((f) => `${f.code}@${f.row}`)).toContain(`ROSTER_JUSTIFICATION_MISSING@${n + 1}`);
   });
 
   test("a roster whose findings exceed one request is written in chunks, each under the 5 MB limit", async () => {
     // 12,000 members with unknown roles: about 24,000 findings, some 6 MB of Checks rows.
-    const rows: CellValue[][] = [ROSTER_HEADER, ...Array.from({ length: 12_000 }, (_, i) => member({ Name: `Person ${i} with a rather long name to fill the request`, Role: "Chair", Gender: "?" }))];
+    const rows: CellValue[][] = [
+      ROSTER_HEADER,
+      ...Array.from({ length: 12_000 }, (_, i) =>
+        member({ Name: `Person ${i} with a rather long name to fill the request`, Role: "Chair", Gender: "?" }),
+      ),
+    ];
     const excel = fakeExcel({ sheets: [tableSheet("Roster", rows)] });
     const outcome = await excel.run((ctx) => checkRosterIn(ctx, { today }));
     expect(outcome.findings.length).toBeGreaterThan(24_000);
     expect(outcome.syncs).toBeGreaterThan(3);
     expect(Math.max(...excel.world.requestBytes)).toBeLessThan(REQUEST_LIMIT_BYTES);
-    expect(excel.values(CHECKS_SHEET, `A${5 + outcome.findings.length}:A${5 + outcome.findings.length}`)[0]![0]).not.toBe("");
+    expect(
+      excel.values(CHECKS_SHEET, `A${5 + outcome.findings.length}:A${5 + outcome.findings.length}`)[0]![0],
+    ).not.toBe("");
   });
 
   test("without chunking the same write would be refused, as Excel on the web refuses it", async () => {
-    const rows: CellValue[][] = [ROSTER_HEADER, ...Array.from({ length: 12_000 }, (_, i) => member({ Name: `Person ${i} with a rather long name to fill the request`, Role: "Chair", Gender: "?" }))];
+    const rows: CellValue[][] = [
+      ROSTER_HEADER,
+      ...Array.from({ length: 12_000 }, (_, i) =>
+        member({ Name: `Person ${i} with a rather long name to fill the request`, Role: "Chair", Gender: "?" }),
+      ),
+    ];
     const excel = fakeExcel({ sheets: [tableSheet("Roster", rows)] });
-    await expect(excel.run((ctx) => checkRosterIn(ctx, { today, budgetBytes: Number.MAX_SAFE_INTEGER }))).rejects.toMatchObject({ code: "RequestPayloadSizeLimitExceeded" });
+    await expect(
+      excel.run((ctx) => checkRosterIn(ctx, { today, budgetBytes: Number.MAX_SAFE_INTEGER })),
+    ).rejects.toMatchObject({ code: "RequestPayloadSizeLimitExceeded" });
   });
 });

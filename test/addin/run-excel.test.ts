@@ -20,7 +20,9 @@ describe("runExcel", () => {
     });
     const failure = runExcel(async () => 1, { runner, retries: 2, delayMs: 1 });
     await expect(failure).rejects.toThrow(HostError);
-    await expect(runExcel(async () => 1, { runner, retries: 2, delayMs: 1 })).rejects.toThrow("press Enter or Esc, then try again");
+    await expect(runExcel(async () => 1, { runner, retries: 2, delayMs: 1 })).rejects.toThrow(
+      "press Enter or Esc, then try again",
+    );
     expect(runner).toHaveBeenCalledTimes(6);
   });
 
@@ -28,11 +30,21 @@ describe("runExcel", () => {
     const runner = async () => {
       throw hostError("AccessDenied");
     };
-    await expect(runExcel(async () => 1, { runner })).rejects.toMatchObject({ name: "HostError", code: "AccessDenied", message: expect.stringContaining("protected") });
+    await expect(runExcel(async () => 1, { runner })).rejects.toMatchObject({
+      name: "HostError",
+      code: "AccessDenied",
+      message: expect.stringContaining("protected"),
+    });
   });
 
   test("an unknown host code still reads as a sentence", async () => {
-    await expect(runExcel(async () => 1, { runner: async () => { throw hostError("Weird"); } })).rejects.toThrow("Excel reported a problem (Weird).");
+    await expect(
+      runExcel(async () => 1, {
+        runner: async () => {
+          throw hostError("Weird");
+        },
+      }),
+    ).rejects.toThrow("Excel reported a problem (Weird).");
   });
 
   test("workbook errors pass through untouched and are not retried", async () => {

@@ -15,7 +15,14 @@ const BUILD = join(ROOT, "dist/addin");
 const ARTIFACTS = join(ROOT, "test-artifacts");
 const OFFICE_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/";
 
-const TYPES: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".png": "image/png", ".xml": "text/xml", ".map": "application/json" };
+const TYPES: Record<string, string> = {
+  ".html": "text/html",
+  ".js": "text/javascript",
+  ".css": "text/css",
+  ".png": "image/png",
+  ".xml": "text/xml",
+  ".map": "application/json",
+};
 
 /** Serves the production build of the task pane, as a web server would. */
 function serve(folder: string): Promise<Server> {
@@ -51,7 +58,18 @@ function fakeHostScript(): string {
 const roster: CellValue[][] = [
   ROSTER_HEADER,
   ...(SAMPLE_ROSTER as CellValue[][]),
-  ["Sophie  Laurent", "Regional Volunteer", "Europe", "Female", "Candidate", null, null, "sophie@example", "Duplicate entry", null],
+  [
+    "Sophie  Laurent",
+    "Regional Volunteer",
+    "Europe",
+    "Female",
+    "Candidate",
+    null,
+    null,
+    "sophie@example",
+    "Duplicate entry",
+    null,
+  ],
 ];
 
 describeWith("Chromium", CHROMIUM)("the task pane in headless Chromium", () => {
@@ -60,12 +78,22 @@ describeWith("Chromium", CHROMIUM)("the task pane in headless Chromium", () => {
   let base: string;
 
   beforeAll(async () => {
-    if (!existsSync(join(BUILD, "taskpane.html"))) throw new Error("dist/addin/taskpane.html is missing: run `npm run build:addin` first (npm test does).");
+    if (!existsSync(join(BUILD, "taskpane.html")))
+      throw new Error("dist/addin/taskpane.html is missing: run `npm run build:addin` first (npm test does).");
     server = await serve(BUILD);
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
     });
   });
 
@@ -74,9 +102,14 @@ describeWith("Chromium", CHROMIUM)("the task pane in headless Chromium", () => {
     await new Promise((ok) => server?.close(ok));
   });
 
-  const rosterOnly = { sheets: [{ name: "Roster", cells: roster, at: "A1", tables: [{ name: "Roster", ref: `A1:J${roster.length}` }] }] };
+  const rosterOnly = {
+    sheets: [{ name: "Roster", cells: roster, at: "A1", tables: [{ name: "Roster", ref: `A1:J${roster.length}` }] }],
+  };
 
-  async function openPane(officeJs: (path: string) => { body: string | Buffer; status?: number }, fixture: object = rosterOnly): Promise<{ page: Page; errors: string[] }> {
+  async function openPane(
+    officeJs: (path: string) => { body: string | Buffer; status?: number },
+    fixture: object = rosterOnly,
+  ): Promise<{ page: Page; errors: string[] }> {
     const page = await browser.newPage({ viewport: { width: 360, height: 900 } });
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
@@ -102,42 +135,71 @@ describeWith("Chromium", CHROMIUM)("the task pane in headless Chromium", () => {
     const groups = await page.locator(".group h2").allTextContents();
     expect(groups).toEqual(["2 errors", "1 warning"]);
     expect(await page.locator(".badge").allTextContents()).toEqual(["2 errors", "1 warning"]);
-    const items = await page.locator(".finding").evaluateAll((nodes) => nodes.map((n) => [n.getAttribute("data-code"), n.querySelector(".where")!.textContent]));
+    const items = await page
+      .locator(".finding")
+      .evaluateAll((nodes) => nodes.map((n) => [n.getAttribute("data-code"), n.querySelector(".where")!.textContent]));
     expect(items).toEqual([
       ["ROSTER_JUSTIFICATION_MISSING", "Roster · row 10 · Justification"],
       ["ROSTER_DUPLICATE_PERSON", "Roster · row 20 · Name"],
       ["ROSTER_EMAIL_INVALID", "Roster · row 20 · Email"],
     ]);
-    await expect(page.locator(".finding").first().textContent()).resolves.toContain("Michael Brennan has no justification");
+    await expect(page.locator(".finding").first().textContent()).resolves.toContain(
+      "Michael Brennan has no justification",
+    );
 
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: join(ARTIFACTS, "taskpane-findings.png"), fullPage: true });
 
     await page.locator(".finding").nth(1).click();
-    await page.waitForFunction(() => (window as unknown as { __fake: { world: { selected: unknown } } }).__fake.world.selected !== null);
-    const selected = await page.evaluate(() => (window as unknown as { __fake: { world: { selected: unknown } } }).__fake.world.selected);
+    await page.waitForFunction(
+      () => (window as unknown as { __fake: { world: { selected: unknown } } }).__fake.world.selected !== null,
+    );
+    const selected = await page.evaluate(
+      () => (window as unknown as { __fake: { world: { selected: unknown } } }).__fake.world.selected,
+    );
     expect(selected).toEqual({ sheet: "Roster", address: "A20" });
     // The Checks sheet was written in the (fake) workbook.
-    const checks = await page.evaluate(() => (window as unknown as { __fake: { values(s: string, a: string): unknown[][] } }).__fake.values("Checks", "A6:B8"));
-    expect(checks).toEqual([["Error", "ROSTER_JUSTIFICATION_MISSING"], ["Error", "ROSTER_DUPLICATE_PERSON"], ["Warning", "ROSTER_EMAIL_INVALID"]]);
+    const checks = await page.evaluate(() =>
+      (window as unknown as { __fake: { values(s: string, a: string): unknown[][] } }).__fake.values("Checks", "A6:B8"),
+    );
+    expect(checks).toEqual([
+      ["Error", "ROSTER_JUSTIFICATION_MISSING"],
+      ["Error", "ROSTER_DUPLICATE_PERSON"],
+      ["Warning", "ROSTER_EMAIL_INVALID"],
+    ]);
     expect(errors).toEqual([]);
     await page.close();
   });
 
   test("Check timeline lists the timeline's findings and writes the status columns; Record forecasts draws the trend", async () => {
-    const timeline = [[...TIMELINE_HEADER], ...(SAMPLE_TIMELINE as CellValue[][]).map((r) => r.map((v) => (v !== null && typeof v === "object" && "date" in v ? serialOf(dayOfIso(v.date)!) : v)))];
+    const timeline = [
+      [...TIMELINE_HEADER],
+      ...(SAMPLE_TIMELINE as CellValue[][]).map((r) =>
+        r.map((v) => (v !== null && typeof v === "object" && "date" in v ? serialOf(dayOfIso(v.date)!) : v)),
+      ),
+    ];
     timeline[3]![5] = serialOf(dayOfIso("2023-12-15")!); // TL03 forecast: 45 days late
     const fixture = {
       sheets: [
         { name: "Timeline", cells: timeline, at: "A1", tables: [{ name: "Timeline", ref: `A1:I${timeline.length}` }] },
-        { name: "Settings", cells: [["Key", "Value"], ["AsOf", "2024-02-01"]], at: "A1", tables: [{ name: "Settings", ref: "A1:B2" }] },
+        {
+          name: "Settings",
+          cells: [
+            ["Key", "Value"],
+            ["AsOf", "2024-02-01"],
+          ],
+          at: "A1",
+          tables: [{ name: "Settings", ref: "A1:B2" }],
+        },
       ],
     };
     const { page, errors } = await openPane(() => ({ body: fakeHostScript() }), fixture);
     await page.getByRole("button", { name: "Check timeline" }).click();
     await page.locator(".finding").first().waitFor();
     await page.getByRole("progressbar").waitFor({ state: "hidden" });
-    const items = await page.locator(".finding").evaluateAll((nodes) => nodes.map((n) => [n.getAttribute("data-code"), n.querySelector(".where")!.textContent]));
+    const items = await page
+      .locator(".finding")
+      .evaluateAll((nodes) => nodes.map((n) => [n.getAttribute("data-code"), n.querySelector(".where")!.textContent]));
     expect(items).toEqual([
       ["TIMELINE_OVERDUE", "Timeline · row 3 · Actual"],
       ["TIMELINE_OVERDUE", "Timeline · row 4 · Actual"],
@@ -146,13 +208,31 @@ describeWith("Chromium", CHROMIUM)("the task pane in headless Chromium", () => {
     await expect(page.locator(".finding").nth(2).textContent()).resolves.toContain("TL03 has slipped 45 days");
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: join(ARTIFACTS, "taskpane-timeline.png"), fullPage: true });
-    const header = await page.evaluate(() => (window as unknown as { __fake: { values(s: string, a: string): unknown[][] } }).__fake.values("Timeline", "K1:P1"));
-    expect(header).toEqual([["IEWSC planned from", "IEWSC planned to", "IEWSC certainty", "IEWSC date now", "IEWSC slip days", "IEWSC status"]]);
+    const header = await page.evaluate(() =>
+      (window as unknown as { __fake: { values(s: string, a: string): unknown[][] } }).__fake.values(
+        "Timeline",
+        "K1:P1",
+      ),
+    );
+    expect(header).toEqual([
+      [
+        "IEWSC planned from",
+        "IEWSC planned to",
+        "IEWSC certainty",
+        "IEWSC date now",
+        "IEWSC slip days",
+        "IEWSC status",
+      ],
+    ]);
 
     await page.getByRole("button", { name: "Record forecasts" }).click();
     await page.locator(".recorded").waitFor();
-    expect(await page.locator(".recorded").textContent()).toBe("Recorded the forecast of 8 milestones as of 1 February 2024. The milestone trend on the Forecast history sheet now has 1 reporting date.");
-    const charts = await page.evaluate(() => (window as unknown as { __fake: { charts(s: string): { name: string }[] } }).__fake.charts("Forecast history"));
+    expect(await page.locator(".recorded").textContent()).toBe(
+      "Recorded the forecast of 8 milestones as of 1 February 2024. The milestone trend on the Forecast history sheet now has 1 reporting date.",
+    );
+    const charts = await page.evaluate(() =>
+      (window as unknown as { __fake: { charts(s: string): { name: string }[] } }).__fake.charts("Forecast history"),
+    );
     expect(charts.map((c) => c.name)).toEqual(["IEWSC milestone trend"]);
     await page.screenshot({ path: join(ARTIFACTS, "taskpane-recorded.png"), fullPage: true });
     expect(errors).toEqual([]);
@@ -163,19 +243,30 @@ describeWith("Chromium", CHROMIUM)("the task pane in headless Chromium", () => {
     // Europe: Jonas Weber confirmed; Sophie Laurent (now a candidate), Ana Kovač and a second Sophie compete for one seat.
     const rows = roster.map((r) => [...r]);
     rows[16]![4] = "Candidate";
-    const fixture = { sheets: [{ name: "Roster", cells: rows, at: "A1", tables: [{ name: "Roster", ref: `A1:J${rows.length}` }] }] };
+    const fixture = {
+      sheets: [{ name: "Roster", cells: rows, at: "A1", tables: [{ name: "Roster", ref: `A1:J${rows.length}` }] }],
+    };
     const { page, errors } = await openPane(() => ({ body: fakeHostScript() }), fixture);
-    const status = () => page.evaluate(() => (window as unknown as { __fake: { values(s: string, a: string): unknown[][] } }).__fake.values("Roster", "E17:E20").flat());
+    const status = () =>
+      page.evaluate(() =>
+        (window as unknown as { __fake: { values(s: string, a: string): unknown[][] } }).__fake
+          .values("Roster", "E17:E20")
+          .flat(),
+      );
     const before = await status();
     await page.getByRole("button", { name: "Arbitrate" }).click();
     await page.locator(".proposal").first().waitFor();
     expect(await page.locator(".proposal").allTextContents()).toEqual([
       "Europe3 candidates for 1 seat: propose Sophie Laurent.Passed over: Ana Kovač and Sophie Laurent.",
     ]);
-    expect(await page.locator(".balance").textContent()).toBe("Confirmed committee now: women 7 of 15 (46.7 %), men 8 (53.3 %).With this choice: women 8 of 16 (50 %), men 8 (50 %).");
+    expect(await page.locator(".balance").textContent()).toBe(
+      "Confirmed committee now: women 7 of 15 (46.7 %), men 8 (53.3 %).With this choice: women 8 of 16 (50 %), men 8 (50 %).",
+    );
     await page.getByRole("button", { name: "Apply…" }).click();
     await page.getByRole("dialog").waitFor();
-    expect(await page.locator(".changes li").allTextContents()).toEqual(["Sophie Laurent: Candidate → Confirmed (Roster!E17)"]);
+    expect(await page.locator(".changes li").allTextContents()).toEqual([
+      "Sophie Laurent: Candidate → Confirmed (Roster!E17)",
+    ]);
     await page.screenshot({ path: join(ARTIFACTS, "taskpane-arbitrate.png"), fullPage: true });
     await page.getByRole("button", { name: "Yes, set these statuses" }).click();
     await page.locator("#applied").waitFor();
@@ -195,7 +286,9 @@ describeWith("Chromium", CHROMIUM)("the task pane in headless Chromium", () => {
     // 2 languages × 2,500 + 1,200 + 800 + 1,500 + 120 × 35 + 4 × 3,500 + 8 × 1,500 + 120 × 12 = 40,140, plus 10 %.
     expect(text).toContain("Budget: 44,154 CHF in all (BudgetTotal), with 9 lines.");
     expect(text).toContain("Added with defaults, to fill in: Workshop, Rates, Tasks.");
-    const names = await page.evaluate(() => (window as unknown as { __fake: { names(): { name: string }[] } }).__fake.names().map((n) => n.name));
+    const names = await page.evaluate(() =>
+      (window as unknown as { __fake: { names(): { name: string }[] } }).__fake.names().map((n) => n.name),
+    );
     expect(names).toEqual(["BudgetTotal", "ResourceTotalDays"]);
     await page.screenshot({ path: join(ARTIFACTS, "taskpane-build.png"), fullPage: true });
     expect(errors).toEqual([]);
@@ -212,7 +305,9 @@ describeWith("Chromium", CHROMIUM)("the task pane in headless Chromium", () => {
     await page.getByRole("button", { name: "Check roster" }).click();
     const alert = page.getByRole("alert");
     await alert.waitFor();
-    expect(await alert.textContent()).toBe("This workbook cannot be checked: no Roster table was found (neither an Excel table nor a sheet of that name).");
+    expect(await alert.textContent()).toBe(
+      "This workbook cannot be checked: no Roster table was found (neither an Excel table nor a sheet of that name).",
+    );
     await page.screenshot({ path: join(ARTIFACTS, "taskpane-no-roster.png"), fullPage: true });
     await page.close();
   });

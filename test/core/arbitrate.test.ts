@@ -1,7 +1,15 @@
 import fc from "fast-check";
 import {
-  type CellValue, type Gender, type Member, type Region, type Settings, type Status,
-  DEFAULT_SETTINGS, readMembers, readTable, regionsOf,
+  type CellValue,
+  type Gender,
+  type Member,
+  type Region,
+  type Settings,
+  type Status,
+  DEFAULT_SETTINGS,
+  readMembers,
+  readTable,
+  regionsOf,
 } from "../../core";
 import { type Arbitration, arbitrate } from "../../core/roster/arbitrate";
 import { LEADERS, ROSTER_HEADER, goodRoster, member, raw } from "../helpers/tables";
@@ -78,7 +86,8 @@ function openRegions(members: readonly Member[], settings: Settings): OpenRegion
 }
 
 /** How many selections the brute force would try. */
-const selections = (open: readonly OpenRegion[]) => open.reduce((t, r) => t * combinations(r.candidates, r.seats).length, 1);
+const selections = (open: readonly OpenRegion[]) =>
+  open.reduce((t, r) => t * combinations(r.candidates, r.seats).length, 1);
 
 function bruteForce(members: readonly Member[], settings: Settings): Outcome {
   const base = members.filter((m) => m.status === "Confirmed");
@@ -107,12 +116,20 @@ function greedy(members: readonly Member[], settings: Settings): Outcome {
     const options = combinations(r.candidates, r.seats).map((c) => [...chosen, ...c]);
     chosen = options.sort((a, b) => compareOutcomes(outcomeOf(base, a, []), outcomeOf(base, b, [])))[0]!;
   }
-  return outcomeOf(base, chosen, open.map((r) => r.region));
+  return outcomeOf(
+    base,
+    chosen,
+    open.map((r) => r.region),
+  );
 }
 
 /** What `arbitrate` chose, in the reference's terms. */
 function outcomeOfArbitration(members: readonly Member[], a: Arbitration): Outcome {
-  return outcomeOf(members.filter((m) => m.status === "Confirmed"), a.regions.flatMap((r) => r.selected), a.regions.map((r) => r.region));
+  return outcomeOf(
+    members.filter((m) => m.status === "Confirmed"),
+    a.regions.flatMap((r) => r.selected),
+    a.regions.map((r) => r.region),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -122,10 +139,17 @@ function outcomeOfArbitration(members: readonly Member[], a: Arbitration): Outco
 const settingsWith = (over: Partial<Settings> = {}): Settings => ({ ...DEFAULT_SETTINGS, ...over });
 
 /** The roster's members: a header at row 1, so the first data row is row 2 (the leaders are rows 2–4). */
-const membersOf = (rows: CellValue[][], settings: Settings): Member[] => readMembers(readTable(raw("Roster", [ROSTER_HEADER, ...rows])), settings);
+const membersOf = (rows: CellValue[][], settings: Settings): Member[] =>
+  readMembers(readTable(raw("Roster", [ROSTER_HEADER, ...rows])), settings);
 
 /** A Regional Volunteer row (a Candidate unless told). */
-const volunteer = (Name: string, Region: string, Gender: string | null, Status: string | null = "Candidate", Priority: CellValue = null) =>
+const volunteer = (
+  Name: string,
+  Region: string,
+  Gender: string | null,
+  Status: string | null = "Candidate",
+  Priority: CellValue = null,
+) =>
   member({ Name, Role: "Regional Volunteer", Region, Gender, Status, Priority, Justification: "Workshop experience" });
 
 /** Arbitrates a roster, checks it against the brute force, and returns the result. */
@@ -137,7 +161,8 @@ function run(rows: CellValue[][], over: Partial<Settings> = {}): Arbitration {
   return result;
 }
 
-const selectedNames = (a: Arbitration) => Object.fromEntries(a.regions.map((r) => [r.region, r.selected.map((m) => m.name)]));
+const selectedNames = (a: Arbitration) =>
+  Object.fromEntries(a.regions.map((r) => [r.region, r.selected.map((m) => m.name)]));
 const selectedRows = (a: Arbitration) => a.regions.flatMap((r) => r.selected.map((m) => m.row)).sort((x, y) => x - y);
 const rowsByRegion = (a: Arbitration) => a.regions.map((r) => [r.region, r.selected.map((m) => m.row)]);
 
@@ -158,7 +183,10 @@ describe("arbitrate: which regions", () => {
     ["two seats, two candidates", ["Candidate", "Candidate"]],
     ["withdrawn and unreadable statuses count for nothing", ["Confirmed", "Candidate", "Withdrawn", "Maybe"]],
   ])("not arbitrated: %s", (_, statuses) => {
-    const rows = [...LEADERS, ...statuses.map((s, i) => volunteer(`Europe ${i}`, "Europe", i % 2 ? "Male" : "Female", s))];
+    const rows = [
+      ...LEADERS,
+      ...statuses.map((s, i) => volunteer(`Europe ${i}`, "Europe", i % 2 ? "Male" : "Female", s)),
+    ];
     const result = run(rows);
     expect(result.regions).toEqual([]);
     expect(result.after).toEqual(result.before);
@@ -222,7 +250,10 @@ describe("arbitrate: which regions", () => {
 
 describe("arbitrate: the balance and its tie-breaks", () => {
   test("the whole confirmed committee counts, leaders and other regions' volunteers included", () => {
-    const europe = [volunteer("Eva", "Europe", "Female", "Candidate", 1), volunteer("Emil", "Europe", "Male", "Candidate", 2)];
+    const europe = [
+      volunteer("Eva", "Europe", "Female", "Candidate", 1),
+      volunteer("Emil", "Europe", "Male", "Candidate", 2),
+    ];
     const one = { volunteersPerRegion: 1 };
     // Leaders 1 F, 2 M: a woman evens it.
     expect(selectedNames(run([...LEADERS, ...europe], one))).toEqual({ Europe: ["Eva"] });
@@ -332,15 +363,29 @@ describe("arbitrate: the balance and its tie-breaks", () => {
     expect(selectedNames(result)).toEqual({ Europe: ["Nia"] });
     expect(result.after).toEqual(result.before);
     // A blank Gender is Not stated, and an unreadable one counts for nothing either.
-    const blank = [...LEADERS, volunteer("Oz", "Europe", "Other"), volunteer("Blank", "Europe", null), volunteer("Odd", "Europe", "Martian")];
+    const blank = [
+      ...LEADERS,
+      volunteer("Oz", "Europe", "Other"),
+      volunteer("Blank", "Europe", null),
+      volunteer("Odd", "Europe", "Martian"),
+    ];
     expect(selectedNames(run(blank))).toEqual({ Europe: ["Blank", "Odd"] });
     // With a woman to add, the unstated candidate takes the second seat rather than the Other.
-    const mixed = [...LEADERS, volunteer("Oz", "Europe", "Other", "Candidate", 0), volunteer("Fee", "Europe", "Female", "Candidate", 5), volunteer("Nia", "Europe", null, "Candidate", 5)];
+    const mixed = [
+      ...LEADERS,
+      volunteer("Oz", "Europe", "Other", "Candidate", 0),
+      volunteer("Fee", "Europe", "Female", "Candidate", 5),
+      volunteer("Nia", "Europe", null, "Candidate", 5),
+    ];
     expect(selectedNames(run(mixed))).toEqual({ Europe: ["Fee", "Nia"] });
   });
 
   test("no woman and no man among candidates or committee: share 0 everywhere, priorities decide", () => {
-    const rows = [volunteer("O1", "Europe", "Other", "Candidate", 2), volunteer("N1", "Europe", null, "Candidate", 1), volunteer("O2", "Europe", "Other", "Candidate", 1)];
+    const rows = [
+      volunteer("O1", "Europe", "Other", "Candidate", 2),
+      volunteer("N1", "Europe", null, "Candidate", 1),
+      volunteer("O2", "Europe", "Other", "Candidate", 1),
+    ];
     const result = run(rows, { volunteersPerRegion: 2 });
     expect(selectedNames(result)).toEqual({ Europe: ["N1", "O2"] });
     expect(result.after.share).toBe(0);
@@ -354,8 +399,20 @@ describe("arbitrate: the balance and its tie-breaks", () => {
 /** A member as the rules see it, for the generated rosters (no table in between). */
 function person(row: number, fields: Partial<Member>): Member {
   return {
-    row, name: `Person ${row}`, nameKey: `person ${row}`, roleText: "", role: "Regional Volunteer", regionText: "", region: undefined,
-    genderText: "", gender: "Not stated", statusText: "", status: "Confirmed", email: "", justification: "", priority: undefined,
+    row,
+    name: `Person ${row}`,
+    nameKey: `person ${row}`,
+    roleText: "",
+    role: "Regional Volunteer",
+    regionText: "",
+    region: undefined,
+    genderText: "",
+    gender: "Not stated",
+    statusText: "",
+    status: "Confirmed",
+    email: "",
+    justification: "",
+    priority: undefined,
     ...fields,
   };
 }
@@ -364,19 +421,28 @@ const gender = fc.oneof(
   { weight: 10, arbitrary: fc.constantFrom<Gender>("Female", "Male", "Other", "Not stated") },
   { weight: 1, arbitrary: fc.constant(undefined) },
 );
-const priority = fc.oneof(fc.constant(undefined), fc.constantFrom(0, 1, 2, 3, 0.5, 1.5, 2.25, 0.1, 0.2, 0.3, 10, 1e6, -1));
+const priority = fc.oneof(
+  fc.constant(undefined),
+  fc.constantFrom(0, 1, 2, 3, 0.5, 1.5, 2.25, 0.1, 0.2, 0.3, 10, 1e6, -1),
+);
 const someone = fc.record({ gender, priority });
 const regionArb = fc.record({
   confirmed: fc.array(someone, { maxLength: 3 }),
   candidates: fc.array(someone, { maxLength: 6 }),
   // Withdrawn and unreadable statuses: they count for nothing.
-  dropped: fc.array(fc.record({ gender, priority, status: fc.constantFrom<Status | undefined>("Withdrawn", undefined) }), { maxLength: 2 }),
+  dropped: fc.array(
+    fc.record({ gender, priority, status: fc.constantFrom<Status | undefined>("Withdrawn", undefined) }),
+    { maxLength: 2 },
+  ),
 });
 const instance = fc
   .record({
     regionModel: fc.constantFrom<"ITU6" | "ITU5">("ITU6", "ITU5"),
     volunteersPerRegion: fc.integer({ min: 1, max: 3 }),
-    leaders: fc.array(fc.record({ gender, status: fc.constantFrom<Status>("Confirmed", "Confirmed", "Candidate", "Withdrawn") }), { maxLength: 4 }),
+    leaders: fc.array(
+      fc.record({ gender, status: fc.constantFrom<Status>("Confirmed", "Confirmed", "Candidate", "Withdrawn") }),
+      { maxLength: 4 },
+    ),
     // A confirmed volunteer whose region could not be read: in the committee, in no region.
     lost: fc.array(someone, { maxLength: 2 }),
     regions: fc.array(regionArb, { minLength: 1, maxLength: 6 }),
@@ -386,11 +452,13 @@ const instance = fc
     const people: Partial<Member>[] = [
       ...spec.leaders.map((l) => ({ ...l, role: "RG-IEM Leadership" as const })),
       ...spec.lost.map((l) => ({ ...l, status: "Confirmed" as const })),
-      ...spec.regions.slice(0, regions.length).flatMap((r, i) => [
-        ...r.confirmed.map((p) => ({ ...p, region: regions[i]!, status: "Confirmed" as const })),
-        ...r.candidates.map((p) => ({ ...p, region: regions[i]!, status: "Candidate" as const })),
-        ...r.dropped.map((p) => ({ ...p, region: regions[i]! })),
-      ]),
+      ...spec.regions
+        .slice(0, regions.length)
+        .flatMap((r, i) => [
+          ...r.confirmed.map((p) => ({ ...p, region: regions[i]!, status: "Confirmed" as const })),
+          ...r.candidates.map((p) => ({ ...p, region: regions[i]!, status: "Candidate" as const })),
+          ...r.dropped.map((p) => ({ ...p, region: regions[i]! })),
+        ]),
     ];
     // Rows in any order: a region's candidates interleave with everyone else's.
     return fc.shuffledSubarray(people, { minLength: people.length, maxLength: people.length }).map((shuffled) => ({

@@ -1,13 +1,32 @@
 import {
-  type BalanceRow, type CellValue, type PlanValue, type Settings, type SheetPlan, BALANCE_HEADROOM, BALANCE_SHEET, DEFAULT_SETTINGS, GENERATED_NOTE, LEADERSHIP_ROW, TOTAL_ROW,
-  UNPLACED_ROW, arbitrate, balanceByRegion, balanceSheet, dayOfIso, parseA1, parseRange, readMembers, readTable,
+  type BalanceRow,
+  type CellValue,
+  type PlanValue,
+  type Settings,
+  type SheetPlan,
+  BALANCE_HEADROOM,
+  BALANCE_SHEET,
+  DEFAULT_SETTINGS,
+  GENERATED_NOTE,
+  LEADERSHIP_ROW,
+  TOTAL_ROW,
+  UNPLACED_ROW,
+  arbitrate,
+  balanceByRegion,
+  balanceSheet,
+  dayOfIso,
+  parseA1,
+  parseRange,
+  readMembers,
+  readTable,
 } from "../../core";
 import { OVERSUBSCRIBED } from "../helpers/arbitration";
 import { ROSTER_HEADER, member, raw } from "../helpers/tables";
 
 const settingsWith = (over: Partial<Settings> = {}): Settings => ({ ...DEFAULT_SETTINGS, ...over });
 const viewOf = (rows: CellValue[][], at: Parameters<typeof raw>[2] = {}) => readTable(raw("Roster", rows, at));
-const figuresOf = (rows: CellValue[][], over: Partial<Settings> = {}) => balanceByRegion(readMembers(viewOf(rows), settingsWith(over)), settingsWith(over));
+const figuresOf = (rows: CellValue[][], over: Partial<Settings> = {}) =>
+  balanceByRegion(readMembers(viewOf(rows), settingsWith(over)), settingsWith(over));
 
 /** The value a plan writes at an A1 address (the last block that covers it), as a user would point at it. */
 function cell(plan: SheetPlan, address: string): PlanValue | undefined {
@@ -24,7 +43,16 @@ const formula = (plan: SheetPlan, address: string) => (cell(plan, address) as { 
 const result = (plan: SheetPlan, address: string) => (cell(plan, address) as { result: unknown }).result;
 
 /** A figure row as a line of the sheet: label, F, M, O, not stated, total, seats wanted and filled. */
-const line = (r: BalanceRow) => [r.label, r.female, r.male, r.other, r.notStated, r.total, r.seatsWanted, r.seatsFilled];
+const line = (r: BalanceRow) => [
+  r.label,
+  r.female,
+  r.male,
+  r.other,
+  r.notStated,
+  r.total,
+  r.seatsWanted,
+  r.seatsFilled,
+];
 
 describe("balanceByRegion: the confirmed committee by region and gender", () => {
   test("the over-subscribed roster: candidates and the withdrawn do not count, blank Status does", () => {
@@ -60,17 +88,46 @@ describe("balanceByRegion: the confirmed committee by region and gender", () => 
 
   test.each<[string, CellValue[], (keyof BalanceRow)[], string]>([
     ["Other", member({ Name: "O", Role: "TSB Director", Gender: "Other" }), ["other", "total"], LEADERSHIP_ROW],
-    ["Not stated", member({ Name: "N", Role: "TSB Director", Gender: "Not stated" }), ["notStated", "total"], LEADERSHIP_ROW],
+    [
+      "Not stated",
+      member({ Name: "N", Role: "TSB Director", Gender: "Not stated" }),
+      ["notStated", "total"],
+      LEADERSHIP_ROW,
+    ],
     ["a blank Gender", member({ Name: "B", Role: "TSB Director" }), ["notStated", "total"], LEADERSHIP_ROW],
-    ["an unreadable Gender", member({ Name: "U", Role: "TSB Director", Gender: "?" }), ["notStated", "total"], LEADERSHIP_ROW],
-    ["lower case, which Excel's COUNTIFS matches too", member({ Name: "L", Role: "regional volunteer", Region: "europe", Gender: "female", Status: "confirmed", Justification: "x" }), ["female", "total", "seatsFilled"], "Europe"],
-    ["a volunteer from a region the model does not know", member({ Name: "Z", Role: "Regional Volunteer", Region: "Oceania", Gender: "Female", Justification: "x" }), ["female", "total"], UNPLACED_ROW],
+    [
+      "an unreadable Gender",
+      member({ Name: "U", Role: "TSB Director", Gender: "?" }),
+      ["notStated", "total"],
+      LEADERSHIP_ROW,
+    ],
+    [
+      "lower case, which Excel's COUNTIFS matches too",
+      member({
+        Name: "L",
+        Role: "regional volunteer",
+        Region: "europe",
+        Gender: "female",
+        Status: "confirmed",
+        Justification: "x",
+      }),
+      ["female", "total", "seatsFilled"],
+      "Europe",
+    ],
+    [
+      "a volunteer from a region the model does not know",
+      member({ Name: "Z", Role: "Regional Volunteer", Region: "Oceania", Gender: "Female", Justification: "x" }),
+      ["female", "total"],
+      UNPLACED_ROW,
+    ],
   ])("%s is counted where the formulas count it (and in the total)", (_, extra, moved, where) => {
     const before = figuresOf(OVERSUBSCRIBED);
     const after = figuresOf([...OVERSUBSCRIBED, extra]);
     for (const label of [where, TOTAL_ROW]) {
       const [a, b] = [before.find((r) => r.label === label)!, after.find((r) => r.label === label)!];
-      const changed = (Object.keys(a) as (keyof BalanceRow)[]).filter((k) => typeof a[k] === "number" && !k.endsWith("Share") && a[k] !== b[k]);
+      const changed = (Object.keys(a) as (keyof BalanceRow)[]).filter(
+        (k) => typeof a[k] === "number" && !k.endsWith("Share") && a[k] !== b[k],
+      );
       expect(changed.sort()).toEqual([...moved].sort());
     }
   });
@@ -116,14 +173,39 @@ describe("balanceSheet: the plan", () => {
   test("a title, a note that says it is generated and from where, then the table from row 6", () => {
     expect(plan.name).toBe(BALANCE_SHEET);
     expect(cell(plan, "A1")).toBe("Balance by region and gender");
-    expect(cell(plan, "A2")).toMatch(new RegExp(`^${GENERATED_NOTE} on 1 March 2024 from the Roster sheet\\. The counts are live formulas over its rows 2–223`));
-    expect(cell(plan, "A3")).toMatch(/count the contract's spellings .* the checks also read aliases \(F, CEPT, Volunteer …\)/);
-    expect(cell(plan, "A4")).toMatch(/Green: 40 % or more \(MinGenderShare\); amber: from 35 % \(ITU's reference\); red: below 35 %\. Seats: 2 per region/);
+    expect(cell(plan, "A2")).toMatch(
+      new RegExp(
+        `^${GENERATED_NOTE} on 1 March 2024 from the Roster sheet\\. The counts are live formulas over its rows 2–223`,
+      ),
+    );
+    expect(cell(plan, "A3")).toMatch(
+      /count the contract's spellings .* the checks also read aliases \(F, CEPT, Volunteer …\)/,
+    );
+    expect(cell(plan, "A4")).toMatch(
+      /Green: 40 % or more \(MinGenderShare\); amber: from 35 % \(ITU's reference\); red: below 35 %\. Seats: 2 per region/,
+    );
     expect(["A6", "B6", "C6", "D6", "E6", "F6", "G6", "H6", "I6", "J6"].map((a) => cell(plan, a))).toEqual([
-      "Confirmed members", "Female", "Male", "Other", "Not stated", "Total", "Women", "Men", "Seats wanted", "Seats filled",
+      "Confirmed members",
+      "Female",
+      "Male",
+      "Other",
+      "Not stated",
+      "Total",
+      "Women",
+      "Men",
+      "Seats wanted",
+      "Seats filled",
     ]);
     expect(Array.from({ length: 9 }, (_, i) => cell(plan, `A${7 + i}`))).toEqual([
-      "Africa", "Americas", "Arab States", "Asia-Pacific", "CIS", "Europe", LEADERSHIP_ROW, UNPLACED_ROW, TOTAL_ROW,
+      "Africa",
+      "Americas",
+      "Arab States",
+      "Asia-Pacific",
+      "CIS",
+      "Europe",
+      LEADERSHIP_ROW,
+      UNPLACED_ROW,
+      TOTAL_ROW,
     ]);
     expect(plan.freezeBelowRow).toBe(7);
   });
@@ -135,8 +217,12 @@ describe("balanceSheet: the plan", () => {
     ].join("+");
     expect(formula(plan, "B12")).toBe(europeWomen);
     expect(formula(plan, "F12")).toBe(europeWomen.replaceAll(`,${R("D")},"Female"`, ""));
-    expect(formula(plan, "B13")).toContain(`${R("A")},"<>",${R("D")},"Female",${R("B")},"<>",${R("B")},"<>Regional Volunteer",${R("E")},"Confirmed")`);
-    expect(formula(plan, "F15")).toBe(`COUNTIFS(${R("A")},"<>",${R("B")},"<>",${R("E")},"Confirmed")+COUNTIFS(${R("A")},"<>",${R("B")},"<>",${R("E")},"")`);
+    expect(formula(plan, "B13")).toContain(
+      `${R("A")},"<>",${R("D")},"Female",${R("B")},"<>",${R("B")},"<>Regional Volunteer",${R("E")},"Confirmed")`,
+    );
+    expect(formula(plan, "F15")).toBe(
+      `COUNTIFS(${R("A")},"<>",${R("B")},"<>",${R("E")},"Confirmed")+COUNTIFS(${R("A")},"<>",${R("B")},"<>",${R("E")},"")`,
+    );
   });
 
   test("the rest is arithmetic on the sheet: not stated, the shares, the seats, the unplaced row", () => {
@@ -154,8 +240,12 @@ describe("balanceSheet: the plan", () => {
   test("every formula carries the core's figure as its result, and none starts with =", () => {
     const figures = figuresOf(OVERSUBSCRIBED);
     const got = figures.map((_, i) => ["B", "C", "D", "E", "F", "G", "H"].map((c) => result(plan, `${c}${7 + i}`)));
-    expect(got).toEqual(figures.map((r) => [r.female, r.male, r.other, r.notStated, r.total, r.womenShare ?? "", r.menShare ?? ""]));
-    const formulas = plan.blocks.flatMap((b) => b.values.flat()).filter((v): v is { formula: string } => v !== null && typeof v === "object" && "formula" in v);
+    expect(got).toEqual(
+      figures.map((r) => [r.female, r.male, r.other, r.notStated, r.total, r.womenShare ?? "", r.menShare ?? ""]),
+    );
+    const formulas = plan.blocks
+      .flatMap((b) => b.values.flat())
+      .filter((v): v is { formula: string } => v !== null && typeof v === "object" && "formula" in v);
     expect(formulas.length).toBe(9 * 7 + 6 + 2); // counts and shares of 9 rows, 6 regions' seats filled, the total's two
     expect(formulas.filter((f) => f.formula.startsWith("="))).toEqual([]);
   });
@@ -175,7 +265,11 @@ describe("balanceSheet: the plan", () => {
 
   test("a lower MinGenderShare: red below it, no amber band", () => {
     const low = balanceSheet(view, settingsWith({ minGenderShare: 0.3 }));
-    expect(low.conditionalFormats.slice(0, 3).map((c) => c.formula)).toEqual(["AND(ISNUMBER(G7),G7>=0.3)", "AND(ISNUMBER(G7),G7<0.3)", "AND(ISNUMBER(G7),G7>=0.3,G7<0.3)"]);
+    expect(low.conditionalFormats.slice(0, 3).map((c) => c.formula)).toEqual([
+      "AND(ISNUMBER(G7),G7>=0.3)",
+      "AND(ISNUMBER(G7),G7<0.3)",
+      "AND(ISNUMBER(G7),G7>=0.3,G7<0.3)",
+    ]);
     expect(cell(low, "A4")).toMatch(/Green: 30 % or more \(MinGenderShare\); red: below 30 %/);
     expect(cell(low, "A2")).toMatch(new RegExp(`^${GENERATED_NOTE} from the Roster sheet`));
   });
@@ -186,7 +280,9 @@ describe("balanceSheet: the plan", () => {
     const q = (col: string) => `'Committee list'!$${col}$4:$${col}$${25 + BALANCE_HEADROOM}`;
     expect(formula(moved, "B15")).toBe(`COUNTIFS(${q("C")},"<>",${q("F")},"Female",${q("D")},"<>")`);
     expect(formula(moved, "F7")).toBe(`COUNTIFS(${q("C")},"<>",${q("D")},"Regional Volunteer",${q("E")},"Africa")`);
-    expect(cell(moved, "A2")).toMatch(/from the Committee list sheet\. The counts are live formulas over its rows 4–225/);
+    expect(cell(moved, "A2")).toMatch(
+      /from the Committee list sheet\. The counts are live formulas over its rows 4–225/,
+    );
   });
 
   test("ITU5: a region's formula counts both A and Region A", () => {
@@ -199,7 +295,10 @@ describe("balanceSheet: the plan", () => {
   });
 
   test("a roster without volunteers or a Region column: the regions are 0", () => {
-    const rows = [["Name", "Role", "Gender"], ["Helena Varga", "RG-IEM Leadership", "Female"]];
+    const rows = [
+      ["Name", "Role", "Gender"],
+      ["Helena Varga", "RG-IEM Leadership", "Female"],
+    ];
     const none = balanceSheet(viewOf(rows), settings);
     expect(cell(none, "B7")).toEqual({ formula: "0", result: 0 });
     expect(result(none, "B15")).toBe(1);
@@ -219,7 +318,9 @@ describe("balanceSheet: the proposal block", () => {
 
   test("one row per arbitrated region, names in D and H, then the balance now and with the proposal", () => {
     expect(cell(plan, "A18")).toBe("Proposed arbitration");
-    expect(cell(plan, "A19")).toMatch(/^The exact choice that maximises the share of the less-represented gender .* Not live/);
+    expect(cell(plan, "A19")).toMatch(
+      /^The exact choice that maximises the share of the less-represented gender .* Not live/,
+    );
     const row = (r: number) => ["A", "B", "C", "D", "H"].map((c) => cell(plan, `${c}${r}`));
     expect(row(20)).toEqual(["Region", "Free seats", "Candidates", "Proposed", "Passed over"]);
     expect([row(21), row(22), row(23)]).toEqual([

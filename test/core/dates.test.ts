@@ -83,12 +83,22 @@ describe("readDate: every exact form the contract lists", () => {
     expect(iso(value)).toBe(expected);
   });
 
-  test.each<[Parameters<typeof readDate>[0]]>([["31/04/2024"], ["April 2024"], ["Spring 2024"], ["tomorrow"], [""], [null], [true], [12], [Number.NaN], [{ error: "#N/A" }], ["19 Foo 2024"], ["13/13/2024"]])(
-    "%p is not one exact day",
-    (value) => {
-      expect(readDate(value).ok).toBe(false);
-    },
-  );
+  test.each<[Parameters<typeof readDate>[0]]>([
+    ["31/04/2024"],
+    ["April 2024"],
+    ["Spring 2024"],
+    ["tomorrow"],
+    [""],
+    [null],
+    [true],
+    [12],
+    [Number.NaN],
+    [{ error: "#N/A" }],
+    ["19 Foo 2024"],
+    ["13/13/2024"],
+  ])("%p is not one exact day", (value) => {
+    expect(readDate(value).ok).toBe(false);
+  });
 
   test("a serial in a 1904 workbook", () => {
     expect(iso(43939, true)).toBe("2024-04-19");

@@ -1,6 +1,12 @@
 import fc from "fast-check";
 import { dayFromYMD, daysInMonth, isoOf } from "../../core/dates/calendar";
-import { type Certainty, type Precision, readWindow, readWindowText, type WindowRead } from "../../core/dates/read-window";
+import {
+  type Certainty,
+  type Precision,
+  readWindow,
+  readWindowText,
+  type WindowRead,
+} from "../../core/dates/read-window";
 import { type CellValue, cellText, isBlank } from "../../core/cells";
 
 /** A read as one line of plain data, so a failure shows the whole window at a glance. */
@@ -10,7 +16,15 @@ function shown(read: WindowRead): string {
   return `${isoOf(w.earliest)}..${isoOf(w.latest)} ${w.certainty} ${w.precision}${w.ambiguous ? " ambiguous" : ""}`;
 }
 
-type Case = [value: CellValue, earliest: string, latest: string, certainty: Certainty, precision: Precision, ambiguous?: boolean, date1904?: boolean];
+type Case = [
+  value: CellValue,
+  earliest: string,
+  latest: string,
+  certainty: Certainty,
+  precision: Precision,
+  ambiguous?: boolean,
+  date1904?: boolean,
+];
 
 const cases: Case[] = [
   // Exact days, in every spelling the exact reader knows, and cells that hold a day.
@@ -113,11 +127,14 @@ const cases: Case[] = [
 ];
 
 describe("readWindow", () => {
-  test.each(cases)("%p reads as %s..%s %s %s", (value, earliest, latest, certainty, precision, ambiguous = false, date1904 = false) => {
-    expect(shown(readWindow(value, date1904))).toBe(
-      `${earliest}..${latest} ${certainty} ${precision}${ambiguous ? " ambiguous" : ""}`,
-    );
-  });
+  test.each(cases)(
+    "%p reads as %s..%s %s %s",
+    (value, earliest, latest, certainty, precision, ambiguous = false, date1904 = false) => {
+      expect(shown(readWindow(value, date1904))).toBe(
+        `${earliest}..${latest} ${certainty} ${precision}${ambiguous ? " ambiguous" : ""}`,
+      );
+    },
+  );
 
   test("the Terms of Reference's own eight plan dates", () => {
     const tor = [
@@ -192,13 +209,79 @@ describe("readWindow properties", () => {
       : read.text === text;
 
   const tokens = [
-    "January", "feb", "Mar.", "april", "May", "june", "Jul", "Sept.", "October", "nov", "December",
-    "Spring", "summer", "Fall", "autumn", "Winter", "Q1", "q4", "Q5", "H1", "H2", "1Q",
-    "early", "mid", "mid-", "late", "beginning of", "end of", "first", "second", "quarter", "half", "of", "the",
-    "TBC", "TBD", "(TBC)", "tbc.", "to be confirmed", "to be decided", "?", "to",
-    "/", "–", "-", "—", ",", " ", ".", "(", ")",
-    "0", "1", "15", "24", "29", "30", "31", "2", "06", "13", "24th", "1st",
-    "2023", "2024", "2025", "1900", "2199", "9999", "0000", "2023/24", "2024-04-19", "2024-10",
+    "January",
+    "feb",
+    "Mar.",
+    "april",
+    "May",
+    "june",
+    "Jul",
+    "Sept.",
+    "October",
+    "nov",
+    "December",
+    "Spring",
+    "summer",
+    "Fall",
+    "autumn",
+    "Winter",
+    "Q1",
+    "q4",
+    "Q5",
+    "H1",
+    "H2",
+    "1Q",
+    "early",
+    "mid",
+    "mid-",
+    "late",
+    "beginning of",
+    "end of",
+    "first",
+    "second",
+    "quarter",
+    "half",
+    "of",
+    "the",
+    "TBC",
+    "TBD",
+    "(TBC)",
+    "tbc.",
+    "to be confirmed",
+    "to be decided",
+    "?",
+    "to",
+    "/",
+    "–",
+    "-",
+    "—",
+    ",",
+    " ",
+    ".",
+    "(",
+    ")",
+    "0",
+    "1",
+    "15",
+    "24",
+    "29",
+    "30",
+    "31",
+    "2",
+    "06",
+    "13",
+    "24th",
+    "1st",
+    "2023",
+    "2024",
+    "2025",
+    "1900",
+    "2199",
+    "9999",
+    "0000",
+    "2023/24",
+    "2024-04-19",
+    "2024-10",
   ];
   const vocabulary = fc
     .array(fc.tuple(fc.constantFrom(...tokens), fc.constantFrom(" ", "", " ", "  ")), { maxLength: 8 })
@@ -248,7 +331,20 @@ describe("readWindow properties", () => {
     );
   });
 
-  const MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+  const MONTH_NAMES = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+  ];
 
   test("a month name and year spans exactly that month", () => {
     fc.assert(
@@ -269,7 +365,9 @@ describe("readWindow properties", () => {
   });
 
   test("a certainty marker, before or after, in any case, changes the certainty and nothing else", () => {
-    const firm = cases.filter(([value, , , certainty]) => typeof value === "string" && certainty === "firm").map(([value]) => value as string);
+    const firm = cases
+      .filter(([value, , , certainty]) => typeof value === "string" && certainty === "firm")
+      .map(([value]) => value as string);
     const marker = fc.constantFrom("TBC", "(tbc)", "tbc.", "To be confirmed", "?");
     fc.assert(
       fc.property(fc.constantFrom(...firm), marker, fc.boolean(), fc.boolean(), (text, mark, before, upper) => {

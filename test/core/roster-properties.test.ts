@@ -1,5 +1,17 @@
 import fc from "fast-check";
-import { type CellValue, type Finding, ROLES, checkRoster, DEFAULT_SETTINGS, messageOf, readSettings, readTable, GENDERS, STATUSES, ITU6_REGIONS } from "../../core";
+import {
+  type CellValue,
+  type Finding,
+  ROLES,
+  checkRoster,
+  DEFAULT_SETTINGS,
+  messageOf,
+  readSettings,
+  readTable,
+  GENDERS,
+  STATUSES,
+  ITU6_REGIONS,
+} from "../../core";
 import { ROSTER_HEADER, raw } from "../helpers/tables";
 
 const RUNS = { numRuns: 300 };
@@ -14,7 +26,9 @@ const anyCell: fc.Arbitrary<CellValue> = fc.oneof(
   fc.integer(),
   fc.boolean(),
   fc.record({ error: fc.constantFrom("#N/A", "#REF!", "#VALUE!", "#DIV/0!") }),
-  fc.date({ min: new Date(Date.UTC(1900, 0, 1)), max: new Date(Date.UTC(2200, 0, 1)), noInvalidDate: true }).map((d) => ({ date: d.toISOString().slice(0, 10) })),
+  fc
+    .date({ min: new Date(Date.UTC(1900, 0, 1)), max: new Date(Date.UTC(2200, 0, 1)), noInvalidDate: true })
+    .map((d) => ({ date: d.toISOString().slice(0, 10) })),
 );
 
 /** A plausible roster value for a column, sometimes wrong. */
@@ -46,7 +60,10 @@ describe("no cell content whatever makes a rule throw", () => {
             ...junk,
             ...people.map((p) => head.map((h) => (p as Record<string, CellValue>)[h] ?? null)),
           ];
-          const findings = checkRoster(readTable(raw("Roster", rows)), { ...DEFAULT_SETTINGS, regionModel: regionModel as "ITU6" | "ITU5" });
+          const findings = checkRoster(readTable(raw("Roster", rows)), {
+            ...DEFAULT_SETTINGS,
+            regionModel: regionModel as "ITU6" | "ITU5",
+          });
           for (const f of findings) expect(messageOf(f).length).toBeGreaterThan(10);
         },
       ),
@@ -56,12 +73,23 @@ describe("no cell content whatever makes a rule throw", () => {
 
   test("any Settings table", () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.oneof(fc.constantFrom("RegionModel", "MinGenderShare", "AsOf", "VolunteersPerRegion", "redslipdays"), anyCell), anyCell)), (pairs) => {
-        const { settings, findings } = readSettings(readTable(raw("Settings", [["Key", "Value"], ...pairs])));
-        expect(settings.minGenderShare).toBeGreaterThanOrEqual(0);
-        expect(settings.minGenderShare).toBeLessThanOrEqual(1);
-        for (const f of findings) expect(messageOf(f)).not.toMatch(/undefined/);
-      }),
+      fc.property(
+        fc.array(
+          fc.tuple(
+            fc.oneof(
+              fc.constantFrom("RegionModel", "MinGenderShare", "AsOf", "VolunteersPerRegion", "redslipdays"),
+              anyCell,
+            ),
+            anyCell,
+          ),
+        ),
+        (pairs) => {
+          const { settings, findings } = readSettings(readTable(raw("Settings", [["Key", "Value"], ...pairs])));
+          expect(settings.minGenderShare).toBeGreaterThanOrEqual(0);
+          expect(settings.minGenderShare).toBeLessThanOrEqual(1);
+          for (const f of findings) expect(messageOf(f)).not.toMatch(/undefined/);
+        },
+      ),
       RUNS,
     );
   });
@@ -84,24 +112,57 @@ describe("row order never changes the findings", () => {
 
   test("rules that do not depend on order give exactly the same findings", () => {
     fc.assert(
-      fc.property(fc.array(personRow, { minLength: 1, maxLength: 25 }).chain((people) => fc.tuple(fc.constant(people), fc.shuffledSubarray(people.map((_, i) => i), { minLength: people.length }))), ([people, order]) => {
-        const head = [...ROSTER_HEADER, "Id"];
-        const rowsOf = (idx: number[]) => [head, ...idx.map((i) => [...ROSTER_HEADER.map((h) => (people[i] as Record<string, CellValue>)[h] ?? null), `id${i}`])];
-        const a = rowsOf(people.map((_, i) => i));
-        const b = rowsOf(order);
-        const orderFree = (f: Finding) => f.code !== "ROSTER_DUPLICATE_PERSON" && f.code !== "ROSTER_ROLE_DUPLICATE" && f.code !== "ROSTER_ARBITRATION";
-        expect(byId(b, run(b).filter(orderFree))).toEqual(byId(a, run(a).filter(orderFree)));
-        // Arbitration breaks its last ties by the earliest rows, so who is chosen (and so which gender
-        // ends up fewer) may follow the order; which regions, how many seats and the share reached never do.
-        const arbitrations = (rows: CellValue[][]) =>
-          run(rows).flatMap((f) =>
-            f.code === "ROSTER_ARBITRATION" ? [{ ...f.data, selected: f.data.selected.length, passedOver: f.data.passedOver.length, underAfter: undefined }] : [],
-          );
-        expect(arbitrations(b)).toEqual(arbitrations(a));
-        // "On each extra row" and "on the later row" name rows by their order, but how many are extra does not change.
-        const count = (rows: CellValue[][], code: string) => run(rows).filter((f) => f.code === code).map((f) => JSON.stringify((f.data as { role?: string }).role ?? "")).sort();
-        expect(count(b, "ROSTER_ROLE_DUPLICATE")).toEqual(count(a, "ROSTER_ROLE_DUPLICATE"));
-      }),
+      fc.property(
+        fc.array(personRow, { minLength: 1, maxLength: 25 }).chain((people) =>
+          fc.tuple(
+            fc.constant(people),
+            fc.shuffledSubarray(
+              people.map((_, i) => i),
+              { minLength: people.length },
+            ),
+          ),
+        ),
+        ([people, order]) => {
+          const head = [...ROSTER_HEADER, "Id"];
+          const rowsOf = (idx: number[]) => [
+            head,
+            ...idx.map((i) => [
+              ...ROSTER_HEADER.map((h) => (people[i] as Record<string, CellValue>)[h] ?? null),
+              `id${i}`,
+            ]),
+          ];
+          const a = rowsOf(people.map((_, i) => i));
+          const b = rowsOf(order);
+          const orderFree = (f: Finding) =>
+            f.code !== "ROSTER_DUPLICATE_PERSON" &&
+            f.code !== "ROSTER_ROLE_DUPLICATE" &&
+            f.code !== "ROSTER_ARBITRATION";
+          expect(byId(b, run(b).filter(orderFree))).toEqual(byId(a, run(a).filter(orderFree)));
+          // Arbitration breaks its last ties by the earliest rows, so who is chosen (and so which gender
+          // ends up fewer) may follow the order; which regions, how many seats and the share reached never do.
+          const arbitrations = (rows: CellValue[][]) =>
+            run(rows).flatMap((f) =>
+              f.code === "ROSTER_ARBITRATION"
+                ? [
+                    {
+                      ...f.data,
+                      selected: f.data.selected.length,
+                      passedOver: f.data.passedOver.length,
+                      underAfter: undefined,
+                    },
+                  ]
+                : [],
+            );
+          expect(arbitrations(b)).toEqual(arbitrations(a));
+          // "On each extra row" and "on the later row" name rows by their order, but how many are extra does not change.
+          const count = (rows: CellValue[][], code: string) =>
+            run(rows)
+              .filter((f) => f.code === code)
+              .map((f) => JSON.stringify((f.data as { role?: string }).role ?? ""))
+              .sort();
+          expect(count(b, "ROSTER_ROLE_DUPLICATE")).toEqual(count(a, "ROSTER_ROLE_DUPLICATE"));
+        },
+      ),
       RUNS,
     );
   });
@@ -114,33 +175,75 @@ describe("row order never changes the findings", () => {
       Priority: fc.oneof(fc.constant(null), fc.integer({ min: 0, max: 3 })),
     });
     fc.assert(
-      fc.property(fc.array(volunteer, { minLength: 1, maxLength: 14 }).chain((v) => fc.tuple(fc.constant(v), fc.shuffledSubarray(v, { minLength: v.length }))), ([people, shuffled]) => {
-        const rows = (list: typeof people) => [
-          ROSTER_HEADER,
-          ...list.map((p, i) => ROSTER_HEADER.map((h) => ({ Name: `V${i}`, Role: "Regional Volunteer", Justification: "x", ...p })[h] ?? null) as CellValue[]),
-        ];
-        // Which gender ends up fewer may follow the order too: 3 women and 4 men tie with 4 and 3.
-        const figures = (list: typeof people) =>
-          run(rows(list)).flatMap((f) =>
-            f.code === "ROSTER_ARBITRATION" ? [{ ...f.data, selected: f.data.selected.length, passedOver: f.data.passedOver.length, underAfter: undefined }] : [],
-          );
-        expect(figures(shuffled)).toEqual(figures(people));
-      }),
+      fc.property(
+        fc
+          .array(volunteer, { minLength: 1, maxLength: 14 })
+          .chain((v) => fc.tuple(fc.constant(v), fc.shuffledSubarray(v, { minLength: v.length }))),
+        ([people, shuffled]) => {
+          const rows = (list: typeof people) => [
+            ROSTER_HEADER,
+            ...list.map(
+              (p, i) =>
+                ROSTER_HEADER.map(
+                  (h) => ({ Name: `V${i}`, Role: "Regional Volunteer", Justification: "x", ...p })[h] ?? null,
+                ) as CellValue[],
+            ),
+          ];
+          // Which gender ends up fewer may follow the order too: 3 women and 4 men tie with 4 and 3.
+          const figures = (list: typeof people) =>
+            run(rows(list)).flatMap((f) =>
+              f.code === "ROSTER_ARBITRATION"
+                ? [
+                    {
+                      ...f.data,
+                      selected: f.data.selected.length,
+                      passedOver: f.data.passedOver.length,
+                      underAfter: undefined,
+                    },
+                  ]
+                : [],
+            );
+          expect(figures(shuffled)).toEqual(figures(people));
+        },
+      ),
       RUNS,
     );
   });
 
   test("where each person has one e-mail, the number of duplicate rows does not change", () => {
-    const person = fc.record({ who: fc.constantFrom("Ana", "ANA", "Ben", "Chloé", "Chloe", "Dan", "Eve"), status: fc.constantFrom("", "Candidate", "Withdrawn") });
+    const person = fc.record({
+      who: fc.constantFrom("Ana", "ANA", "Ben", "Chloé", "Chloe", "Dan", "Eve"),
+      status: fc.constantFrom("", "Candidate", "Withdrawn"),
+    });
     fc.assert(
-      fc.property(fc.array(person, { maxLength: 20 }).chain((p) => fc.tuple(fc.constant(p), fc.shuffledSubarray(p, { minLength: p.length }))), ([people, shuffled]) => {
-        const rows = (list: typeof people) => [ROSTER_HEADER, ...list.map((p) => [p.who, "Deputy Secretary-General", null, null, p.status, null, null, `${p.who.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase()}@example.org`, null, null])];
-        const dups = (list: typeof people) => run(rows(list)).filter((f) => f.code === "ROSTER_DUPLICATE_PERSON").length;
-        const active = people.filter((p) => p.status !== "Withdrawn");
-        const distinct = new Set(active.map((p) => p.who.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase())).size;
-        expect(dups(people)).toBe(active.length - distinct);
-        expect(dups(shuffled)).toBe(dups(people));
-      }),
+      fc.property(
+        fc
+          .array(person, { maxLength: 20 })
+          .chain((p) => fc.tuple(fc.constant(p), fc.shuffledSubarray(p, { minLength: p.length }))),
+        ([people, shuffled]) => {
+          const rows = (list: typeof people) => [
+            ROSTER_HEADER,
+            ...list.map((p) => [
+              p.who,
+              "Deputy Secretary-General",
+              null,
+              null,
+              p.status,
+              null,
+              null,
+              `${p.who.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase()}@example.org`,
+              null,
+              null,
+            ]),
+          ];
+          const dups = (list: typeof people) =>
+            run(rows(list)).filter((f) => f.code === "ROSTER_DUPLICATE_PERSON").length;
+          const active = people.filter((p) => p.status !== "Withdrawn");
+          const distinct = new Set(active.map((p) => p.who.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase())).size;
+          expect(dups(people)).toBe(active.length - distinct);
+          expect(dups(shuffled)).toBe(dups(people));
+        },
+      ),
       RUNS,
     );
   });

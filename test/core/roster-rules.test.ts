@@ -28,19 +28,37 @@ describe("ROSTER_INVALID_VALUE: one finding per cell", () => {
     ["a volunteer without a Region", withRow(5, { Region: null }), ["ROSTER_INVALID_VALUE@5", "ROSTER_REGION_SHORT@-"]],
     ["an unknown Gender", withRow(6, { Gender: "Femal" }), ["ROSTER_INVALID_VALUE@6"]],
     ["an unknown Status", withRow(6, { Status: "Maybe" }), ["ROSTER_INVALID_VALUE@6", "ROSTER_REGION_SHORT@-"]],
-    ["a withdrawn row with a bad Gender (its own values are still checked)", withRow(6, { Status: "Withdrawn", Gender: "?" }), ["ROSTER_INVALID_VALUE@6", "ROSTER_REGION_SHORT@-"]],
-    ["two bad cells on one row", withRow(7, { Gender: "x", Status: "y" }), ["ROSTER_INVALID_VALUE@7", "ROSTER_INVALID_VALUE@7", "ROSTER_REGION_SHORT@-"]],
+    [
+      "a withdrawn row with a bad Gender (its own values are still checked)",
+      withRow(6, { Status: "Withdrawn", Gender: "?" }),
+      ["ROSTER_INVALID_VALUE@6", "ROSTER_REGION_SHORT@-"],
+    ],
+    [
+      "two bad cells on one row",
+      withRow(7, { Gender: "x", Status: "y" }),
+      ["ROSTER_INVALID_VALUE@7", "ROSTER_INVALID_VALUE@7", "ROSTER_REGION_SHORT@-"],
+    ],
   ])("%s", (_, rows, expected) => {
     expect(codes(rosterFindings(rows))).toEqual(expected);
   });
 
   test("points at the cell and says what is allowed", () => {
     const [f] = rosterFindings(withRow(6, { Gender: "Femal" }));
-    expect(f).toMatchObject({ sheet: "Roster", row: 6, column: "Gender", severity: "error", data: { value: "Femal", problem: "not-allowed" } });
+    expect(f).toMatchObject({
+      sheet: "Roster",
+      row: 6,
+      column: "Gender",
+      severity: "error",
+      data: { value: "Femal", problem: "not-allowed" },
+    });
   });
 
   test("a withdrawn volunteer may have no Region", () => {
-    expect(rosterFindings(add(member({ Name: "Gone", Role: "Regional Volunteer", Status: "Withdrawn", Justification: "x" })))).toEqual([]);
+    expect(
+      rosterFindings(
+        add(member({ Name: "Gone", Role: "Regional Volunteer", Status: "Withdrawn", Justification: "x" })),
+      ),
+    ).toEqual([]);
   });
 
   test("blank Gender means Not stated and blank Status means Confirmed", () => {
@@ -52,10 +70,13 @@ describe("ROSTER_INVALID_VALUE: one finding per cell", () => {
     ["  regional   volunteer ", "asia pacific", "FEMALE", " confirmed "],
     ["Regional Volunteer", "APT", "f", "Confirmed"],
     ["Regional Volunteer", "Asia–Pacific", "Female", ""],
-  ])("values match case-, space- and hyphen-insensitively, with aliases: %s / %s / %s / %s", (role, region, gender, status) => {
-    const rows = withRow(11, { Role: role, Region: region, Gender: gender, Status: status });
-    expect(rosterFindings(rows)).toEqual([]);
-  });
+  ])(
+    "values match case-, space- and hyphen-insensitively, with aliases: %s / %s / %s / %s",
+    (role, region, gender, status) => {
+      const rows = withRow(11, { Role: role, Region: region, Gender: gender, Status: status });
+      expect(rosterFindings(rows)).toEqual([]);
+    },
+  );
 });
 
 describe("ITU5 regions", () => {
@@ -73,10 +94,17 @@ describe("ITU5 regions", () => {
   test("an ITU6 region is not valid under ITU5, and the missing region is short", () => {
     const found = rosterFindings(itu5(["A", "B", "C", "D", "Europe"]), { regionModel: "ITU5" });
     expect(codes(found)).toEqual(["ROSTER_INVALID_VALUE@13", "ROSTER_INVALID_VALUE@14", "ROSTER_REGION_SHORT@-"]);
-    expect(found.find((f) => f.code === "ROSTER_REGION_SHORT")!.data).toEqual({ region: "Region E", count: 0, wanted: 2 });
+    expect(found.find((f) => f.code === "ROSTER_REGION_SHORT")!.data).toEqual({
+      region: "Region E",
+      count: 0,
+      wanted: 2,
+    });
   });
   test("a letter is not an ITU6 region", () => {
-    expect(codes(rosterFindings(withRow(5, { Region: "D" })))).toEqual(["ROSTER_INVALID_VALUE@5", "ROSTER_REGION_SHORT@-"]);
+    expect(codes(rosterFindings(withRow(5, { Region: "D" })))).toEqual([
+      "ROSTER_INVALID_VALUE@5",
+      "ROSTER_REGION_SHORT@-",
+    ]);
   });
 });
 
@@ -87,25 +115,32 @@ describe("ROSTER_ROLE_MISSING and ROSTER_ROLE_DUPLICATE", () => {
     ["ITU Counsellor", 4],
   ])("no confirmed %s", (role, row) => {
     const found = rosterFindings(withRow(row, { Status: "Candidate" }));
-    expect(found).toEqual([{ code: "ROSTER_ROLE_MISSING", severity: "error", sheet: "Roster", row: null, column: "Role", data: { role } }]);
+    expect(found).toEqual([
+      { code: "ROSTER_ROLE_MISSING", severity: "error", sheet: "Roster", row: null, column: "Role", data: { role } },
+    ]);
   });
 
   test("a withdrawn TSB Director does not count", () => {
     expect(codes(rosterFindings(withRow(3, { Status: "Withdrawn" })))).toEqual(["ROSTER_ROLE_MISSING@-"]);
   });
 
-  test.each(["TSB Director", "ITU Counsellor", "Deputy Secretary-General"])("a second and third confirmed %s are flagged on each extra row", (role) => {
-    const found = rosterFindings(add(
-      member({ Name: "A", Role: role, Gender: "Male" }),
-      member({ Name: "B", Role: role, Gender: "Female" }),
-      member({ Name: "C", Role: role, Gender: "Female" }),
-    ));
-    const dup = found.filter((f) => f.code === "ROSTER_ROLE_DUPLICATE");
-    const first = role === "Deputy Secretary-General" ? 17 : role === "TSB Director" ? 3 : 4;
-    const extra = role === "Deputy Secretary-General" ? [18, 19] : [17, 18, 19];
-    expect(dup.map((f) => f.row)).toEqual(extra);
-    expect(dup.every((f) => f.data.firstRow === first && f.data.role === role)).toBe(true);
-  });
+  test.each(["TSB Director", "ITU Counsellor", "Deputy Secretary-General"])(
+    "a second and third confirmed %s are flagged on each extra row",
+    (role) => {
+      const found = rosterFindings(
+        add(
+          member({ Name: "A", Role: role, Gender: "Male" }),
+          member({ Name: "B", Role: role, Gender: "Female" }),
+          member({ Name: "C", Role: role, Gender: "Female" }),
+        ),
+      );
+      const dup = found.filter((f) => f.code === "ROSTER_ROLE_DUPLICATE");
+      const first = role === "Deputy Secretary-General" ? 17 : role === "TSB Director" ? 3 : 4;
+      const extra = role === "Deputy Secretary-General" ? [18, 19] : [17, 18, 19];
+      expect(dup.map((f) => f.row)).toEqual(extra);
+      expect(dup.every((f) => f.data.firstRow === first && f.data.role === role)).toBe(true);
+    },
+  );
 
   test("a second RG-IEM Leadership is allowed (a leadership, not one person)", () => {
     expect(rosterFindings(add(member({ Name: "Co-lead", Role: "RG-IEM Leadership", Gender: "Male" })))).toEqual([]);
@@ -120,7 +155,14 @@ describe("ROSTER_REGION_SHORT and ROSTER_REGION_OVER", () => {
   test("a region with one confirmed volunteer is short, with its figures", () => {
     const found = rosterFindings(withRow(5, { Status: "Candidate" }));
     expect(found).toEqual([
-      { code: "ROSTER_REGION_SHORT", severity: "error", sheet: "Roster", row: null, column: "Region", data: { region: "Africa", count: 1, wanted: 2 } },
+      {
+        code: "ROSTER_REGION_SHORT",
+        severity: "error",
+        sheet: "Roster",
+        row: null,
+        column: "Region",
+        data: { region: "Africa", count: 1, wanted: 2 },
+      },
     ]);
   });
   test("withdrawn rows count for nothing", () => {
@@ -132,22 +174,44 @@ describe("ROSTER_REGION_SHORT and ROSTER_REGION_OVER", () => {
     expect(rosterFindings(rows).map((f) => f.data)).toEqual([{ region: "CIS", count: 0, wanted: 2 }]);
   });
   test("a third confirmed volunteer over-fills the region", () => {
-    const found = rosterFindings(add(member({ Name: "Third", Role: "Regional Volunteer", Region: "Europe", Gender: "Male", Justification: "j" })));
+    const found = rosterFindings(
+      add(member({ Name: "Third", Role: "Regional Volunteer", Region: "Europe", Gender: "Male", Justification: "j" })),
+    );
     expect(codes(found)).toEqual(["ROSTER_REGION_OVER@-"]);
     expect(found[0]!.data).toEqual({ region: "Europe", count: 3, wanted: 2 });
   });
   test("a candidate third volunteer is not over (that is arbitration)", () => {
-    expect(rosterFindings(add(member({ Name: "Third", Role: "Regional Volunteer", Region: "Europe", Status: "Candidate", Justification: "j" })))).toEqual([]);
+    expect(
+      rosterFindings(
+        add(
+          member({
+            Name: "Third",
+            Role: "Regional Volunteer",
+            Region: "Europe",
+            Status: "Candidate",
+            Justification: "j",
+          }),
+        ),
+      ),
+    ).toEqual([]);
   });
   test("VolunteersPerRegion from the settings", () => {
-    expect(codes(rosterFindings(goodRoster(), { volunteersPerRegion: 3 }))).toEqual(Array(6).fill("ROSTER_REGION_SHORT@-"));
-    expect(codes(rosterFindings(goodRoster(), { volunteersPerRegion: 1 }))).toEqual(Array(6).fill("ROSTER_REGION_OVER@-"));
+    expect(codes(rosterFindings(goodRoster(), { volunteersPerRegion: 3 }))).toEqual(
+      Array(6).fill("ROSTER_REGION_SHORT@-"),
+    );
+    expect(codes(rosterFindings(goodRoster(), { volunteersPerRegion: 1 }))).toEqual(
+      Array(6).fill("ROSTER_REGION_OVER@-"),
+    );
   });
   test("a volunteer counts only in a region of the model in force", () => {
-    expect(codes(rosterFindings(goodRoster(), { regionModel: "ITU5" }))).toEqual([
-      ...Array(12).fill("ROSTER_INVALID_VALUE@").map((c, i) => `${c}${i + 5}`),
-      ...Array(5).fill("ROSTER_REGION_SHORT@-"),
-    ].sort());
+    expect(codes(rosterFindings(goodRoster(), { regionModel: "ITU5" }))).toEqual(
+      [
+        ...Array(12)
+          .fill("ROSTER_INVALID_VALUE@")
+          .map((c, i) => `${c}${i + 5}`),
+        ...Array(5).fill("ROSTER_REGION_SHORT@-"),
+      ].sort(),
+    );
   });
 });
 
@@ -172,7 +236,14 @@ describe("ROSTER_DUPLICATE_PERSON", () => {
   ])("%s", (_, name) => {
     const found = rosterFindings(add(member({ Name: name, Role: "Deputy Secretary-General", Gender: "Female" })));
     expect(found).toEqual([
-      { code: "ROSTER_DUPLICATE_PERSON", severity: "error", sheet: "Roster", row: 17, column: "Name", data: { name: name.trim().replace(/\s+/g, " "), firstRow: 2, by: "name" } },
+      {
+        code: "ROSTER_DUPLICATE_PERSON",
+        severity: "error",
+        sheet: "Roster",
+        row: 17,
+        column: "Name",
+        data: { name: name.trim().replace(/\s+/g, " "), firstRow: 2, by: "name" },
+      },
     ]);
   });
   test("letters that do not decompose: Søren Ødegård and Soren Odegard", () => {
@@ -186,11 +257,20 @@ describe("ROSTER_DUPLICATE_PERSON", () => {
     const rows = add(member({ Name: "H. V.", Role: "Deputy Secretary-General", Email: "AFRICA1@example.org " }));
     const found = rosterFindings(rows);
     expect(found).toEqual([
-      { code: "ROSTER_DUPLICATE_PERSON", severity: "error", sheet: "Roster", row: 17, column: "Email", data: { name: "H. V.", firstRow: 5, by: "email" } },
+      {
+        code: "ROSTER_DUPLICATE_PERSON",
+        severity: "error",
+        sheet: "Roster",
+        row: 17,
+        column: "Email",
+        data: { name: "H. V.", firstRow: 5, by: "email" },
+      },
     ]);
   });
   test("a withdrawn row is not a duplicate", () => {
-    expect(rosterFindings(add(member({ Name: "Helena Varga", Role: "Deputy Secretary-General", Status: "Withdrawn" })))).toEqual([]);
+    expect(
+      rosterFindings(add(member({ Name: "Helena Varga", Role: "Deputy Secretary-General", Status: "Withdrawn" }))),
+    ).toEqual([]);
   });
   test("three rows: each later row names the first", () => {
     const rows = add(
@@ -210,15 +290,30 @@ describe("ROSTER_GENDER_BALANCE", () => {
     member({ Name: "L", Role: "RG-IEM Leadership", Gender: "Not stated" }),
     member({ Name: "D", Role: "TSB Director", Gender: "Not stated" }),
     member({ Name: "C", Role: "ITU Counsellor", Gender: null }),
-    ...[...Array(female).fill("Female"), ...Array(male).fill("Male"), ...Array(other).fill("Other"), ...Array(notStated).fill("Not stated")].map((g, i) =>
-      member({ Name: `M${i}`, Role: "Deputy Secretary-General", Gender: g, Status: i === 0 ? "Confirmed" : "Candidate" }),
+    ...[
+      ...Array(female).fill("Female"),
+      ...Array(male).fill("Male"),
+      ...Array(other).fill("Other"),
+      ...Array(notStated).fill("Not stated"),
+    ].map((g, i) =>
+      member({
+        Name: `M${i}`,
+        Role: "Deputy Secretary-General",
+        Gender: g,
+        Status: i === 0 ? "Confirmed" : "Candidate",
+      }),
     ),
   ];
   // Only confirmed members count: make them confirmed through a roster of leaders.
   const confirmed = (female: number, male: number, other = 0) => [
     ROSTER_HEADER,
     ...[...Array(female).fill("Female"), ...Array(male).fill("Male"), ...Array(other).fill("Other")].map((g, i) =>
-      member({ Name: `M${i}`, Role: i === 0 ? "RG-IEM Leadership" : i === 1 ? "TSB Director" : i === 2 ? "ITU Counsellor" : "Regional Volunteer", Gender: g }),
+      member({
+        Name: `M${i}`,
+        Role:
+          i === 0 ? "RG-IEM Leadership" : i === 1 ? "TSB Director" : i === 2 ? "ITU Counsellor" : "Regional Volunteer",
+        Gender: g,
+      }),
     ),
   ];
   const balanceOf = (rows: CellValue[][], minGenderShare = 0.4) =>
@@ -238,7 +333,12 @@ describe("ROSTER_GENDER_BALANCE", () => {
 
   test("the figures behind it", () => {
     const [f] = balanceOf(confirmed(3, 7));
-    expect(f).toMatchObject({ severity: "warning", row: null, column: "Gender", data: { female: 3, male: 7, other: 0, share: 0.3, under: "women", minShare: 0.4 } });
+    expect(f).toMatchObject({
+      severity: "warning",
+      row: null,
+      column: "Gender",
+      data: { female: 3, male: 7, other: 0, share: 0.3, under: "women", minShare: 0.4 },
+    });
   });
 
   test("Not stated and candidates do not count", () => {
@@ -256,10 +356,24 @@ describe("ROSTER_SIZE", () => {
   test("21 confirmed members is more than 20", () => {
     const rows = [ROSTER_HEADER, ...LEADERS, ...volunteers(3)]; // 3 + 18 = 21
     const found = rosterFindings(rows, { volunteersPerRegion: 3, minGenderShare: 0 });
-    expect(found).toEqual([{ code: "ROSTER_SIZE", severity: "warning", sheet: "Roster", row: null, column: null, data: { count: 21, max: 20 } }]);
+    expect(found).toEqual([
+      {
+        code: "ROSTER_SIZE",
+        severity: "warning",
+        sheet: "Roster",
+        row: null,
+        column: null,
+        data: { count: 21, max: 20 },
+      },
+    ]);
   });
   test("candidates and withdrawn members do not count", () => {
-    const rows = [...goodRoster(), ...Array.from({ length: 10 }, (_, i) => member({ Name: `C${i}`, Role: "Deputy Secretary-General", Status: i % 2 ? "Candidate" : "Withdrawn" }))];
+    const rows = [
+      ...goodRoster(),
+      ...Array.from({ length: 10 }, (_, i) =>
+        member({ Name: `C${i}`, Role: "Deputy Secretary-General", Status: i % 2 ? "Candidate" : "Withdrawn" }),
+      ),
+    ];
     expect(rosterFindings(rows)).toEqual([]);
   });
 });
@@ -277,21 +391,62 @@ describe("ROSTER_EMAIL_INVALID", () => {
     expect(found.some((f) => f.code === "ROSTER_EMAIL_INVALID")).toBe(invalid);
   });
   test("is checked on withdrawn rows too", () => {
-    const found = rosterFindings(add(member({ Name: "Gone", Role: "Deputy Secretary-General", Status: "Withdrawn", Email: "nope" })));
-    expect(found).toEqual([{ code: "ROSTER_EMAIL_INVALID", severity: "warning", sheet: "Roster", row: 17, column: "Email", data: { value: "nope" } }]);
+    const found = rosterFindings(
+      add(member({ Name: "Gone", Role: "Deputy Secretary-General", Status: "Withdrawn", Email: "nope" })),
+    );
+    expect(found).toEqual([
+      {
+        code: "ROSTER_EMAIL_INVALID",
+        severity: "warning",
+        sheet: "Roster",
+        row: 17,
+        column: "Email",
+        data: { value: "nope" },
+      },
+    ]);
   });
 });
 
 describe("ROSTER_ARBITRATION", () => {
-  const arbitrations = (rows: CellValue[][], settings = {}) => rosterFindings(rows, settings).filter((f) => f.code === "ROSTER_ARBITRATION");
+  const arbitrations = (rows: CellValue[][], settings = {}) =>
+    rosterFindings(rows, settings).filter((f) => f.code === "ROSTER_ARBITRATION");
 
   test("one note per over-subscribed region, on the Status column, with the choice and the committee's shares", () => {
     const found = arbitrations(OVERSUBSCRIBED);
-    expect(found.map((f) => [f.severity, f.sheet, f.row, f.column])).toEqual(Array(3).fill(["info", "Roster", null, "Status"]));
+    expect(found.map((f) => [f.severity, f.sheet, f.row, f.column])).toEqual(
+      Array(3).fill(["info", "Roster", null, "Status"]),
+    );
     expect(found.map((f) => f.data)).toEqual([
-      { region: "Americas", selected: ["Diego Souza"], passedOver: ["Lucía Fernández", "Ana Torres"], seats: 1, shareBefore: 0.4545, shareAfter: 0.4667, underBefore: "women", underAfter: "women" },
-      { region: "Asia-Pacific", selected: ["Mei Tanaka", "Arjun Raman"], passedOver: ["Ravi Iyer", "Hana Kim"], seats: 2, shareBefore: 0.4545, shareAfter: 0.4667, underBefore: "women", underAfter: "women" },
-      { region: "Europe", selected: ["Ana Kovač"], passedOver: ["Jonas Weber", "Jan Novak"], seats: 1, shareBefore: 0.4545, shareAfter: 0.4667, underBefore: "women", underAfter: "women" },
+      {
+        region: "Americas",
+        selected: ["Diego Souza"],
+        passedOver: ["Lucía Fernández", "Ana Torres"],
+        seats: 1,
+        shareBefore: 0.4545,
+        shareAfter: 0.4667,
+        underBefore: "women",
+        underAfter: "women",
+      },
+      {
+        region: "Asia-Pacific",
+        selected: ["Mei Tanaka", "Arjun Raman"],
+        passedOver: ["Ravi Iyer", "Hana Kim"],
+        seats: 2,
+        shareBefore: 0.4545,
+        shareAfter: 0.4667,
+        underBefore: "women",
+        underAfter: "women",
+      },
+      {
+        region: "Europe",
+        selected: ["Ana Kovač"],
+        passedOver: ["Jonas Weber", "Jan Novak"],
+        seats: 1,
+        shareBefore: 0.4545,
+        shareAfter: 0.4667,
+        underBefore: "women",
+        underAfter: "women",
+      },
     ]);
   });
 
@@ -312,18 +467,59 @@ describe("ROSTER_ARBITRATION", () => {
       member({ Name: "C", Role: "ITU Counsellor", Gender: "Male" }),
       member({ Name: "V", Role: "Regional Volunteer", Region: "Africa", Gender: "Female", Justification: "x" }),
       member({ Name: "W", Role: "Regional Volunteer", Region: "Africa", Gender: "Male", Justification: "x" }),
-      ...["Eva", "Ema", "Eli"].map((Name) => member({ Name, Role: "Regional Volunteer", Region: "Europe", Gender: "Female", Status: "Candidate", Justification: "x" })),
+      ...["Eva", "Ema", "Eli"].map((Name) =>
+        member({
+          Name,
+          Role: "Regional Volunteer",
+          Region: "Europe",
+          Gender: "Female",
+          Status: "Candidate",
+          Justification: "x",
+        }),
+      ),
     ];
     const [f] = arbitrations(rows);
-    expect(f!.data).toMatchObject({ selected: ["Eva", "Ema"], passedOver: ["Eli"], underBefore: "women", underAfter: "men", shareBefore: 0.4, shareAfter: 0.4286 });
+    expect(f!.data).toMatchObject({
+      selected: ["Eva", "Ema"],
+      passedOver: ["Eli"],
+      underBefore: "women",
+      underAfter: "men",
+      shareBefore: 0.4,
+      shareAfter: 0.4286,
+    });
     expect(messageOf(f!)).toBe(
       "Europe has 3 candidates for 2 free seats: propose Eva and Ema, not Eli (men would then be the less represented, at 42.9 % of the confirmed committee; women are 40 % now).",
     );
   });
 
   test.each<[string, CellValue[][]]>([
-    ["a region with as many candidates as free seats", [...goodRoster().filter((r) => r[2] !== "Europe"), member({ Name: "E1", Role: "Regional Volunteer", Region: "Europe", Gender: "Female", Status: "Candidate", Justification: "x" })]],
-    ["a full region with a candidate to spare (the sample's Europe)", add(member({ Name: "Ana Kovač", Role: "Regional Volunteer", Region: "Europe", Gender: "Female", Status: "Candidate", Justification: "x" }))],
+    [
+      "a region with as many candidates as free seats",
+      [
+        ...goodRoster().filter((r) => r[2] !== "Europe"),
+        member({
+          Name: "E1",
+          Role: "Regional Volunteer",
+          Region: "Europe",
+          Gender: "Female",
+          Status: "Candidate",
+          Justification: "x",
+        }),
+      ],
+    ],
+    [
+      "a full region with a candidate to spare (the sample's Europe)",
+      add(
+        member({
+          Name: "Ana Kovač",
+          Role: "Regional Volunteer",
+          Region: "Europe",
+          Gender: "Female",
+          Status: "Candidate",
+          Justification: "x",
+        }),
+      ),
+    ],
     ["a roster without a Status column", goodRoster().map((r) => r.filter((_, j) => j !== 4))],
   ])("no note for %s", (_, rows) => {
     expect(arbitrations(rows)).toEqual([]);

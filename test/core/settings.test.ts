@@ -1,19 +1,37 @@
 import { DEFAULT_SETTINGS, dayOfIso, readSettings, readTable, checkWorkbook } from "../../core";
 import { goodRoster, raw } from "../helpers/tables";
 
-const settings = (...pairs: [unknown, unknown][]) => readSettings(readTable(raw("Settings", [["Key", "Value"], ...(pairs as never[])])));
+const settings = (...pairs: [unknown, unknown][]) =>
+  readSettings(readTable(raw("Settings", [["Key", "Value"], ...(pairs as never[])])));
 
 describe("the Settings table", () => {
   test("absent: the documented defaults", () => {
     expect(readSettings(undefined).settings).toEqual({
-      regionModel: "ITU6", volunteersPerRegion: 2, minGenderShare: 0.4, maxCommitteeSize: 20, redSlipDays: 30, reportLeadDays: 30,
+      regionModel: "ITU6",
+      volunteersPerRegion: 2,
+      minGenderShare: 0.4,
+      maxCommitteeSize: 20,
+      redSlipDays: 30,
+      reportLeadDays: 30,
     });
   });
 
   test("keys match case- and space-insensitively; values are read as people type them", () => {
-    const { settings: s, findings } = settings(["regionmodel", " itu5 "], ["Volunteers Per Region", "3"], ["MinGenderShare", "35 %"], ["AsOf", "1 March 2024"], ["RedSlipDays", 14]);
+    const { settings: s, findings } = settings(
+      ["regionmodel", " itu5 "],
+      ["Volunteers Per Region", "3"],
+      ["MinGenderShare", "35 %"],
+      ["AsOf", "1 March 2024"],
+      ["RedSlipDays", 14],
+    );
     expect(findings).toEqual([]);
-    expect(s).toMatchObject({ regionModel: "ITU5", volunteersPerRegion: 3, minGenderShare: 0.35, asOf: dayOfIso("2024-03-01"), redSlipDays: 14 });
+    expect(s).toMatchObject({
+      regionModel: "ITU5",
+      volunteersPerRegion: 3,
+      minGenderShare: 0.35,
+      asOf: dayOfIso("2024-03-01"),
+      redSlipDays: 14,
+    });
   });
 
   test("40 typed as a share means 40 %", () => {
@@ -22,7 +40,17 @@ describe("the Settings table", () => {
 
   test("AsOf as a date cell and as a serial in a 1904 workbook", () => {
     expect(settings(["AsOf", { date: "2024-03-01" }]).settings.asOf).toBe(dayOfIso("2024-03-01"));
-    expect(readSettings(readTable(raw("Settings", [["Key", "Value"], ["AsOf", 43890]])), true).settings.asOf).toBe(dayOfIso("2024-03-01"));
+    expect(
+      readSettings(
+        readTable(
+          raw("Settings", [
+            ["Key", "Value"],
+            ["AsOf", 43890],
+          ]),
+        ),
+        true,
+      ).settings.asOf,
+    ).toBe(dayOfIso("2024-03-01"));
   });
 
   test.each([
@@ -35,7 +63,14 @@ describe("the Settings table", () => {
   ])("%s = %p is reported, and the default (%s) is used", (key, value, used) => {
     const { settings: s, findings } = settings([key, value]);
     expect(findings).toHaveLength(1);
-    expect(findings[0]).toMatchObject({ code: "SETTINGS_INVALID_VALUE", severity: "error", sheet: "Settings", row: 2, column: "Value", data: { key, used } });
+    expect(findings[0]).toMatchObject({
+      code: "SETTINGS_INVALID_VALUE",
+      severity: "error",
+      sheet: "Settings",
+      row: 2,
+      column: "Value",
+      data: { key, used },
+    });
     expect(s).toEqual(DEFAULT_SETTINGS);
   });
 
@@ -46,7 +81,14 @@ describe("the Settings table", () => {
   });
 
   test("the settings drive the checks, and --as-of overrides AsOf", () => {
-    const tables = { Roster: raw("Roster", goodRoster()), Settings: raw("Settings", [["Key", "Value"], ["VolunteersPerRegion", 3], ["AsOf", "2024-01-01"]]) };
+    const tables = {
+      Roster: raw("Roster", goodRoster()),
+      Settings: raw("Settings", [
+        ["Key", "Value"],
+        ["VolunteersPerRegion", 3],
+        ["AsOf", "2024-01-01"],
+      ]),
+    };
     const result = checkWorkbook({ tables, date1904: false }, { asOf: dayOfIso("2025-05-05") });
     expect(result.findings.filter((f) => f.code === "ROSTER_REGION_SHORT")).toHaveLength(6);
     expect(result.settings.asOf).toBe(dayOfIso("2025-05-05"));

@@ -11,8 +11,7 @@
  *
  * Written in plain JavaScript so that the same file runs under jest and in Chromium.
  */
-(function (root) {
-  "use strict";
+((root) => {
   var LIMIT = 5 * 1024 * 1024;
 
   function colNumber(letters) {
@@ -33,7 +32,7 @@
   function parseBox(address) {
     var a = String(address).split("!").pop().replace(/\$/g, "");
     var m = /^([A-Z]+)(\d+)?(?::([A-Z]+)(\d+)?)?$/i.exec(a);
-    if (!m) throw new Error("fake Excel: bad address " + address);
+    if (!m) throw new Error(`fake Excel: bad address ${address}`);
     var left = colNumber(m[1]);
     var top = m[2] ? Number(m[2]) : 1;
     var right = m[3] ? colNumber(m[3]) : left;
@@ -43,7 +42,7 @@
   }
   function boxAddress(b) {
     var first = colLetters(b.left) + b.top;
-    return b.top === b.bottom && b.left === b.right ? first : first + ":" + colLetters(b.right) + b.bottom;
+    return b.top === b.bottom && b.left === b.right ? first : `${first}:${colLetters(b.right)}${b.bottom}`;
   }
   function bytesOf(value) {
     return new TextEncoder().encode(JSON.stringify(value)).length;
@@ -56,7 +55,7 @@
   }
   /** Excel reads a typed string starting with =, + or - as a formula, unless the cell is text. */
   function looksLikeFormula(v) {
-    return typeof v === "string" && v.length > 1 && /^[=+\-]/.test(v);
+    return typeof v === "string" && v.length > 1 && /^[=+-]/.test(v);
   }
 
   /**
@@ -64,7 +63,7 @@
    * @param {{ wrap?: (data: object) => object }} [options]
    */
   function createFakeExcel(fixture, options) {
-    var wrap = (options && options.wrap) || function (d) { return d; };
+    var wrap = options?.wrap || ((d) => d);
     var world = {
       sheets: [],
       tables: [],
@@ -82,18 +81,20 @@
       var obj = wrap(data);
       if (obj !== data) world.mocks.push(obj);
       // Plain mode: load() is a no-op that chains, as in Office.js.
-      else if (!obj.load) obj.load = function () { return obj; };
+      else if (!obj.load) obj.load = () => obj;
       return obj;
     }
 
     function findSheet(name) {
       var key = String(name).toLowerCase();
-      for (var i = 0; i < world.sheets.length; i++) if (world.sheets[i].name.toLowerCase() === key) return world.sheets[i];
+      for (var i = 0; i < world.sheets.length; i++)
+        if (world.sheets[i].name.toLowerCase() === key) return world.sheets[i];
       return null;
     }
     function findTable(name) {
       var key = String(name).toLowerCase();
-      for (var i = 0; i < world.tables.length; i++) if (world.tables[i].name.toLowerCase() === key) return world.tables[i];
+      for (var i = 0; i < world.tables.length; i++)
+        if (world.tables[i].name.toLowerCase() === key) return world.tables[i];
       return null;
     }
 
@@ -102,9 +103,11 @@
       world.sheets.push(s);
       return s;
     }
-    function cellAt(s, r, c) { return s.cells.get(r + "," + c); }
+    function cellAt(s, r, c) {
+      return s.cells.get(`${r},${c}`);
+    }
     function setCell(s, r, c, patch) {
-      var key = r + "," + c;
+      var key = `${r},${c}`;
       var cur = s.cells.get(key) || { v: "", f: null, nf: "General" };
       for (var k in patch) cur[k] = patch[k];
       s.cells.set(key, cur);
@@ -128,7 +131,7 @@
         var line = [];
         for (var c = b.left; c <= b.right; c++) {
           var cell = cellAt(s, r, c);
-          line.push(cell ? (cell.f || cell.v) : "");
+          line.push(cell ? cell.f || cell.v : "");
         }
         out.push(line);
       }
@@ -136,30 +139,39 @@
     }
     function usedBox(s) {
       var box = null;
-      s.cells.forEach(function (cell, key) {
+      s.cells.forEach((cell, key) => {
         if (cell.v === "" && !cell.f) return;
         var p = key.split(",").map(Number);
         if (!box) box = { top: p[0], left: p[1], bottom: p[0], right: p[1] };
         else {
-          box.top = Math.min(box.top, p[0]); box.bottom = Math.max(box.bottom, p[0]);
-          box.left = Math.min(box.left, p[1]); box.right = Math.max(box.right, p[1]);
+          box.top = Math.min(box.top, p[0]);
+          box.bottom = Math.max(box.bottom, p[0]);
+          box.left = Math.min(box.left, p[1]);
+          box.right = Math.max(box.right, p[1]);
         }
       });
       return box;
     }
 
     function nullObject() {
-      return { isNullObject: true, load: function () { return this; } };
+      return {
+        isNullObject: true,
+        load: function () {
+          return this;
+        },
+      };
     }
 
     function cfCollection(s, boxes) {
       var col = W({
-        add: function (type) {
+        add: (type) => {
           var cf = {
             type: type,
             boxes: boxes,
             custom: { rule: { formula: "" }, format: { fill: { color: "" }, font: { color: "", bold: false } } },
-            delete: function () { s.formats.splice(s.formats.indexOf(cf), 1); },
+            delete: () => {
+              s.formats.splice(s.formats.indexOf(cf), 1);
+            },
           };
           cf.customOrNullObject = cf.custom;
           cf.custom.isNullObject = false;
@@ -167,23 +179,23 @@
           world.pendingBytes += 200;
           return cf;
         },
-        clearAll: function () {
-          s.formats = s.formats.filter(function (cf) {
-            return !cf.boxes.some(function (b) {
-              return boxes.some(function (q) { return b.top <= q.bottom && q.top <= b.bottom && b.left <= q.right && q.left <= b.right; });
-            });
-          });
+        clearAll: () => {
+          s.formats = s.formats.filter(
+            (cf) =>
+              !cf.boxes.some((b) =>
+                boxes.some((q) => b.top <= q.bottom && q.top <= b.bottom && b.left <= q.right && q.left <= b.right),
+              ),
+          );
         },
-        load: function () { return col; },
+        load: () => col,
       });
       Object.defineProperty(col, "items", {
-        get: function () {
-          return s.formats.filter(function (cf) {
-            return cf.boxes.some(function (b) {
-              return boxes.some(function (q) { return b.top <= q.bottom && q.top <= b.bottom && b.left <= q.right && q.left <= b.right; });
-            });
-          });
-        },
+        get: () =>
+          s.formats.filter((cf) =>
+            cf.boxes.some((b) =>
+              boxes.some((q) => b.top <= q.bottom && q.top <= b.bottom && b.left <= q.right && q.left <= b.right),
+            ),
+          ),
       });
       return col;
     }
@@ -200,22 +212,27 @@
         formulas: initial.formulas,
         rowIndex: b.top - 1,
         columnIndex: b.left - 1,
-        address: s.name + "!" + boxAddress(b),
+        address: `${s.name}!${boxAddress(b)}`,
         format: { columnWidth: 0, font: { bold: false, italic: false, color: "", size: 11 }, fill: { color: "" } },
-        select: function () { world.selected = { sheet: s.name, address: boxAddress(b) }; },
-        clear: function () {
-          s.cells.forEach(function (_, key) {
+        select: () => {
+          world.selected = { sheet: s.name, address: boxAddress(b) };
+        },
+        clear: () => {
+          s.cells.forEach((_, key) => {
             var p = key.split(",").map(Number);
             if (p[0] >= b.top && p[0] <= b.bottom && p[1] >= b.left && p[1] <= b.right) s.cells.delete(key);
           });
         },
       });
       range.isNullObject = false;
-      addresses.set(range, s.name + "!" + boxAddress(b));
+      addresses.set(range, `${s.name}!${boxAddress(b)}`);
       range.conditionalFormats = cfCollection(s, [b]);
       range.dataValidation = {
-        rule: null, errorAlert: null,
-        clear: function () { s.validations = s.validations.filter(function (v) { return boxAddress(v.box) !== boxAddress(b); }); },
+        rule: null,
+        errorAlert: null,
+        clear: () => {
+          s.validations = s.validations.filter((v) => boxAddress(v.box) !== boxAddress(b));
+        },
       };
       world.ranges.push({ sheet: s, box: b, range: range, initial: initial, applied: {} });
       return range;
@@ -223,22 +240,30 @@
 
     /** Applies the writes queued on ranges since the last sync, in the order the add-in queued them. */
     function applyWrites() {
-      world.ranges.forEach(function (entry) {
-        var range = entry.range, s = entry.sheet, b = entry.box;
-        ["numberFormat", "values", "formulas"].forEach(function (prop) {
+      world.ranges.forEach((entry) => {
+        var range = entry.range,
+          s = entry.sheet,
+          b = entry.box;
+        ["numberFormat", "values", "formulas"].forEach((prop) => {
           var v = range[prop];
           if (!Array.isArray(v) || v === entry.initial[prop] || v === entry.applied[prop]) return;
           entry.applied[prop] = v;
           world.pendingBytes += bytesOf(v);
           if (v.length !== b.bottom - b.top + 1 || v[0].length !== b.right - b.left + 1) {
-            throw hostError("InvalidArgument", "The number of rows or columns in the input array doesn't match the size or dimensions of the range.");
+            throw hostError(
+              "InvalidArgument",
+              "The number of rows or columns in the input array doesn't match the size or dimensions of the range.",
+            );
           }
           for (var i = 0; i < v.length; i++) {
             for (var j = 0; j < v[i].length; j++) {
-              var r = b.top + i, c = b.left + j, x = v[i][j];
+              var r = b.top + i,
+                c = b.left + j,
+                x = v[i][j];
               var cell = cellAt(s, r, c) || { v: "", f: null, nf: "General" };
               if (prop === "numberFormat") setCell(s, r, c, { nf: x });
-              else if (looksLikeFormula(x) && cell.nf !== "@") setCell(s, r, c, { f: x[0] === "=" ? x : "=" + x, v: "#FORMULA" });
+              else if (looksLikeFormula(x) && cell.nf !== "@")
+                setCell(s, r, c, { f: x[0] === "=" ? x : `=${x}`, v: "#FORMULA" });
               else setCell(s, r, c, { v: x === null ? "" : x, f: null });
             }
           }
@@ -250,36 +275,62 @@
       var sheet = W({
         name: s.name,
         tabColor: s.tabColor,
-        getRange: function (address) { return rangeOf(s, address ? parseBox(address) : { top: 1, left: 1, bottom: 1048576, right: 16384 }); },
-        getRanges: function (addresses) {
-          var boxes = String(addresses).split(",").map(function (a) { return parseBox(a.trim()); });
+        getRange: (address) =>
+          rangeOf(s, address ? parseBox(address) : { top: 1, left: 1, bottom: 1048576, right: 16384 }),
+        getRanges: (addresses) => {
+          var boxes = String(addresses)
+            .split(",")
+            .map((a) => parseBox(a.trim()));
           world.pendingBytes += addresses.length;
           var areas = { address: addresses };
           areas.conditionalFormats = cfCollection(s, boxes);
           return areas;
         },
-        getUsedRangeOrNullObject: function () {
+        getUsedRangeOrNullObject: () => {
           var box = usedBox(s);
           return box ? rangeOf(s, box) : nullObject();
         },
-        activate: function () { world.activeSheet = s.name; },
-        delete: function () { world.sheets.splice(world.sheets.indexOf(s), 1); },
-        freezePanes: { freezeRows: function (n) { s.frozenRows = n; } },
+        activate: () => {
+          world.activeSheet = s.name;
+        },
+        delete: () => {
+          world.sheets.splice(world.sheets.indexOf(s), 1);
+        },
+        freezePanes: {
+          freezeRows: (n) => {
+            s.frozenRows = n;
+          },
+        },
         charts: {
-          getItemOrNullObject: function (name) {
+          getItemOrNullObject: (name) => {
             for (var i = 0; i < s.charts.length; i++) if (s.charts[i].name === name) return chartObject(s, s.charts[i]);
             return nullObject();
           },
-          add: function (type, range, seriesBy) {
-            var c = { name: "Chart " + (s.charts.length + 1), type: type, source: range.address, seriesBy: seriesBy, title: "", axes: {}, legend: "", at: "" };
+          add: (type, range, seriesBy) => {
+            var c = {
+              name: `Chart ${s.charts.length + 1}`,
+              type: type,
+              source: range.address,
+              seriesBy: seriesBy,
+              title: "",
+              axes: {},
+              legend: "",
+              at: "",
+            };
             s.charts.push(c);
             world.pendingBytes += 300;
             return chartObject(s, c);
           },
         },
         tables: {
-          add: function (address, hasHeaders) {
-            var t = { name: "Table" + (world.tables.length + 1), sheet: s, box: parseBox(address), style: "", hasHeaders: hasHeaders };
+          add: (address, hasHeaders) => {
+            var t = {
+              name: `Table${world.tables.length + 1}`,
+              sheet: s,
+              box: parseBox(address),
+              style: "",
+              hasHeaders: hasHeaders,
+            };
             world.tables.push(t);
             return tableObject(t);
           },
@@ -300,9 +351,13 @@
         title: { text: c.title },
         axes: { categoryAxis: { title: { text: "" } }, valueAxis: { title: { text: "" } } },
         legend: { position: c.legend },
-        setPosition: function (cell) { c.at = cell; },
-        delete: function () { s.charts.splice(s.charts.indexOf(c), 1); },
-        load: function () { return chart; },
+        setPosition: (cell) => {
+          c.at = cell;
+        },
+        delete: () => {
+          s.charts.splice(s.charts.indexOf(c), 1);
+        },
+        load: () => chart,
       };
       world.chartObjects.push({ obj: chart, state: c });
       return chart;
@@ -314,10 +369,14 @@
       var table = W({
         name: t.name,
         style: t.style,
-        getHeaderRowRange: function () { return rangeOf(t.sheet, { top: t.box.top, left: t.box.left, bottom: t.box.top, right: t.box.right }); },
-        getDataBodyRange: function () { return rangeOf(t.sheet, { top: t.box.top + 1, left: t.box.left, bottom: t.box.bottom, right: t.box.right }); },
-        getRange: function () { return rangeOf(t.sheet, t.box); },
-        delete: function () { world.tables.splice(world.tables.indexOf(t), 1); },
+        getHeaderRowRange: () =>
+          rangeOf(t.sheet, { top: t.box.top, left: t.box.left, bottom: t.box.top, right: t.box.right }),
+        getDataBodyRange: () =>
+          rangeOf(t.sheet, { top: t.box.top + 1, left: t.box.left, bottom: t.box.bottom, right: t.box.right }),
+        getRange: () => rangeOf(t.sheet, t.box),
+        delete: () => {
+          world.tables.splice(world.tables.indexOf(t), 1);
+        },
       });
       table.isNullObject = false;
       table.worksheet = sheetObject(t.sheet);
@@ -326,35 +385,38 @@
     }
 
     function applyProperties() {
-      world.chartObjects.forEach(function (e) {
+      world.chartObjects.forEach((e) => {
         e.state.name = e.obj.name;
         e.state.title = e.obj.title.text;
         e.state.axes = { x: e.obj.axes.categoryAxis.title.text, y: e.obj.axes.valueAxis.title.text };
         e.state.legend = e.obj.legend.position;
       });
-      world.sheetObjects.forEach(function (e) {
+      world.sheetObjects.forEach((e) => {
         // Only a value this object was given since it was created counts as a write.
-        if (typeof e.obj.tabColor === "string" && e.obj.tabColor !== e.tab && !/^Error/.test(e.obj.tabColor)) e.state.tabColor = e.tab = e.obj.tabColor;
+        if (typeof e.obj.tabColor === "string" && e.obj.tabColor !== e.tab && !/^Error/.test(e.obj.tabColor))
+          e.state.tabColor = e.tab = e.obj.tabColor;
       });
-      world.tableObjects.forEach(function (e) {
+      world.tableObjects.forEach((e) => {
         if (typeof e.obj.name === "string" && e.obj.name !== e.name && !/^Error/.test(e.obj.name)) {
-          if (findTable(e.obj.name) && findTable(e.obj.name) !== e.state) throw hostError("ItemAlreadyExists", "A table named " + e.obj.name + " already exists.");
+          if (findTable(e.obj.name) && findTable(e.obj.name) !== e.state)
+            throw hostError("ItemAlreadyExists", `A table named ${e.obj.name} already exists.`);
           e.state.name = e.obj.name;
           e.name = e.obj.name;
         }
-        if (typeof e.obj.style === "string" && e.obj.style !== e.style && !/^Error/.test(e.obj.style)) e.state.style = e.style = e.obj.style;
+        if (typeof e.obj.style === "string" && e.obj.style !== e.style && !/^Error/.test(e.obj.style))
+          e.state.style = e.style = e.obj.style;
       });
     }
 
-    (fixture.sheets || []).forEach(function (spec) {
+    (fixture.sheets || []).forEach((spec) => {
       var s = newSheet(spec.name);
       var at = spec.at ? parseBox(spec.at) : { top: 1, left: 1 };
-      (spec.cells || []).forEach(function (row, i) {
-        row.forEach(function (v, j) {
+      (spec.cells || []).forEach((row, i) => {
+        row.forEach((v, j) => {
           if (v !== null && v !== undefined && v !== "") setCell(s, at.top + i, at.left + j, { v: v });
         });
       });
-      (spec.tables || []).forEach(function (t) {
+      (spec.tables || []).forEach((t) => {
         world.tables.push({ name: t.name, sheet: s, box: parseBox(t.ref), style: "TableStyleMedium2" });
       });
     });
@@ -363,63 +425,85 @@
     var context = W({
       workbook: {
         names: {
-          getItemOrNullObject: function (name) {
+          getItemOrNullObject: (name) => {
             for (var i = 0; i < world.names.length; i++) {
               if (world.names[i].name.toLowerCase() === String(name).toLowerCase()) {
                 var n = world.names[i];
-                return { isNullObject: false, name: n.name, load: function () { return this; }, delete: function () { world.names.splice(world.names.indexOf(n), 1); } };
+                return {
+                  isNullObject: false,
+                  name: n.name,
+                  load: function () {
+                    return this;
+                  },
+                  delete: () => {
+                    world.names.splice(world.names.indexOf(n), 1);
+                  },
+                };
               }
             }
             return nullObject();
           },
-          add: function (name, reference, comment) {
-            if (world.names.some(function (n) { return n.name.toLowerCase() === String(name).toLowerCase(); })) throw hostError("ItemAlreadyExists", "The name already exists.");
-            world.names.push({ name: name, reference: typeof reference === "string" ? reference : addresses.get(reference), comment: comment || "" });
+          add: (name, reference, comment) => {
+            if (world.names.some((n) => n.name.toLowerCase() === String(name).toLowerCase()))
+              throw hostError("ItemAlreadyExists", "The name already exists.");
+            world.names.push({
+              name: name,
+              reference: typeof reference === "string" ? reference : addresses.get(reference),
+              comment: comment || "",
+            });
             world.pendingBytes += 100;
           },
         },
         tables: {
-          getItemOrNullObject: function (name) {
+          getItemOrNullObject: (name) => {
             var t = findTable(name);
             return t ? tableObject(t) : nullObject();
           },
         },
         worksheets: {
-          getItemOrNullObject: function (name) {
+          getItemOrNullObject: (name) => {
             var s = findSheet(name);
             return s ? sheetObject(s) : nullObject();
           },
-          getItem: function (name) {
+          getItem: (name) => {
             var s = findSheet(name);
             if (!s) throw hostError("ItemNotFound", "The requested resource doesn't exist.");
             return sheetObject(s);
           },
-          add: function (name) {
-            if (findSheet(name)) throw hostError("ItemAlreadyExists", "A sheet named " + name + " already exists.");
+          add: (name) => {
+            if (findSheet(name)) throw hostError("ItemAlreadyExists", `A sheet named ${name} already exists.`);
             return sheetObject(newSheet(name));
           },
         },
         functions: {
-          date: function (y, m, d) {
+          date: (y, m, d) => {
             var serial = Math.round((Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86400000);
             return W({ value: world.date1904 ? serial - 1462 : serial });
           },
         },
       },
-      sync: function () {
+      sync: () => {
         world.syncs++;
+        var over = false;
         try {
           applyWrites();
           applyProperties();
         } finally {
           world.requestBytes.push(world.pendingBytes);
-          var over = world.pendingBytes > LIMIT;
+          over = world.pendingBytes > LIMIT;
           world.pendingBytes = 0;
-          if (over) return Promise.reject(hostError("RequestPayloadSizeLimitExceeded", "The request payload size has exceeded the limit."));
         }
-        world.mocks.forEach(function (m) { if (typeof m.sync === "function" && m !== context) m.sync(); });
+        if (over)
+          return Promise.reject(
+            hostError("RequestPayloadSizeLimitExceeded", "The request payload size has exceeded the limit."),
+          );
+        world.mocks.forEach((m) => {
+          if (typeof m.sync === "function" && m !== context) m.sync();
+        });
         // office-addin-mock settles loaded values in microtasks: let them run before the caller reads.
-        return new Promise(function (resolve) { setTimeout(resolve, 0); });
+        return new Promise((resolve) => {
+          setTimeout(resolve, 0);
+        });
       },
     });
 
@@ -427,28 +511,32 @@
     var api = {
       context: context,
       world: world,
-      sheet: function (name) { return findSheet(name); },
-      table: function (name) { return findTable(name); },
+      sheet: (name) => findSheet(name),
+      table: (name) => findTable(name),
       /** The value (or formula) and number format of one cell, by A1 address. */
-      cell: function (sheetName, address) {
+      cell: (sheetName, address) => {
         var s = findSheet(sheetName);
         var b = parseBox(address);
         var c = s && cellAt(s, b.top, b.left);
-        return c ? { value: c.v, formula: c.f, numberFormat: c.nf } : { value: "", formula: null, numberFormat: "General" };
+        return c
+          ? { value: c.v, formula: c.f, numberFormat: c.nf }
+          : { value: "", formula: null, numberFormat: "General" };
       },
-      values: function (sheetName, address) { return readValues(findSheet(sheetName), parseBox(address)); },
+      values: (sheetName, address) => readValues(findSheet(sheetName), parseBox(address)),
       /** The workbook's defined names. */
-      names: function () { return world.names.map(function (n) { return { name: n.name, reference: n.reference }; }); },
+      names: () => world.names.map((n) => ({ name: n.name, reference: n.reference })),
       /** The charts of a sheet as plain data. */
-      charts: function (sheetName) { return findSheet(sheetName).charts.map(function (c) { return JSON.parse(JSON.stringify(c)); }); },
+      charts: (sheetName) => findSheet(sheetName).charts.map((c) => JSON.parse(JSON.stringify(c))),
       /** Conditional formats on a sheet: their addresses, formula and colours. */
-      formats: function (sheetName) {
-        return findSheet(sheetName).formats.map(function (cf) {
-          return { address: cf.boxes.map(boxAddress).join(","), formula: cf.custom.rule.formula, fill: cf.custom.format.fill.color, font: cf.custom.format.font.color };
-        });
-      },
+      formats: (sheetName) =>
+        findSheet(sheetName).formats.map((cf) => ({
+          address: cf.boxes.map(boxAddress).join(","),
+          formula: cf.custom.rule.formula,
+          fill: cf.custom.format.fill.color,
+          font: cf.custom.format.font.color,
+        })),
       /** Excel.run as the add-in calls it. */
-      run: function (batch) { return Promise.resolve().then(function () { return batch(context); }); },
+      run: (batch) => Promise.resolve().then(() => batch(context)),
     };
     return api;
   }

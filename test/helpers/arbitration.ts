@@ -1,7 +1,13 @@
 import type { CellValue } from "../../core";
 import { ROSTER_HEADER, member } from "./tables";
 
-const volunteer = (Name: string, Region: string, Gender: string, Status: string | null, Priority: number | null = null) =>
+const volunteer = (
+  Name: string,
+  Region: string,
+  Gender: string,
+  Status: string | null,
+  Priority: number | null = null,
+) =>
   member({ Name, Role: "Regional Volunteer", Region, Gender, Status, Priority, Justification: "Workshop experience" });
 
 /**

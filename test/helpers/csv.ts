@@ -12,13 +12,20 @@ export function readCsv(csvFile: string): string[][] {
   for (let i = 0; i < input.length; i++) {
     const ch = input[i]!;
     if (quoted) {
-      if (ch === '"' && input[i + 1] === '"') (field += '"'), i++;
-      else if (ch === '"') quoted = false;
+      if (ch === '"' && input[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
       else field += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ",") rows.at(-1)!.push(field), (field = "");
-    else if (ch === "\n") rows.at(-1)!.push(field), (field = ""), rows.push([]);
-    else if (ch !== "\r") field += ch;
+    else if (ch === ",") {
+      rows.at(-1)!.push(field);
+      field = "";
+    } else if (ch === "\n") {
+      rows.at(-1)!.push(field);
+      field = "";
+      rows.push([]);
+    } else if (ch !== "\r") field += ch;
   }
   return rows;
 }

@@ -21,7 +21,21 @@ export function libreConvert(files: string[], format: "xlsx" | "csv" | "pdf"): s
   mkdirSync(join(profile, "user"), { recursive: true });
   writeFileSync(join(profile, "user", "registrymodifications.xcu"), RECALC);
   const out = mkdtempSync(join(tmpdir(), "iewsc-lo-out-"));
-  run(SOFFICE, ["--headless", "--norestore", "--nolockcheck", `-env:UserInstallation=file://${profile}`, "--convert-to", format, "--outdir", out, ...files], { timeout: 180_000 });
+  run(
+    SOFFICE,
+    [
+      "--headless",
+      "--norestore",
+      "--nolockcheck",
+      `-env:UserInstallation=file://${profile}`,
+      "--convert-to",
+      format,
+      "--outdir",
+      out,
+      ...files,
+    ],
+    { timeout: 180_000 },
+  );
   return files.map((f) => {
     const converted = join(out, basename(f).replace(/\.[^.]+$/, `.${format}`));
     if (!existsSync(converted)) throw new Error(`LibreOffice could not open ${f}: no ${converted} was written`);

@@ -8,8 +8,11 @@ import { execFileSync } from "node:child_process";
  */
 export function requireProgram(name: string, path: string): boolean {
   if (existsSync(path)) return true;
-  if (process.env.CI === "true") throw new Error(`${name} is required under CI=true but ${path} is missing: .ci/run must install it.`);
-  console.warn(`\n*** SKIPPING: ${name} is not installed (${path}). Install it to run these tests (see .ci/run). ***\n`);
+  if (process.env.CI === "true")
+    throw new Error(`${name} is required under CI=true but ${path} is missing: .ci/run must install it.`);
+  console.warn(
+    `\n*** SKIPPING: ${name} is not installed (${path}). Install it to run these tests (see .ci/run). ***\n`,
+  );
   return false;
 }
 
@@ -23,6 +26,15 @@ export function describeWith(name: string, path: string): jest.Describe {
 }
 
 /** Runs a command and returns its standard output. */
-export function run(file: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; timeout?: number } = {}): string {
-  return execFileSync(file, args, { encoding: "utf8", cwd: options.cwd, env: options.env, timeout: options.timeout ?? 120_000 });
+export function run(
+  file: string,
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; timeout?: number } = {},
+): string {
+  return execFileSync(file, args, {
+    encoding: "utf8",
+    cwd: options.cwd,
+    env: options.env,
+    timeout: options.timeout ?? 120_000,
+  });
 }

@@ -1,9 +1,22 @@
 import {
-  type CellValue, type CheckResult, type Finding, type RawTable, type Settings, type TableName, DEFAULT_SETTINGS, checkRoster, checkWorkbook, readTable,
+  type CellValue,
+  type CheckResult,
+  type Finding,
+  type RawTable,
+  type Settings,
+  type TableName,
+  DEFAULT_SETTINGS,
+  checkRoster,
+  checkWorkbook,
+  readTable,
 } from "../../core";
 
 /** A table as a test writes it: a header row and data rows, placed with its header at `at` (default A1). */
-export function raw(name: TableName, rows: CellValue[][], at: { sheet?: string; row?: number; column?: number; source?: "table" | "sheet" } = {}): RawTable {
+export function raw(
+  name: TableName,
+  rows: CellValue[][],
+  at: { sheet?: string; row?: number; column?: number; source?: "table" | "sheet" } = {},
+): RawTable {
   return {
     name,
     sheet: at.sheet ?? name,
@@ -13,7 +26,18 @@ export function raw(name: TableName, rows: CellValue[][], at: { sheet?: string; 
   };
 }
 
-export const ROSTER_HEADER = ["Name", "Role", "Region", "Gender", "Status", "Organization", "Country", "Email", "Justification", "Priority"];
+export const ROSTER_HEADER = [
+  "Name",
+  "Role",
+  "Region",
+  "Gender",
+  "Status",
+  "Organization",
+  "Country",
+  "Email",
+  "Justification",
+  "Priority",
+];
 
 /** A roster row from named fields; unnamed fields are blank. */
 export function member(fields: Partial<Record<(typeof ROSTER_HEADER)[number], CellValue>>): CellValue[] {

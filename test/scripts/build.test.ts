@@ -18,7 +18,12 @@ const dir = mkdtempSync(join(tmpdir(), "iewsc-build-"));
 const sha = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
 
 function iewsc(args: string[]) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: dir, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" }, timeout: 120_000 });
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    cwd: dir,
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "1" },
+    timeout: 120_000,
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -46,7 +51,8 @@ async function named(file: string, name: string): Promise<number> {
 }
 
 beforeAll(() => {
-  if (!existsSync(CLI)) throw new Error("dist/scripts/iewsc.js is missing: run `npm run build:cli` first (npm test does).");
+  if (!existsSync(CLI))
+    throw new Error("dist/scripts/iewsc.js is missing: run `npm run build:cli` first (npm test does).");
 });
 
 describe("iewsc build", () => {
@@ -60,7 +66,9 @@ describe("iewsc build", () => {
     expect(json).toMatchObject({ file, out, currency: "CHF", added: [] });
     expect(sha(file)).toBe(before);
     const wb = await loadWorkbook(out);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(["Budget", "Resources", "Checks", "Roster", "Timeline"]));
+    expect(wb.worksheets.map((w) => w.name)).toEqual(
+      expect.arrayContaining(["Budget", "Resources", "Checks", "Roster", "Timeline"]),
+    );
     expect(readdirSync(dir).filter((f) => f.includes(".tmp"))).toEqual([]);
   });
 
@@ -120,7 +128,10 @@ describe("iewsc build", () => {
 
   test("refuses an output that is its input, and a workbook a rewrite would damage; nothing is written", async () => {
     const file = await sample("self.xlsx");
-    expect(iewsc(["build", file, "--out", file])).toMatchObject({ code: 2, stderr: expect.stringMatching(/is the input workbook/) });
+    expect(iewsc(["build", file, "--out", file])).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/is the input workbook/),
+    });
     const chart = join(REAL_WORKBOOKS, "chart-sheet.xlsx");
     const out = join(dir, "chart-built.xlsx");
     const r = iewsc(["build", chart, "--out", out]);
@@ -136,19 +147,30 @@ describe("iewsc build", () => {
     "test-issue-1842.xlsx": /holds a data validation over A1:XFD1048576 .* which a rewrite cannot carry/,
     "invalid-xml.xlsx": /its contents are damaged/,
   };
-  test.each(readdirSync(REAL_WORKBOOKS).filter((f) => f.endsWith(".xlsx")))("real workbook %s: built, or refused in one line with nothing written; never changed", (name) => {
-    const file = join(REAL_WORKBOOKS, name);
-    const before = sha(file);
-    const out = join(dir, `real-${name}`);
-    const r = iewsc(["build", file, "--out", out]);
-    expect(sha(file)).toBe(before);
-    if (REFUSED[name]) {
-      expect({ code: r.code, lines: r.stderr.trim().split("\n").length, written: existsSync(out) }).toEqual({ code: 2, lines: 1, written: false });
-      expect(r.stderr).toMatch(REFUSED[name]!);
-    } else {
-      expect({ code: r.code, stderr: r.stderr, written: existsSync(out) }).toEqual({ code: 0, stderr: "", written: true });
-    }
-  });
+  test.each(readdirSync(REAL_WORKBOOKS).filter((f) => f.endsWith(".xlsx")))(
+    "real workbook %s: built, or refused in one line with nothing written; never changed",
+    (name) => {
+      const file = join(REAL_WORKBOOKS, name);
+      const before = sha(file);
+      const out = join(dir, `real-${name}`);
+      const r = iewsc(["build", file, "--out", out]);
+      expect(sha(file)).toBe(before);
+      if (REFUSED[name]) {
+        expect({ code: r.code, lines: r.stderr.trim().split("\n").length, written: existsSync(out) }).toEqual({
+          code: 2,
+          lines: 1,
+          written: false,
+        });
+        expect(r.stderr).toMatch(REFUSED[name]!);
+      } else {
+        expect({ code: r.code, stderr: r.stderr, written: existsSync(out) }).toEqual({
+          code: 0,
+          stderr: "",
+          written: true,
+        });
+      }
+    },
+  );
 
   test("images.xlsx is built with its images intact", async () => {
     const out = join(dir, "images-built.xlsx");
@@ -171,24 +193,41 @@ describeWith("LibreOffice", SOFFICE)("LibreOffice recomputes the built budget an
   test.each<[string, Record<string, CellValue>]>([
     ["Geneva, two languages, 10 % contingency", {}],
     ["a host city, no interpretation", { Venue: "New Delhi", InterpretationLanguages: null, ContingencyPercent: 0 }],
-    ["all six languages, captioning and webcast, two days", { InterpretationLanguages: "Arabic, Chinese, English, French, Russian, Spanish", Days: 2, ContingencyPercent: 15 }],
-  ])("%s: the core's total, the --json total and LibreOffice's BudgetTotal agree; a rate edit moves it by quantity × change", async (label, workshop) => {
-    const file = await sample(`${label.replace(/\W+/g, "-")}.xlsx`, workshop);
-    const out = join(dir, `${label.replace(/\W+/g, "-")}-built.xlsx`);
-    const json = JSON.parse(iewsc(["build", file, "--out", out, "--json", "--as-of", "2024-01-10"]).stdout);
-    // Edit the Interpretation rate in the built file by +100, as a user would.
-    const edited = await loadWorkbook(out);
-    const rates = edited.getWorksheet("Rates")!;
-    rates.getCell("C2").value = Number(rates.getCell("C2").value) + 100;
-    const editedFile = out.replace(/\.xlsx$/, "-edited.xlsx");
-    await edited.xlsx.writeFile(editedFile);
-    const [recalc, recalcEdited] = libreConvert([out, editedFile], "xlsx");
-    const total = await named(recalc!, "BudgetTotal");
-    expect(total).toBeCloseTo(json.budgetTotal, 2);
-    const languages = (workshop.InterpretationLanguages === null ? 0 : String(workshop.InterpretationLanguages ?? "English, French").split(",").length);
-    const days = Number(workshop.Days ?? 1);
-    const contingency = Number(workshop.ContingencyPercent ?? 10);
-    expect(await named(recalcEdited!, "BudgetTotal")).toBeCloseTo(total + languages * days * 100 * (1 + contingency / 100), 2);
-    expect(await named(recalc!, "ResourceTotalDays")).toBeCloseTo(json.resourceTotalDays, 6);
-  }, 240_000);
+    [
+      "all six languages, captioning and webcast, two days",
+      {
+        InterpretationLanguages: "Arabic, Chinese, English, French, Russian, Spanish",
+        Days: 2,
+        ContingencyPercent: 15,
+      },
+    ],
+  ])(
+    "%s: the core's total, the --json total and LibreOffice's BudgetTotal agree; a rate edit moves it by quantity × change",
+    async (label, workshop) => {
+      const file = await sample(`${label.replace(/\W+/g, "-")}.xlsx`, workshop);
+      const out = join(dir, `${label.replace(/\W+/g, "-")}-built.xlsx`);
+      const json = JSON.parse(iewsc(["build", file, "--out", out, "--json", "--as-of", "2024-01-10"]).stdout);
+      // Edit the Interpretation rate in the built file by +100, as a user would.
+      const edited = await loadWorkbook(out);
+      const rates = edited.getWorksheet("Rates")!;
+      rates.getCell("C2").value = Number(rates.getCell("C2").value) + 100;
+      const editedFile = out.replace(/\.xlsx$/, "-edited.xlsx");
+      await edited.xlsx.writeFile(editedFile);
+      const [recalc, recalcEdited] = libreConvert([out, editedFile], "xlsx");
+      const total = await named(recalc!, "BudgetTotal");
+      expect(total).toBeCloseTo(json.budgetTotal, 2);
+      const languages =
+        workshop.InterpretationLanguages === null
+          ? 0
+          : String(workshop.InterpretationLanguages ?? "English, French").split(",").length;
+      const days = Number(workshop.Days ?? 1);
+      const contingency = Number(workshop.ContingencyPercent ?? 10);
+      expect(await named(recalcEdited!, "BudgetTotal")).toBeCloseTo(
+        total + languages * days * 100 * (1 + contingency / 100),
+        2,
+      );
+      expect(await named(recalc!, "ResourceTotalDays")).toBeCloseTo(json.resourceTotalDays, 6);
+    },
+    240_000,
+  );
 });

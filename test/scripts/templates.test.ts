@@ -12,21 +12,29 @@ import { describeWith, SOFFICE } from "../helpers/programs";
 import { libreConvert } from "../helpers/libreoffice";
 
 const ROOT = resolve(__dirname, "../..");
-const COMMITTED = { template: join(ROOT, "templates/iewsc-template.xlsx"), sample: join(ROOT, "templates/iewsc-sample.xlsx") };
+const COMMITTED = {
+  template: join(ROOT, "templates/iewsc-template.xlsx"),
+  sample: join(ROOT, "templates/iewsc-sample.xlsx"),
+};
 
 async function parts(bytes: Uint8Array): Promise<Record<string, string>> {
   const zip = await JSZip.loadAsync(bytes);
   const out: Record<string, string> = {};
-  for (const name of Object.keys(zip.files).sort()) if (!zip.files[name]!.dir) out[name] = await zip.files[name]!.async("string");
+  for (const name of Object.keys(zip.files).sort())
+    if (!zip.files[name]!.dir) out[name] = await zip.files[name]!.async("string");
   return out;
 }
 
-describe.each([["template", false], ["sample", true]] as const)("the committed %s", (which, sample) => {
+describe.each([
+  ["template", false],
+  ["sample", true],
+] as const)("the committed %s", (which, sample) => {
   test("is exactly what the generator writes (part by part)", async () => {
     const generated = await parts(await templateBytes(sample));
     const committed = await parts(readFileSync(COMMITTED[which]));
     expect(Object.keys(committed)).toEqual(Object.keys(generated));
-    for (const name of Object.keys(generated)) expect({ name, xml: committed[name] }).toEqual({ name, xml: generated[name] });
+    for (const name of Object.keys(generated))
+      expect({ name, xml: committed[name] }).toEqual({ name, xml: generated[name] });
   });
 
   test("reads back with ExcelJS: every contract table as an Excel table, with dropdowns, formats and frozen headers", async () => {
@@ -42,14 +50,32 @@ describe.each([["template", false], ["sample", true]] as const)("the committed %
       expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
     }
     const roster = wb.getWorksheet("Roster")!;
-    const validation = (ws: ExcelJS.Worksheet, address: string) => (ws as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } }).dataValidations.model[address];
-    for (const [col, header] of [["B", "Role"], ["C", "Region"], ["D", "Gender"], ["E", "Status"]]) {
+    const validation = (ws: ExcelJS.Worksheet, address: string) =>
+      (ws as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } }).dataValidations.model[
+        address
+      ];
+    for (const [col, header] of [
+      ["B", "Role"],
+      ["C", "Region"],
+      ["D", "Gender"],
+      ["E", "Status"],
+    ]) {
       const rule = validation(roster, `${col}2:${col}${VALIDATED_ROWS + 1}`) ?? validation(roster, `${col}2`);
       expect({ header, type: rule?.type }).toEqual({ header, type: "list" });
-      expect(rule!.formulae[0]).toContain(header === "Region" ? "Asia-Pacific" : header === "Role" ? "Regional Volunteer" : header === "Gender" ? "Not stated" : "Withdrawn");
+      expect(rule!.formulae[0]).toContain(
+        header === "Region"
+          ? "Asia-Pacific"
+          : header === "Role"
+            ? "Regional Volunteer"
+            : header === "Gender"
+              ? "Not stated"
+              : "Withdrawn",
+      );
     }
     const timeline = wb.getWorksheet("Timeline")!;
-    expect((validation(timeline, `E2:E${VALIDATED_ROWS + 1}`) ?? validation(timeline, "E2"))!.formulae[0]).toContain("Workshop");
+    expect((validation(timeline, `E2:E${VALIDATED_ROWS + 1}`) ?? validation(timeline, "E2"))!.formulae[0]).toContain(
+      "Workshop",
+    );
     expect(wb.getWorksheet("Meetings")!.getCell("B2").numFmt).toBe("d mmmm yyyy");
     expect(wb.getWorksheet("Tasks")!.getCell("F2").numFmt).toBe("d mmmm yyyy");
     expect(String(wb.getWorksheet("How to use")!.getCell("A1").value)).toContain("IEWSC Workbench");
@@ -61,15 +87,29 @@ describe("the sample", () => {
     const input = findTables(await loadWorkbook(COMMITTED.sample));
     const roster = input.tables.Roster!.values;
     expect(roster).toHaveLength(19);
-    const regions = roster.slice(1).map((r) => r[2]).filter(Boolean);
+    const regions = roster
+      .slice(1)
+      .map((r) => r[2])
+      .filter(Boolean);
     expect(new Set(regions)).toEqual(new Set(["Africa", "Americas", "Arab States", "Asia-Pacific", "CIS", "Europe"]));
     const timeline = input.tables.Timeline!.values;
     expect(timeline.slice(1).map((r) => [r[0], r[1]])).toEqual([
-      ["TL01", "30th of May 2023"], ["TL02", "June 2023"], ["TL03", "October 2023"], ["TL04", "January 2024 TBC"],
-      ["TL05", "Spring 2024 TBD"], ["TL06", "Summer 2024 TBD"], ["TL07", "Summer 2024 TBD"], ["TL08", "Fall 2024"],
+      ["TL01", "30th of May 2023"],
+      ["TL02", "June 2023"],
+      ["TL03", "October 2023"],
+      ["TL04", "January 2024 TBC"],
+      ["TL05", "Spring 2024 TBD"],
+      ["TL06", "Summer 2024 TBD"],
+      ["TL07", "Summer 2024 TBD"],
+      ["TL08", "Fall 2024"],
     ]);
     expect(timeline[5]![6]).toEqual({ date: "2024-04-19" }); // the workshop happened on 19 April 2024
-    expect(input.tables.Meetings!.values[3]).toEqual(["WTSA", { date: "2024-10-15" }, { date: "2024-10-24" }, "New Delhi"]);
+    expect(input.tables.Meetings!.values[3]).toEqual([
+      "WTSA",
+      { date: "2024-10-15" },
+      { date: "2024-10-24" },
+      "New Delhi",
+    ]);
   });
 
   test("checks to one deliberate finding: a volunteer without a justification", async () => {
@@ -92,7 +132,9 @@ describeWith("LibreOffice", SOFFICE)("LibreOffice opens what we write", () => {
     const result = checkWorkbook(findTables(wb));
     const plan = checksSheet(result.findings, result.summary, result.views, dayOfIso("2026-11-28")!);
     // Drop the results the core computed, so that what comes back is LibreOffice's own arithmetic.
-    plan.tables[0]!.rows = plan.tables[0]!.rows.map((r) => r.map((v) => (v !== null && typeof v === "object" && "formula" in v ? { formula: v.formula } : v)));
+    plan.tables[0]!.rows = plan.tables[0]!.rows.map((r) =>
+      r.map((v) => (v !== null && typeof v === "object" && "formula" in v ? { formula: v.formula } : v)),
+    );
     renderSheet(wb, plan);
     const file = join(mkdtempSync(join(tmpdir(), "iewsc-checks-")), "checks.xlsx");
     await writeFileAtomic(file, new Uint8Array(await wb.xlsx.writeBuffer()));

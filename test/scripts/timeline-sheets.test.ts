@@ -3,8 +3,18 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import {
-  type Day, STATUS_MARKER, TIMELINE_STATUS_TABLE, TIMELINE_VIEW_SHEET, WouldLoseDataError, checkWorkbook, dayFromSerial, dayFromUtcDate, dayOfIso, isoOf,
-  milestoneState, timelineSheets,
+  type Day,
+  STATUS_MARKER,
+  TIMELINE_STATUS_TABLE,
+  TIMELINE_VIEW_SHEET,
+  WouldLoseDataError,
+  checkWorkbook,
+  dayFromSerial,
+  dayFromUtcDate,
+  dayOfIso,
+  isoOf,
+  milestoneState,
+  timelineSheets,
 } from "../../core";
 import { findTables, loadWorkbook } from "../../scripts/xlsx/read-workbook";
 import { renderBesideTable, renderSheet, toExcel } from "../../scripts/xlsx/render";
@@ -12,7 +22,6 @@ import { readCsv } from "../helpers/csv";
 import { libreConvert } from "../helpers/libreoffice";
 import { SOFFICE, describeWith } from "../helpers/programs";
 import { edit, on, torTimeline } from "../helpers/timeline";
-
 
 const dir = mkdtempSync(join(tmpdir(), "iewsc-timeline-"));
 const TODAY = dayOfIso("2026-11-28")!;
@@ -30,15 +39,29 @@ function rows() {
 }
 
 /** A user's workbook: a title above the Timeline table, at C3, and a Settings table with AsOf. */
-async function userWorkbook(name: string, asOf: string | null, extra?: (ws: ExcelJS.Worksheet) => void): Promise<string> {
+async function userWorkbook(
+  name: string,
+  asOf: string | null,
+  extra?: (ws: ExcelJS.Worksheet) => void,
+): Promise<string> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet("Plan");
   ws.getCell("C1").value = "IEWSC timeline (kept by TSB)";
   const [header, ...body] = rows();
-  ws.addTable({ name: "Timeline", ref: "C3", headerRow: true, columns: header!.map((h) => ({ name: String(h) })), rows: body.map((r) => r.map((v) => toExcel(v as never))) });
+  ws.addTable({
+    name: "Timeline",
+    ref: "C3",
+    headerRow: true,
+    columns: header!.map((h) => ({ name: String(h) })),
+    rows: body.map((r) => r.map((v) => toExcel(v as never))),
+  });
   for (let i = 0; i < body.length; i++) for (const c of [8, 9]) ws.getCell(4 + i, c).numFmt = "yyyy-mm-dd";
   extra?.(ws);
-  if (asOf) wb.addWorksheet("Settings").addRows([["Key", "Value"], ["AsOf", asOf]]);
+  if (asOf)
+    wb.addWorksheet("Settings").addRows([
+      ["Key", "Value"],
+      ["AsOf", asOf],
+    ]);
   const file = join(dir, name);
   await wb.xlsx.writeFile(file);
   return file;
@@ -74,10 +97,21 @@ describe("the generated status columns and Timeline view, written through ExcelJ
     const wb = await loadWorkbook(out);
     const ws = wb.getWorksheet("Plan")!;
     expect(ws.getCell("C1").value).toBe("IEWSC timeline (kept by TSB)");
-    expect([...Array(6)].map((_, i) => ws.getCell(3, 13 + i).value)).toEqual(["IEWSC planned from", "IEWSC planned to", "IEWSC certainty", "IEWSC date now", "IEWSC slip days", "IEWSC status"]);
+    expect([...Array(6)].map((_, i) => ws.getCell(3, 13 + i).value)).toEqual([
+      "IEWSC planned from",
+      "IEWSC planned to",
+      "IEWSC certainty",
+      "IEWSC date now",
+      "IEWSC slip days",
+      "IEWSC status",
+    ]);
     expect(ws.getCell("L3").value).toBeNull();
     const again = findTables(wb);
-    expect(again.tables.Timeline!.values.slice(1).map((r) => r.slice(0, 9))).toEqual(findTables(await loadWorkbook(file)).tables.Timeline!.values.slice(1).map((r) => r.slice(0, 9)));
+    expect(again.tables.Timeline!.values.slice(1).map((r) => r.slice(0, 9))).toEqual(
+      findTables(await loadWorkbook(file))
+        .tables.Timeline!.values.slice(1)
+        .map((r) => r.slice(0, 9)),
+    );
   });
 
   test("running twice leaves one table and one set of conditional formats", async () => {
@@ -88,11 +122,22 @@ describe("the generated status columns and Timeline view, written through ExcelJ
     await generate(once, twice);
     const [a, b] = [await loadWorkbook(once), await loadWorkbook(twice)];
     const shape = (wb: ExcelJS.Workbook) => {
-      const ws = wb.getWorksheet("Plan")! as unknown as { tables: Record<string, unknown>; conditionalFormattings: unknown[] };
-      return { tables: Object.keys(ws.tables).sort(), cfs: ws.conditionalFormattings.length, sheets: wb.worksheets.map((w) => w.name) };
+      const ws = wb.getWorksheet("Plan")! as unknown as {
+        tables: Record<string, unknown>;
+        conditionalFormattings: unknown[];
+      };
+      return {
+        tables: Object.keys(ws.tables).sort(),
+        cfs: ws.conditionalFormattings.length,
+        sheets: wb.worksheets.map((w) => w.name),
+      };
     };
     expect(shape(b)).toEqual(shape(a));
-    expect(shape(b)).toEqual({ tables: [TIMELINE_STATUS_TABLE, "Timeline"].sort(), cfs: 3, sheets: ["Plan", "Settings", TIMELINE_VIEW_SHEET] });
+    expect(shape(b)).toEqual({
+      tables: [TIMELINE_STATUS_TABLE, "Timeline"].sort(),
+      cfs: 3,
+      sheets: ["Plan", "Settings", TIMELINE_VIEW_SHEET],
+    });
   });
 
   test("refuses, changing nothing, when the user has data where the columns go", async () => {
@@ -102,7 +147,9 @@ describe("the generated status columns and Timeline view, written through ExcelJ
     const result = checkWorkbook(input, { today: TODAY });
     const plans = timelineSheets(result.views, result.settings, { date1904: false, today: TODAY });
     expect(() => renderBesideTable(wb, plans.status, STATUS_MARKER)).toThrow(WouldLoseDataError);
-    expect(() => renderBesideTable(wb, plans.status, STATUS_MARKER)).toThrow(/cells O6 of the Plan sheet hold data of yours/);
+    expect(() => renderBesideTable(wb, plans.status, STATUS_MARKER)).toThrow(
+      /cells O6 of the Plan sheet hold data of yours/,
+    );
     expect(wb.getWorksheet("Plan")!.getCell("O6").value).toBe("my note");
   });
 });
@@ -128,13 +175,25 @@ describeWith("LibreOffice", SOFFICE)("LibreOffice recomputes the live formulas",
         return { id: row[2], dateNow: row[15], slipDays: row[16], status: row[17] };
       });
     };
-    const core = plans.ctx.milestones.map((m) => milestoneState(m, asOf)).map((s) => ({
-      id: s.id, dateNow: s.dateNow === undefined ? "" : isoOf(s.dateNow), slipDays: s.slipDays === undefined ? "" : String(s.slipDays), status: s.status,
-    }));
+    const core = plans.ctx.milestones
+      .map((m) => milestoneState(m, asOf))
+      .map((s) => ({
+        id: s.id,
+        dateNow: s.dateNow === undefined ? "" : isoOf(s.dateNow),
+        slipDays: s.slipDays === undefined ? "" : String(s.slipDays),
+        status: s.status,
+      }));
     expect(read(csv!)).toEqual(core);
     // The story, in words: TL03 is 45 days late and overdue, TL05's "May 2024" is inside Spring, TL06 was done late.
     expect(core.map((c) => `${c.id} ${c.status} ${c.slipDays}`)).toEqual([
-      "TL01 Done 0", "TL02 Overdue ", "TL03 Overdue 45", "TL04 Done 0", "TL05 On plan 0", "TL06 Done late 30", "TL07 On plan ", "TL08 Done 0",
+      "TL01 Done 0",
+      "TL02 Overdue ",
+      "TL03 Overdue 45",
+      "TL04 Done 0",
+      "TL05 On plan 0",
+      "TL06 Done late 30",
+      "TL07 On plan ",
+      "TL08 Done 0",
     ]);
 
     const after = read(csvEdited!);
@@ -156,7 +215,13 @@ describeWith("LibreOffice", SOFFICE)("LibreOffice recomputes the live formulas",
     const grid = displayed(csv!);
     const asOf = dayOfIso("2024-05-15")!;
     const got = plans.ctx.milestones.map((m) => grid[m.row - 1]!.slice(15, 18));
-    const want = plans.ctx.milestones.map((m) => milestoneState(m, asOf)).map((st) => [st.dateNow === undefined ? "" : isoOf(st.dateNow), st.slipDays === undefined ? "" : String(st.slipDays), st.status]);
+    const want = plans.ctx.milestones
+      .map((m) => milestoneState(m, asOf))
+      .map((st) => [
+        st.dateNow === undefined ? "" : isoOf(st.dateNow),
+        st.slipDays === undefined ? "" : String(st.slipDays),
+        st.status,
+      ]);
     expect(got).toEqual(want);
     expect(want[1]).toEqual(["", "", "Done"]);
     expect(want[3]).toEqual(["2024-01-22", "0", "Done"]);
@@ -169,10 +234,20 @@ describeWith("LibreOffice", SOFFICE)("LibreOffice recomputes the live formulas",
     const plans = await generate(file, out);
     const [recalc] = libreConvert([out], "xlsx");
     const ws = (await loadWorkbook(recalc!)).getWorksheet(TIMELINE_VIEW_SHEET)!;
-    const got = plans.ctx.milestones.map((_, i) => [ws.getCell(6 + i, 1).value, asDay(ws.getCell(6 + i, 5).value), asDay(ws.getCell(6 + i, 6).value)]);
+    const got = plans.ctx.milestones.map((_, i) => [
+      ws.getCell(6 + i, 1).value,
+      asDay(ws.getCell(6 + i, 5).value),
+      asDay(ws.getCell(6 + i, 6).value),
+    ]);
     expect(got.map(([id, f, a]) => [id, f === "" ? "" : isoOf(f as Day), a === "" ? "" : isoOf(a as Day)])).toEqual([
-      ["TL01", "", "2023-05-30"], ["TL02", "", ""], ["TL03", "2023-12-15", ""], ["TL04", "", "2024-01-22"],
-      ["TL05", "2024-05-31", ""], ["TL06", "", "2024-09-30"], ["TL07", "", ""], ["TL08", "", "2024-10-15"],
+      ["TL01", "", "2023-05-30"],
+      ["TL02", "", ""],
+      ["TL03", "2023-12-15", ""],
+      ["TL04", "", "2024-01-22"],
+      ["TL05", "2024-05-31", ""],
+      ["TL06", "", "2024-09-30"],
+      ["TL07", "", ""],
+      ["TL08", "", "2024-10-15"],
     ]);
     expect(plans.view.conditionalFormats).toHaveLength(4);
   }, 240_000);

@@ -25,8 +25,14 @@ describe("the ExcelJS adapter finds tables as the contract says", () => {
       const ws = wb.addWorksheet("Members");
       const [header, ...rows] = goodRoster();
       ws.addTable({
-        name: "ROSTER", ref: "C4", headerRow: true, totalsRow: true,
-        columns: [...header!.map((h) => ({ name: String(h), totalsRowLabel: h === "Name" ? "Total" : undefined })), { name: "Notes" }],
+        name: "ROSTER",
+        ref: "C4",
+        headerRow: true,
+        totalsRow: true,
+        columns: [
+          ...header!.map((h) => ({ name: String(h), totalsRowLabel: h === "Name" ? "Total" : undefined })),
+          { name: "Notes" },
+        ],
         rows: rows.map((r) => [...r, "note"]),
       });
     });
@@ -39,7 +45,7 @@ describe("the ExcelJS adapter finds tables as the contract says", () => {
   test("a sheet named Roster: header in its first non-empty row, data to its last row with content", async () => {
     const file = await save("sheet.xlsx", (wb) => {
       const ws = wb.addWorksheet(" roster ".trim().toUpperCase());
-      goodRoster().forEach((r, i) => (ws.getRow(i + 3).values = [null, ...r] as ExcelJS.CellValue[]));
+      for (const [i, r] of goodRoster().entries()) ws.getRow(i + 3).values = [null, ...r] as ExcelJS.CellValue[];
       ws.getCell("B40").style = { font: { bold: true } }; // formatting alone is not content
     });
     const input = await readWorkbookInput(file);
@@ -53,8 +59,22 @@ describe("the ExcelJS adapter finds tables as the contract says", () => {
     const file = await save("cells.xlsx", (wb) => {
       const ws = wb.addWorksheet("Roster");
       ws.addRow(["Name", "Role", "Gender", "Region", "Justification", "Status"]);
-      ws.addRow([{ richText: [{ text: "Helena " }, { font: { bold: true }, text: "Varga" }] }, { formula: '"RG-IEM "&"Leadership"', result: "RG-IEM Leadership" }, "Female", null, null, null]);
-      ws.addRow([{ text: "Kenji Morita", hyperlink: "mailto:k@example.org" }, "TSB Director", "Male", null, null, { formula: "1/0", result: { error: "#DIV/0!" } }]);
+      ws.addRow([
+        { richText: [{ text: "Helena " }, { font: { bold: true }, text: "Varga" }] },
+        { formula: '"RG-IEM "&"Leadership"', result: "RG-IEM Leadership" },
+        "Female",
+        null,
+        null,
+        null,
+      ]);
+      ws.addRow([
+        { text: "Kenji Morita", hyperlink: "mailto:k@example.org" },
+        "TSB Director",
+        "Male",
+        null,
+        null,
+        { formula: "1/0", result: { error: "#DIV/0!" } },
+      ]);
       ws.addRow(["Ada", "Regional Volunteer", "Female", "Africa", "Key expert", null]);
       ws.addRow(["Bo", "Regional Volunteer", "Male", null, "Key expert", null]);
       ws.mergeCells("D4:D5");
@@ -68,7 +88,10 @@ describe("the ExcelJS adapter finds tables as the contract says", () => {
     const found = checkWorkbook(input).findings.filter((f) => f.code === "ROSTER_INVALID_VALUE");
     // As in Excel, a merged cell's value is in its first cell only: Bo's Region is blank.
     expect(input.tables.Roster!.values[4]![3]).toBeNull();
-    expect(found.map((f) => [f.row, f.column, f.data.value])).toEqual([[3, "Status", "#DIV/0!"], [5, "Region", ""]]);
+    expect(found.map((f) => [f.row, f.column, f.data.value])).toEqual([
+      [3, "Status", "#DIV/0!"],
+      [5, "Region", ""],
+    ]);
   });
 
   test("date cells are calendar days, in the 1900 and the 1904 date systems", async () => {
@@ -96,7 +119,12 @@ describe("the ExcelJS adapter finds tables as the contract says", () => {
   });
 
   test("a missing column names the workbook's sheet, the table and the column", async () => {
-    const file = await save("no-gender.xlsx", (wb) => wb.addWorksheet("Roster").addRows([["Name", "Role"], ["Ada", "TSB Director"]]));
+    const file = await save("no-gender.xlsx", (wb) =>
+      wb.addWorksheet("Roster").addRows([
+        ["Name", "Role"],
+        ["Ada", "TSB Director"],
+      ]),
+    );
     const input = await readWorkbookInput(file);
     expect(() => checkWorkbook(input)).toThrow(ColumnMissingError);
     expect(() => checkWorkbook(input)).toThrow('the Roster table on sheet "Roster" has no "Gender" column');
@@ -106,22 +134,28 @@ describe("the ExcelJS adapter finds tables as the contract says", () => {
 describe("every real workbook: no crash, and a clear reason it cannot be checked", () => {
   const files = readdirSync(REAL).filter((f) => f.endsWith(".xlsx"));
   test("there are real workbooks to try", () => expect(files.length).toBeGreaterThanOrEqual(10));
-  test.each(files)("%s", async (name) => {
-    const file = join(REAL, name);
-    let error: unknown;
-    try {
-      checkWorkbook(await readWorkbookInput(file));
-    } catch (e) {
-      error = e;
-    }
-    if (name === "invalid-xml.xlsx") {
-      expect(error).toBeInstanceOf(UnreadableWorkbookError);
-      expect((error as Error).message).toMatch(/^.*invalid-xml\.xlsx: could not be read as an \.xlsx workbook: its contents are damaged/);
-    } else {
-      expect(error).toBeInstanceOf(TableMissingError);
-      expect((error as TableMissingError).where).toMatchObject({ table: "Roster" });
-    }
-  }, 30_000);
+  test.each(files)(
+    "%s",
+    async (name) => {
+      const file = join(REAL, name);
+      let error: unknown;
+      try {
+        checkWorkbook(await readWorkbookInput(file));
+      } catch (e) {
+        error = e;
+      }
+      if (name === "invalid-xml.xlsx") {
+        expect(error).toBeInstanceOf(UnreadableWorkbookError);
+        expect((error as Error).message).toMatch(
+          /^.*invalid-xml\.xlsx: could not be read as an \.xlsx workbook: its contents are damaged/,
+        );
+      } else {
+        expect(error).toBeInstanceOf(TableMissingError);
+        expect((error as TableMissingError).where).toMatchObject({ table: "Roster" });
+      }
+    },
+    30_000,
+  );
 
   test("not a workbook at all: a text file, an old .xls, a folder, nothing", async () => {
     const text = join(dir, "notes.xlsx");
@@ -129,7 +163,9 @@ describe("every real workbook: no crash, and a clear reason it cannot be checked
     const xls = join(dir, "old.xlsx");
     writeFileSync(xls, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]));
     await expect(readWorkbookInput(text)).rejects.toThrow("notes.xlsx: is not an .xlsx workbook");
-    await expect(readWorkbookInput(xls)).rejects.toThrow("old.xlsx: is not an .xlsx workbook (it looks like an old .xls file: save it as .xlsx)");
+    await expect(readWorkbookInput(xls)).rejects.toThrow(
+      "old.xlsx: is not an .xlsx workbook (it looks like an old .xls file: save it as .xlsx)",
+    );
     await expect(readWorkbookInput(dir)).rejects.toThrow("is a folder, not a workbook");
     await expect(readWorkbookInput(join(dir, "nope.xlsx"))).rejects.toThrow("nope.xlsx: no such file");
   });

@@ -18,16 +18,21 @@ export const arbitration: RosterRule = {
   check({ members, settings, sheet }) {
     const { regions, before, after } = arbitrate(members, settings);
     return regions.map((r) =>
-      finding("ROSTER_ARBITRATION", "info", { sheet, row: null, column: "Status" }, {
-        region: r.region,
-        selected: r.selected.map((m) => m.name),
-        passedOver: r.passedOver.map((m) => m.name),
-        seats: r.seats,
-        shareBefore: round4(before.share),
-        shareAfter: round4(after.share),
-        underBefore: underOf(before),
-        underAfter: underOf(after),
-      }),
+      finding(
+        "ROSTER_ARBITRATION",
+        "info",
+        { sheet, row: null, column: "Status" },
+        {
+          region: r.region,
+          selected: r.selected.map((m) => m.name),
+          passedOver: r.passedOver.map((m) => m.name),
+          seats: r.seats,
+          shareBefore: round4(before.share),
+          shareAfter: round4(after.share),
+          underBefore: underOf(before),
+          underAfter: underOf(after),
+        },
+      ),
     );
   },
 };

@@ -21,7 +21,14 @@ export const duplicatePerson: RosterRule = {
       const first = byName ?? byEmail;
       if (first !== undefined) {
         const by = byName !== undefined ? "name" : "email";
-        out.push(finding("ROSTER_DUPLICATE_PERSON", "error", { sheet, row: m.row, column: by === "name" ? "Name" : "Email" }, { name: m.name, firstRow: first, by }));
+        out.push(
+          finding(
+            "ROSTER_DUPLICATE_PERSON",
+            "error",
+            { sheet, row: m.row, column: by === "name" ? "Name" : "Email" },
+            { name: m.name, firstRow: first, by },
+          ),
+        );
       }
       if (email !== "" && !firstByEmail.has(email)) firstByEmail.set(email, m.row);
       if (m.nameKey !== "" && !firstByName.has(m.nameKey)) firstByName.set(m.nameKey, m.row);

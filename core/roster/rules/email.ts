@@ -11,6 +11,8 @@ export const emailInvalid: RosterRule = {
   check({ members, sheet }) {
     return members
       .filter((m) => m.email !== "" && !Email.safeParse(m.email.replace(/^mailto:/i, "")).success)
-      .map((m) => finding("ROSTER_EMAIL_INVALID", "warning", { sheet, row: m.row, column: "Email" }, { value: m.email }));
+      .map((m) =>
+        finding("ROSTER_EMAIL_INVALID", "warning", { sheet, row: m.row, column: "Email" }, { value: m.email }),
+      );
   },
 };

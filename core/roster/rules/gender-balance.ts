@@ -41,12 +41,17 @@ export const genderBalance: RosterRule = {
     const stated = counts.female + counts.male + counts.other;
     if (stated === 0 || counts.share >= settings.minGenderShare) return [];
     return [
-      finding("ROSTER_GENDER_BALANCE", "warning", { sheet, row: null, column: "Gender" }, {
-        ...counts,
-        share: Math.round(counts.share * 10_000) / 10_000,
-        under: counts.female <= counts.male ? "women" : "men",
-        minShare: settings.minGenderShare,
-      }),
+      finding(
+        "ROSTER_GENDER_BALANCE",
+        "warning",
+        { sheet, row: null, column: "Gender" },
+        {
+          ...counts,
+          share: Math.round(counts.share * 10_000) / 10_000,
+          under: counts.female <= counts.male ? "women" : "men",
+          minShare: settings.minGenderShare,
+        },
+      ),
     ];
   },
 };

@@ -15,22 +15,62 @@ export const invalidValue: RosterRule = {
     const out: Finding[] = [];
     const at = (row: number, column: string) => ({ sheet, row, column });
     for (const m of members) {
-      if (m.name === "") out.push(finding("ROSTER_INVALID_VALUE", "error", at(m.row, "Name"), { field: "Name", value: "", problem: "blank" }));
+      if (m.name === "")
+        out.push(
+          finding("ROSTER_INVALID_VALUE", "error", at(m.row, "Name"), { field: "Name", value: "", problem: "blank" }),
+        );
       if (m.roleText === "") {
-        out.push(finding("ROSTER_INVALID_VALUE", "error", at(m.row, "Role"), { field: "Role", value: "", problem: "blank" }));
+        out.push(
+          finding("ROSTER_INVALID_VALUE", "error", at(m.row, "Role"), { field: "Role", value: "", problem: "blank" }),
+        );
       } else if (!m.role) {
-        out.push(finding("ROSTER_INVALID_VALUE", "error", at(m.row, "Role"), { field: "Role", value: m.roleText, problem: "not-allowed", allowed: [...ROLES] }));
+        out.push(
+          finding("ROSTER_INVALID_VALUE", "error", at(m.row, "Role"), {
+            field: "Role",
+            value: m.roleText,
+            problem: "not-allowed",
+            allowed: [...ROLES],
+          }),
+        );
       }
       if (m.regionText !== "" && !m.region) {
-        out.push(finding("ROSTER_INVALID_VALUE", "error", at(m.row, "Region"), { field: "Region", value: m.regionText, problem: "not-allowed", allowed: [...regions] }));
+        out.push(
+          finding("ROSTER_INVALID_VALUE", "error", at(m.row, "Region"), {
+            field: "Region",
+            value: m.regionText,
+            problem: "not-allowed",
+            allowed: [...regions],
+          }),
+        );
       } else if (m.regionText === "" && isVolunteer(m) && !isWithdrawn(m)) {
-        out.push(finding("ROSTER_INVALID_VALUE", "error", at(m.row, "Region"), { field: "Region", value: "", problem: "region-missing", allowed: [...regions] }));
+        out.push(
+          finding("ROSTER_INVALID_VALUE", "error", at(m.row, "Region"), {
+            field: "Region",
+            value: "",
+            problem: "region-missing",
+            allowed: [...regions],
+          }),
+        );
       }
       if (!m.gender) {
-        out.push(finding("ROSTER_INVALID_VALUE", "error", at(m.row, "Gender"), { field: "Gender", value: m.genderText, problem: "not-allowed", allowed: [...GENDERS] }));
+        out.push(
+          finding("ROSTER_INVALID_VALUE", "error", at(m.row, "Gender"), {
+            field: "Gender",
+            value: m.genderText,
+            problem: "not-allowed",
+            allowed: [...GENDERS],
+          }),
+        );
       }
       if (!m.status) {
-        out.push(finding("ROSTER_INVALID_VALUE", "error", at(m.row, "Status"), { field: "Status", value: m.statusText, problem: "not-allowed", allowed: [...STATUSES] }));
+        out.push(
+          finding("ROSTER_INVALID_VALUE", "error", at(m.row, "Status"), {
+            field: "Status",
+            value: m.statusText,
+            problem: "not-allowed",
+            allowed: [...STATUSES],
+          }),
+        );
       }
     }
     return out;

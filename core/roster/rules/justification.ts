@@ -9,6 +9,13 @@ export const justificationMissing: RosterRule = {
   check({ members, sheet }) {
     return members
       .filter((m) => isVolunteer(m) && m.status !== undefined && !isWithdrawn(m) && m.justification === "")
-      .map((m) => finding("ROSTER_JUSTIFICATION_MISSING", "error", { sheet, row: m.row, column: "Justification" }, { name: m.name }));
+      .map((m) =>
+        finding(
+          "ROSTER_JUSTIFICATION_MISSING",
+          "error",
+          { sheet, row: m.row, column: "Justification" },
+          { name: m.name },
+        ),
+      );
   },
 };

@@ -7,19 +7,25 @@ import type { RosterContext, RosterRule } from "../rule";
 export function confirmedByRegion(members: readonly Member[], regions: readonly Region[]): Map<Region, number> {
   const counts = new Map<Region, number>(regions.map((r) => [r, 0]));
   for (const m of members) {
-    if (isVolunteer(m) && isConfirmed(m) && m.region && counts.has(m.region)) counts.set(m.region, counts.get(m.region)! + 1);
+    if (isVolunteer(m) && isConfirmed(m) && m.region && counts.has(m.region))
+      counts.set(m.region, counts.get(m.region)! + 1);
   }
   return counts;
 }
 
-const regionRule = (code: "ROSTER_REGION_SHORT" | "ROSTER_REGION_OVER", wrong: (count: number, wanted: number) => boolean): RosterRule => ({
+const regionRule = (
+  code: "ROSTER_REGION_SHORT" | "ROSTER_REGION_OVER",
+  wrong: (count: number, wanted: number) => boolean,
+): RosterRule => ({
   codes: [code],
   reads: ["Role", "Region", "Status"],
   check({ members, settings, sheet, regions }: RosterContext) {
     const wanted = settings.volunteersPerRegion;
     return [...confirmedByRegion(members, regions)]
       .filter(([, count]) => wrong(count, wanted))
-      .map(([region, count]) => finding(code, "error", { sheet, row: null, column: "Region" }, { region, count, wanted }));
+      .map(([region, count]) =>
+        finding(code, "error", { sheet, row: null, column: "Region" }, { region, count, wanted }),
+      );
   },
 });
 

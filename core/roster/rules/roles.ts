@@ -28,7 +28,14 @@ export const roleDuplicate: RosterRule = {
     for (const role of SINGLE_ROLES) {
       const holders = members.filter((m) => m.role === role && isConfirmed(m));
       for (const extra of holders.slice(1)) {
-        out.push(finding("ROSTER_ROLE_DUPLICATE", "error", { sheet, row: extra.row, column: "Role" }, { role, firstRow: holders[0]!.row }));
+        out.push(
+          finding(
+            "ROSTER_ROLE_DUPLICATE",
+            "error",
+            { sheet, row: extra.row, column: "Role" },
+            { role, firstRow: holders[0]!.row },
+          ),
+        );
       }
     }
     return out;

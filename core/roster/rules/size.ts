@@ -9,7 +9,14 @@ export const committeeSize: RosterRule = {
   check({ members, settings, sheet }) {
     const count = members.filter(isConfirmed).length;
     return count > settings.maxCommitteeSize
-      ? [finding("ROSTER_SIZE", "warning", { sheet, row: null, column: null }, { count, max: settings.maxCommitteeSize })]
+      ? [
+          finding(
+            "ROSTER_SIZE",
+            "warning",
+            { sheet, row: null, column: null },
+            { count, max: settings.maxCommitteeSize },
+          ),
+        ]
       : [];
   },
 };

@@ -31,10 +31,22 @@ export const reportLate: TimelineRule = {
       if (m.kind !== "Report") continue;
       const date = dueDay(m);
       if (date === undefined || date <= target.deadline) continue;
-      out.push(finding("TIMELINE_REPORT_LATE", "error", { sheet: ctx.sheet, row: m.row, column: effectiveOf(m)?.by ?? "Calendar" }, {
-        id: m.id, date: isoOf(date), meeting: target.meeting.body, meetingStart: isoOf(target.meeting.start), deadline: isoOf(target.deadline),
-        workshop: target.workshop.id, leadDays: ctx.settings.reportLeadDays,
-      }));
+      out.push(
+        finding(
+          "TIMELINE_REPORT_LATE",
+          "error",
+          { sheet: ctx.sheet, row: m.row, column: effectiveOf(m)?.by ?? "Calendar" },
+          {
+            id: m.id,
+            date: isoOf(date),
+            meeting: target.meeting.body,
+            meetingStart: isoOf(target.meeting.start),
+            deadline: isoOf(target.deadline),
+            workshop: target.workshop.id,
+            leadDays: ctx.settings.reportLeadDays,
+          },
+        ),
+      );
     }
     return out;
   },
@@ -58,9 +70,20 @@ export const blackout: TimelineRule = {
       for (const b of blackouts) {
         const hit = blackoutHolding(b, window.earliest, window.latest);
         if (!hit) continue;
-        out.push(finding("TIMELINE_BLACKOUT", "warning", { sheet, row: m.row, column: effective?.by ?? "Calendar" }, {
-          id: m.id, period: b.name, from: isoOf(hit.from), to: isoOf(hit.to), by: effective ? "effective" : "plan",
-        }));
+        out.push(
+          finding(
+            "TIMELINE_BLACKOUT",
+            "warning",
+            { sheet, row: m.row, column: effective?.by ?? "Calendar" },
+            {
+              id: m.id,
+              period: b.name,
+              from: isoOf(hit.from),
+              to: isoOf(hit.to),
+              by: effective ? "effective" : "plan",
+            },
+          ),
+        );
         break;
       }
     }

@@ -8,7 +8,12 @@ export const dependencyUnknown: TimelineRule = {
   codes: ["TIMELINE_DEPENDENCY_UNKNOWN"],
   check({ graph, sheet }) {
     return graph.unknown.map(({ milestone, dependsOn }) =>
-      finding("TIMELINE_DEPENDENCY_UNKNOWN", "error", { sheet, row: milestone.row, column: "Depends On" }, { id: milestone.id, dependsOn }),
+      finding(
+        "TIMELINE_DEPENDENCY_UNKNOWN",
+        "error",
+        { sheet, row: milestone.row, column: "Depends On" },
+        { id: milestone.id, dependsOn },
+      ),
     );
   },
 };
@@ -20,7 +25,12 @@ export const dependencyCycle: TimelineRule = {
     return graph.cycles.map((cycle) => {
       const first = cycle[0]!;
       const path = cycle.map((m) => m.id);
-      return finding("TIMELINE_DEPENDENCY_CYCLE", "error", { sheet, row: first.row, column: "Depends On" }, { id: first.id, cycle: [...path, first.id] });
+      return finding(
+        "TIMELINE_DEPENDENCY_CYCLE",
+        "error",
+        { sheet, row: first.row, column: "Depends On" },
+        { id: first.id, cycle: [...path, first.id] },
+      );
     });
   },
 };
@@ -48,9 +58,20 @@ export const order: TimelineRule = {
           pair = [plan.latest, planOf(d)!.earliest, "plan"];
         }
         if (pair && pair[0] < pair[1]) {
-          out.push(finding("TIMELINE_ORDER", "error", { sheet, row: m.row, column: "Depends On" }, {
-            id: m.id, dependsOn: d.id, date: isoOf(pair[0]), dependencyDate: isoOf(pair[1]), by: pair[2],
-          }));
+          out.push(
+            finding(
+              "TIMELINE_ORDER",
+              "error",
+              { sheet, row: m.row, column: "Depends On" },
+              {
+                id: m.id,
+                dependsOn: d.id,
+                date: isoOf(pair[0]),
+                dependencyDate: isoOf(pair[1]),
+                by: pair[2],
+              },
+            ),
+          );
         }
       }
     }

@@ -16,9 +16,21 @@ export const slipped: TimelineRule = {
       const effective = effectiveOf(m);
       if (!plan || !effective || effective.window.latest <= plan.latest) continue;
       const slipDays = effective.window.latest - plan.latest;
-      out.push(finding("TIMELINE_SLIPPED", slipDays >= settings.redSlipDays ? "error" : "warning", { sheet, row: m.row, column: effective.by }, {
-        id: m.id, slipDays, planned: isoOf(plan.latest), effective: isoOf(effective.window.latest), redSlipDays: settings.redSlipDays, by: effective.by,
-      }));
+      out.push(
+        finding(
+          "TIMELINE_SLIPPED",
+          slipDays >= settings.redSlipDays ? "error" : "warning",
+          { sheet, row: m.row, column: effective.by },
+          {
+            id: m.id,
+            slipDays,
+            planned: isoOf(plan.latest),
+            effective: isoOf(effective.window.latest),
+            redSlipDays: settings.redSlipDays,
+            by: effective.by,
+          },
+        ),
+      );
     }
     return out;
   },
@@ -35,9 +47,20 @@ export const overdue: TimelineRule = {
       const forecast = windowOf(m.forecast);
       const due = forecast?.latest ?? planOf(m)?.latest;
       if (due === undefined || asOf <= due) continue;
-      out.push(finding("TIMELINE_OVERDUE", "error", { sheet, row: m.row, column: "Actual" }, {
-        id: m.id, due: isoOf(due), asOf: isoOf(asOf), daysOverdue: asOf - due, by: forecast ? "Forecast" : "Calendar",
-      }));
+      out.push(
+        finding(
+          "TIMELINE_OVERDUE",
+          "error",
+          { sheet, row: m.row, column: "Actual" },
+          {
+            id: m.id,
+            due: isoOf(due),
+            asOf: isoOf(asOf),
+            daysOverdue: asOf - due,
+            by: forecast ? "Forecast" : "Calendar",
+          },
+        ),
+      );
     }
     return out;
   },
@@ -55,9 +78,21 @@ export const atRisk: TimelineRule = {
       const push = pushed.get(m);
       if (!push) continue;
       const latest = planOf(m)!.latest;
-      out.push(finding("TIMELINE_AT_RISK", m.fixed ? "error" : "warning", { sheet, row: m.row, column: "Calendar" }, {
-        id: m.id, projected: isoOf(push.projected), drivenBy: push.drivenBy.id, latest: isoOf(latest), slipDays: push.projected - latest, fixed: m.fixed === true,
-      }));
+      out.push(
+        finding(
+          "TIMELINE_AT_RISK",
+          m.fixed ? "error" : "warning",
+          { sheet, row: m.row, column: "Calendar" },
+          {
+            id: m.id,
+            projected: isoOf(push.projected),
+            drivenBy: push.drivenBy.id,
+            latest: isoOf(latest),
+            slipDays: push.projected - latest,
+            fixed: m.fixed === true,
+          },
+        ),
+      );
     }
     return out;
   },

@@ -5,7 +5,8 @@ import type { DateField, Milestone } from "../milestone";
 import type { TimelineRule } from "../rule";
 
 const FIELDS: readonly DateField[] = ["Calendar", "Forecast", "Actual"];
-const cellOf = (m: Milestone, field: DateField) => (field === "Calendar" ? m.calendar : field === "Forecast" ? m.forecast : m.actual);
+const cellOf = (m: Milestone, field: DateField) =>
+  field === "Calendar" ? m.calendar : field === "Forecast" ? m.forecast : m.actual;
 
 /**
  * `TIMELINE_DATE_UNPARSEABLE` (a blank Calendar too: every milestone needs a plan) and
@@ -20,12 +21,19 @@ export const dateValues: TimelineRule = {
         const cell = cellOf(m, field);
         const at = { sheet, row: m.row, column: field };
         if (cell.state === "unreadable" || (cell.state === "blank" && field === "Calendar")) {
-          out.push(finding("TIMELINE_DATE_UNPARSEABLE", "error", at, { text: cell.state === "blank" ? "" : cell.text, field }));
+          out.push(
+            finding("TIMELINE_DATE_UNPARSEABLE", "error", at, { text: cell.state === "blank" ? "" : cell.text, field }),
+          );
         } else if (cell.state === "read" && cell.window.ambiguous) {
           const { earliest, latest, note } = cell.window;
-          out.push(finding("TIMELINE_DATE_AMBIGUOUS", "info", at, {
-            text: cell.text, reading: note ?? `${isoOf(earliest)} to ${isoOf(latest)}`, earliest: isoOf(earliest), latest: isoOf(latest),
-          }));
+          out.push(
+            finding("TIMELINE_DATE_AMBIGUOUS", "info", at, {
+              text: cell.text,
+              reading: note ?? `${isoOf(earliest)} to ${isoOf(latest)}`,
+              earliest: isoOf(earliest),
+              latest: isoOf(latest),
+            }),
+          );
         }
       }
     }
@@ -39,12 +47,34 @@ export const otherValues: TimelineRule = {
   check({ milestones, sheet }) {
     const out: Finding[] = [];
     for (const m of milestones) {
-      if (m.id === "") out.push(finding("TIMELINE_INVALID_VALUE", "error", { sheet, row: m.row, column: "ID" }, { field: "ID", value: "", problem: "blank" }));
+      if (m.id === "")
+        out.push(
+          finding(
+            "TIMELINE_INVALID_VALUE",
+            "error",
+            { sheet, row: m.row, column: "ID" },
+            { field: "ID", value: "", problem: "blank" },
+          ),
+        );
       if (m.kind === undefined) {
-        out.push(finding("TIMELINE_INVALID_VALUE", "error", { sheet, row: m.row, column: "Kind" }, { field: "Kind", value: m.kindText, problem: "not-allowed", allowed: [...KINDS] }));
+        out.push(
+          finding(
+            "TIMELINE_INVALID_VALUE",
+            "error",
+            { sheet, row: m.row, column: "Kind" },
+            { field: "Kind", value: m.kindText, problem: "not-allowed", allowed: [...KINDS] },
+          ),
+        );
       }
       if (m.fixed === undefined) {
-        out.push(finding("TIMELINE_INVALID_VALUE", "error", { sheet, row: m.row, column: "Fixed" }, { field: "Fixed", value: m.fixedText, problem: "not-allowed", allowed: ["Yes", "No"] }));
+        out.push(
+          finding(
+            "TIMELINE_INVALID_VALUE",
+            "error",
+            { sheet, row: m.row, column: "Fixed" },
+            { field: "Fixed", value: m.fixedText, problem: "not-allowed", allowed: ["Yes", "No"] },
+          ),
+        );
       }
     }
     return out;
@@ -57,6 +87,13 @@ export const duplicateId: TimelineRule = {
   check({ milestones, graph, sheet }) {
     return milestones
       .filter((m) => m.key !== "" && graph.byKey.get(m.key) !== m)
-      .map((m) => finding("TIMELINE_DUPLICATE_ID", "error", { sheet, row: m.row, column: "ID" }, { id: m.id, firstRow: graph.byKey.get(m.key)!.row }));
+      .map((m) =>
+        finding(
+          "TIMELINE_DUPLICATE_ID",
+          "error",
+          { sheet, row: m.row, column: "ID" },
+          { id: m.id, firstRow: graph.byKey.get(m.key)!.row },
+        ),
+      );
   },
 };
