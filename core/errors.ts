@@ -28,9 +28,26 @@ export class TableMissingError extends WorkbookError {
   override readonly name = "TableMissingError";
 }
 
+/** Why a table that is there cannot be used (`TABLE_UNUSABLE`'s `data.reason`). */
+export type UnusableReason = "column-missing" | "no-header-row";
+
+/** A table is there but cannot be used: the check that needs it cannot run (see `TABLE_UNUSABLE`). */
+export abstract class TableUnusableError extends WorkbookError {
+  abstract readonly reason: UnusableReason;
+}
+
 /** A required column is not in a table's header row. */
-export class ColumnMissingError extends WorkbookError {
+export class ColumnMissingError extends TableUnusableError {
   override readonly name = "ColumnMissingError";
+  readonly reason = "column-missing";
+  /** Set when the column is required only for some rows ("every Regional Volunteer needs"). */
+  requiredFor?: "volunteers";
+}
+
+/** A sheet read as a table has no row holding the table's headers. */
+export class HeaderRowMissingError extends TableUnusableError {
+  override readonly name = "HeaderRowMissingError";
+  readonly reason = "no-header-row";
 }
 
 /** The file is not there, or is not an .xlsx workbook a spreadsheet program wrote. */

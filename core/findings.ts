@@ -2,6 +2,8 @@
  * Findings are data: a stable `code`, a severity, where the finding points, and the figures behind
  * it. The English wording lives in `messages.ts`; nothing here knows how a finding is shown.
  */
+import { SEVERITY_RANK } from "./words";
+
 export type Severity = "error" | "warning" | "info";
 
 /** The figures behind each finding code (`data` of the finding). Dates are ISO strings. */
@@ -80,6 +82,19 @@ export interface FindingDataByCode {
   TASK_OVERDUE: { id: string; task: string; due: string; asOf: string; daysOverdue: number };
   TASK_OWNER_UNKNOWN: { id: string; owner: string };
   TASK_INVALID_VALUE: { id: string; field: string; value: string };
+  TABLE_UNUSABLE: {
+    /** The contract table (`Roster`). */
+    table: string;
+    /** The missing column, for `column-missing`. */
+    column?: string;
+    reason: "column-missing" | "no-header-row";
+    /** Set when the column is required only because the roster has Regional Volunteers. */
+    requiredFor?: "volunteers";
+    /** The check that needed the table, or `settings`. */
+    check: "roster" | "timeline" | "tasks" | "settings";
+    /** What followed: that check did not run, it ran without this table, or the default settings were used. */
+    effect: "not-checked" | "checked-without" | "defaults-used";
+  };
 }
 
 export type FindingCode = keyof FindingDataByCode;
@@ -129,12 +144,10 @@ export function summarize(findings: readonly Finding[]): Summary {
   return summary;
 }
 
-const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-
 /** The order findings are shown in everywhere: severity, sheet, row (table-wide first), column, code. */
 export function compareFindings(a: Finding, b: Finding): number {
   return (
-    SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+    SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
     a.sheet.localeCompare(b.sheet) ||
     (a.row ?? 0) - (b.row ?? 0) ||
     (a.column ?? "").localeCompare(b.column ?? "") ||

@@ -3,7 +3,8 @@
  * The task pane, the `Checks` sheet, the reports and the command line all call `messageOf`.
  */
 import { dayOfIso, longDate } from "./dates/calendar";
-import type { Finding, FindingCode, FindingDataByCode, Severity } from "./findings";
+import type { Finding, FindingCode, FindingDataByCode } from "./findings";
+import { listOf, percent as pct, plural } from "./words";
 
 type Wording = { [C in FindingCode]: (data: FindingDataByCode[C], f: Extract<Finding, { code: C }>) => string };
 
@@ -12,17 +13,11 @@ const day = (iso: string) => {
   const d = dayOfIso(iso);
   return d === undefined ? iso : longDate(d);
 };
-const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`;
-const pct = (share: number) => `${Math.round(share * 1000) / 10} %`;
-/** People by name: "A", "A and B", "A, B and C" (or "… or C"); a blank name is shown as such. */
-const names = (people: readonly string[], conjunction: "and" | "or" = "and") => {
-  const shown = people.map((n) => n || "(no name)");
-  return shown.length <= 1
-    ? shown.join("")
-    : `${shown.slice(0, -1).join(", ")} ${conjunction} ${shown[shown.length - 1]}`;
-};
-const list = (items: readonly string[]) =>
-  items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} or ${items[items.length - 1]}`;
+/** Allowed values as a choice: "A, B or C". */
+const list = (items: readonly string[]) => listOf(items, "or");
+
+/** The check as a phrase: "the roster". */
+const CHECK_PHRASE = { roster: "the roster", timeline: "the timeline", tasks: "the tasks", settings: "the settings" };
 
 const WORDING: Wording = {
   SETTINGS_INVALID_VALUE: (d) =>
@@ -59,8 +54,8 @@ const WORDING: Wording = {
         : `${d.underAfter} would then be the less represented, at ${pct(d.shareAfter)} of the confirmed committee; ${d.underBefore} are ${pct(d.shareBefore)} now`;
     const candidates = d.selected.length + d.passedOver.length;
     return (
-      `${d.region} has ${plural(candidates, "candidate")} for ${plural(d.seats, "free seat")}: propose ${names(d.selected)}` +
-      `${d.passedOver.length ? `, not ${names(d.passedOver, "or")}` : ""} (${balance}).`
+      `${d.region} has ${plural(candidates, "candidate")} for ${plural(d.seats, "free seat")}: propose ${listOf(d.selected)}` +
+      `${d.passedOver.length ? `, not ${listOf(d.passedOver, "or")}` : ""} (${balance}).`
     );
   },
   TIMELINE_DATE_UNPARSEABLE: (d) =>
@@ -93,6 +88,19 @@ const WORDING: Wording = {
     `${d.id || "This task"}'s ${d.field} "${d.value}" is not ${d.field === "Effort" ? "a number" : "a date"}; the Resources sheet counts only ${d.field === "Effort" ? "numbers" : "date cells"} there.`,
   TASK_OWNER_UNKNOWN: (d) =>
     `${d.id || "This task"}'s owner "${d.owner}" is not on the roster (or has withdrawn); write a member's name as the Roster has it.`,
+  TABLE_UNUSABLE: (d, f) => {
+    const what =
+      d.reason === "no-header-row"
+        ? `The sheet "${f.sheet}" has no header row with the ${d.table} table's columns`
+        : `The ${d.table} table on sheet "${f.sheet}" has no "${d.column}" column${d.requiredFor === "volunteers" ? ", which every Regional Volunteer needs" : ""}`;
+    const effect =
+      d.effect === "defaults-used"
+        ? "so the default settings were used"
+        : d.effect === "checked-without"
+          ? `so ${CHECK_PHRASE[d.check]} was checked without it`
+          : `so ${CHECK_PHRASE[d.check]} was not checked`;
+    return `${what}, ${effect}; ${d.reason === "no-header-row" ? "put the headers in its first row" : "add the column"} and check again.`;
+  },
 };
 
 /**
@@ -123,6 +131,3 @@ export function describe(findings: readonly Finding[]): DescribedFinding[] {
       }) as DescribedFinding,
   );
 }
-
-/** How a severity is named to people. */
-export const SEVERITY_LABEL: Record<Severity, string> = { error: "Error", warning: "Warning", info: "Note" };

@@ -1,41 +1,42 @@
 import {
-  type CheckResult,
+  type CheckName,
   type Day,
   type DescribedFinding,
   type Summary,
-  UnreadableWorkbookError,
-  WorkbookError,
+  type WorkbookInput,
   checkWorkbook,
   dayOfLocalDate,
   describe,
 } from "../core";
+import { describeFailure } from "./failure";
 import { readWorkbookInput } from "./xlsx/read-workbook";
 
 /** The outcome of checking one file, as `check --json` reports it. */
 export type FileOutcome =
-  | { ok: true; file: string; findings: DescribedFinding[]; summary: Summary; checked: string[] }
-  | { ok: false; file: string; error: string };
+  | { ok: true; file: string; findings: DescribedFinding[]; summary: Summary; checked: CheckName[] }
+  | { ok: false; file: string; error: string; internal: false }
+  | { ok: false; file: string; error: string; internal: true; stack: string };
 
 /**
- * Checks one workbook file. Never throws: a workbook that cannot be used becomes `{ ok: false }`
- * with one line that names the file and what is wrong.
+ * Checks one workbook file. Never throws: a workbook that cannot be used becomes `{ ok: false }` with
+ * one line that names the file and what is wrong; a bug of ours, `{ ok: false, internal: true }`.
+ * `read` is how the file is read (the tests give one that fails).
+ *
+ * @example await checkFile("iewsc.xlsx") // { ok: true, file: "iewsc.xlsx", findings: [...], summary, checked: ["roster"] }
  */
-export async function checkFile(file: string, options: { asOf?: Day } = {}): Promise<FileOutcome> {
+export async function checkFile(
+  file: string,
+  options: { asOf?: Day } = {},
+  read: (file: string) => Promise<WorkbookInput> = readWorkbookInput,
+): Promise<FileOutcome> {
   try {
     // "Today" is the calendar day on this computer's clock, as the user reads it.
-    const result: CheckResult = checkWorkbook(await readWorkbookInput(file), {
-      ...options,
-      today: dayOfLocalDate(new Date()),
-    });
+    const result = checkWorkbook(await read(file), { ...options, today: dayOfLocalDate(new Date()) });
     return { ok: true, file, findings: describe(result.findings), summary: result.summary, checked: result.checked };
   } catch (e) {
-    return { ok: false, file, error: oneLine(e, file) };
+    const failure = describeFailure(e, file);
+    return failure.internal
+      ? { ok: false, file, error: failure.message, internal: true, stack: failure.stack }
+      : { ok: false, file, error: failure.message, internal: false };
   }
-}
-
-/** The one line a user sees for a workbook that cannot be used: no stack trace, ever. */
-export function oneLine(e: unknown, file: string): string {
-  if (e instanceof WorkbookError) return e.where.file ? e.message : e.inFile(file).message;
-  const detail = e instanceof Error ? e.message.split("\n")[0] : String(e);
-  return new UnreadableWorkbookError(`could not be read (${detail})`, { file }).message;
 }

@@ -7,15 +7,16 @@ import { mkdir } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { runCheck } from "./commands/check";
 import { runTemplate } from "./commands/template";
+import { EXIT } from "./exit-codes";
 
 export async function demo(outDir = join(process.cwd(), "out")): Promise<number> {
   await mkdir(outDir, { recursive: true });
   const file = relative(process.cwd(), join(outDir, "iewsc-sample.xlsx")) || "iewsc-sample.xlsx";
   const wrote = await runTemplate({ out: file, sample: true });
-  if (wrote !== 0) return wrote;
+  if (wrote !== EXIT.ok) return wrote;
   process.stdout.write(`\nChecking it as \`iewsc check ${file}\` would:\n\n`);
   const checked = await runCheck([file], { jobs: 1 });
-  if (checked === 2) return 2;
+  if (checked !== EXIT.ok && checked !== EXIT.findings) return checked;
   process.stdout.write(
     [
       "",
@@ -24,7 +25,7 @@ export async function demo(outDir = join(process.cwd(), "out")): Promise<number>
       "",
     ].join("\n"),
   );
-  return 0;
+  return EXIT.ok;
 }
 
 if (require.main === module) {

@@ -1,14 +1,17 @@
 #!/usr/bin/env node
 /**
  * `iewsc`: the IEWSC Workbench command line. Every command takes --help; nothing it does changes an
- * input workbook. Exit codes: 0 no error findings, 1 at least one error finding, 2 a workbook (or
- * the command line itself) could not be used, with one line on standard error.
+ * input workbook. Exit codes (`EXIT`): 0 no error findings, 1 at least one error finding, 2 a workbook
+ * (or the command line itself) could not be used, with one line on standard error, 70 an internal error
+ * (a bug of ours: "internal error: please report it", with the stack trace on --debug).
  */
 import { Command, CommanderError, InvalidArgumentError } from "commander";
 import { type Day, dayOfIso } from "../core/dates/calendar";
+import { EXIT } from "./exit-codes";
+import { describeFailure, reportFailure } from "./failure";
 import { packageVersion } from "./version";
 
-export const EXIT = { ok: 0, findings: 1, unusable: 2 } as const;
+export { EXIT };
 
 function asOfOption(text: string): Day {
   const day = /^\d{4}-\d{2}-\d{2}$/.test(text) ? dayOfIso(text) : undefined;
@@ -29,12 +32,14 @@ export function program(): Command {
       "IEWSC Workbench: check and build the workbooks of the ITU-T Industry Engagement Workshop Steering Committee.",
     )
     .version(packageVersion())
+    .option("--debug", "on an internal error, print its stack trace (for a bug report)")
     .showHelpAfterError("(run iewsc --help for the commands)")
     .exitOverride()
     .configureOutput({
       writeErr: (s) => process.stderr.write(s),
       outputError: (s, write) => write(`iewsc: ${s.replace(/^error: /, "")}`),
     });
+  const debug = () => Boolean(cli.opts().debug);
 
   cli
     .command("check")
@@ -49,12 +54,12 @@ export function program(): Command {
     )
     .addHelpText(
       "after",
-      "\nExit codes: 0 no errors found, 1 errors found, 2 a workbook could not be used.\n\nExamples:\n  iewsc check iewsc.xlsx\n  iewsc check --json --as-of 2024-03-01 a.xlsx b.xlsx",
+      "\nExit codes: 0 no errors found, 1 errors found, 2 a workbook could not be used, 70 an internal error.\n\nExamples:\n  iewsc check iewsc.xlsx\n  iewsc check --json --as-of 2024-03-01 a.xlsx b.xlsx",
     )
     .action(async (files: string[], opts: { json?: boolean; asOf?: Day; jobs?: number }) => {
       // Commands load their modules (and ExcelJS) only when they run: --help stays instant.
       const { runCheck } = await import("./commands/check");
-      process.exitCode = await runCheck(files, opts);
+      process.exitCode = await runCheck(files, { ...opts, debug: debug() });
     });
 
   cli
@@ -79,7 +84,7 @@ export function program(): Command {
     )
     .action(async (file: string, opts: { out: string; json?: boolean; asOf?: Day }) => {
       const { runBuild } = await import("./commands/build");
-      process.exitCode = await runBuild(file, opts);
+      process.exitCode = await runBuild(file, { ...opts, debug: debug() });
     });
 
   cli
@@ -102,7 +107,7 @@ export function program(): Command {
     )
     .action(async (file: string, opts: { json?: boolean; balanceOut?: string }) => {
       const { runArbitrate } = await import("./commands/arbitrate");
-      process.exitCode = await runArbitrate(file, opts);
+      process.exitCode = await runArbitrate(file, { ...opts, debug: debug() });
     });
 
   cli
@@ -119,17 +124,19 @@ export function program(): Command {
 }
 
 export async function main(argv: string[]): Promise<number> {
-  process.exitCode = 0;
+  process.exitCode = EXIT.ok;
   try {
     await program().parseAsync(argv);
-    return Number(process.exitCode ?? 0);
+    return Number(process.exitCode ?? EXIT.ok);
   } catch (e) {
     if (e instanceof CommanderError) {
       // --help and --version end here with code 0; a usage mistake is "could not be used".
-      return e.exitCode === 0 ? 0 : EXIT.unusable;
+      return e.exitCode === 0 ? EXIT.ok : EXIT.unusable;
     }
-    process.stderr.write(`iewsc: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}\n`);
-    return EXIT.unusable;
+    // A workbook or an output that cannot be used says so in one line; anything else is a bug of ours.
+    const failure = describeFailure(e);
+    reportFailure(failure, argv.includes("--debug"));
+    return failure.internal ? EXIT.internal : EXIT.unusable;
   }
 }
 

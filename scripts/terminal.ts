@@ -1,5 +1,5 @@
 import type { DescribedFinding, Severity } from "../core";
-import { countLine } from "../core";
+import { SEVERITY_NOUN, countLine, listOf } from "../core";
 import type { FileOutcome } from "./check-file";
 
 /** Colours only where a person is looking at a terminal that wants them (NO_COLOR is respected). */
@@ -22,7 +22,8 @@ export function painter(colour: boolean): Painter {
   return (style, text) => (colour ? `\x1b[${PAINT[style][0]}m${text}\x1b[${PAINT[style][1]}m` : text);
 }
 
-const LABEL: Record<Severity, string> = { error: "error  ", warning: "warning", info: "note   " };
+/** The severity's noun, padded so that the findings line up. */
+const label = (severity: Severity) => SEVERITY_NOUN[severity][0].padEnd(7);
 
 /** Where a finding points, as a person would say it: `Roster row 10, Justification`. */
 export function place(f: DescribedFinding): string {
@@ -37,16 +38,11 @@ export function place(f: DescribedFinding): string {
 export function formatOutcome(outcome: Extract<FileOutcome, { ok: true }>, paint: Painter): string {
   const { summary } = outcome;
   const state = summary.errors ? paint("error", "✖") : summary.warnings ? paint("warning", "▲") : paint("ok", "✔");
-  const lines = [`${state} ${paint("bold", outcome.file)} — ${listed(outcome.checked)} checked: ${countLine(summary)}`];
+  const lines = [`${state} ${paint("bold", outcome.file)} — ${listOf(outcome.checked)} checked: ${countLine(summary)}`];
   for (const f of outcome.findings) {
     lines.push(
-      `  ${paint(f.severity, LABEL[f.severity])}  ${paint("dim", place(f).padEnd(30))} ${f.message} ${paint("dim", `[${f.code}]`)}`,
+      `  ${paint(f.severity, label(f.severity))}  ${paint("dim", place(f).padEnd(30))} ${f.message} ${paint("dim", `[${f.code}]`)}`,
     );
   }
   return lines.join("\n");
-}
-
-/** "roster", "roster and timeline", "roster, timeline and tasks". */
-function listed(items: readonly string[]): string {
-  return items.length <= 2 ? items.join(" and ") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }

@@ -3,14 +3,11 @@ import {
   BALANCE_SHEET,
   type Day,
   GENERATED_NOTE,
-  TableMissingError,
   WorkbookError,
   a1,
   arbitrate,
   balanceSheet,
-  readMembers,
-  readSettings,
-  readTable,
+  readRoster,
 } from "../../core";
 import { RequestBudget } from "./payload";
 import { queueDiscovery, queueLoad, toWorkbookInput } from "./read-tables";
@@ -50,21 +47,12 @@ export async function proposeIn(context: Excel.RequestContext, options: { today:
   const note = balance.sheet.isNullObject ? undefined : balance.sheet.getRange("A2").load("values");
   await context.sync();
   const input = toWorkbookInput(load);
-  if (!input.tables.Roster)
-    throw new TableMissingError("no Roster table was found (neither an Excel table nor a sheet of that name)", {
-      table: "Roster",
-    });
-  const view = readTable(input.tables.Roster);
-  const { settings } = readSettings(
-    input.tables.Settings ? readTable(input.tables.Settings) : undefined,
-    input.date1904,
-  );
-  const members = readMembers(view, settings);
+  const { view, settings, members } = readRoster(input, { today: options.today });
   const arbitration = arbitrate(members, settings);
   const statusColumn = view.columns["Status"];
   const changes: StatusChange[] = [];
   // Candidates exist only where there is a Status column, so an arbitration always has one to write in.
-  const raw = input.tables.Roster;
+  const raw = input.tables.Roster!;
   const bodyTop = raw.source === "table" ? raw.origin.row + 1 : formulasTop(roster!);
   for (const region of arbitration.regions) {
     for (const [members, after] of [

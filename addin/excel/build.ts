@@ -8,8 +8,8 @@ import {
   type TableName,
   WorkbookError,
   buildPlan,
-  checkWorkbook,
-  checksSheet,
+  checksSheetOf,
+  runChecks,
 } from "../../core";
 import { RequestBudget } from "./payload";
 import { queueDiscovery, queueLoad, toWorkbookInput } from "./read-tables";
@@ -73,23 +73,9 @@ export async function buildIn(
   const render = { date1904: input.date1904, budget };
   for (const sheet of [...plan.added, ...plan.generated])
     await renderSheet(context, sheet, lookups.get(sheet.name)!, render);
-  try {
-    const result = checkWorkbook(input, { today: options.today });
-    await renderSheet(
-      context,
-      checksSheet(
-        result.findings,
-        result.summary,
-        result.views,
-        result.asOf ?? options.today,
-        result.checked.map((c) => `the ${c}`).join(" and "),
-      ),
-      checks,
-      render,
-    );
-  } catch (e) {
-    if (!(e instanceof WorkbookError)) throw e; // no roster or timeline: the budget still builds
-  }
+  // A workbook where no check can run (no roster, timeline or tasks) still gets its budget.
+  const checked = runChecks(input, { today: options.today });
+  if (checked.usable) await renderSheet(context, checksSheetOf(checked, options.today), checks, render);
   names.forEach((n) => {
     if (!n.isNullObject) n.delete();
   });

@@ -7,23 +7,18 @@ import {
   type CheckResult,
   type Day,
   type DescribedFinding,
-  type Finding,
   STATUS_MARKER,
+  type Summary,
   type TableName,
-  TableMissingError,
   TIMELINE_STATUS_TABLE,
   TIMELINE_VIEW_SHEET,
-  type TableView,
-  WorkbookError,
   besideConflict,
-  checkWorkbook,
-  checksSheet,
+  checksSheetOf,
   describe,
   highlightPlans,
   locate,
   parseRange,
-  sortFindings,
-  summarize,
+  runChecks,
   takenCells,
   timelineSheets,
 } from "../../core";
@@ -40,10 +35,13 @@ import {
 } from "./render-sheet";
 import { RequestBudget } from "./payload";
 
-/** What the task pane shows after a check: the findings, each with the cell it points to. */
+/** What the task pane shows after a check: the focus's findings, each with the cell it points to. */
 export interface CheckOutcome {
+  /** Everything the check found and decided (every check's findings are on the `Checks` sheet). */
   result: CheckResult;
+  /** The findings of the check asked for, in display order. */
   findings: (DescribedFinding & { cell?: CellLocation })[];
+  summary: Summary;
   /** Round trips to Excel this check took (for the benchmark and the tests). */
   syncs: number;
 }
@@ -52,8 +50,6 @@ export type Progress = (step: "reading" | "checking" | "writing" | "done") => vo
 
 /** Every table a check may read, found in one round trip. */
 const READS: readonly TableName[] = ["Roster", "Timeline", "Tasks", "Settings", "Meetings", "Blackouts"];
-const TABLE_OF: Record<CheckName, TableName> = { roster: "Roster", timeline: "Timeline", tasks: "Tasks" };
-const WHAT: Record<CheckName, string> = { roster: "the roster", timeline: "the timeline", tasks: "the tasks" };
 
 export interface CheckOptions {
   /** The check the user asked for; its findings are the ones the pane lists. */
@@ -109,10 +105,10 @@ export async function checkIn(context: Excel.RequestContext, options: CheckOptio
   assertOurs(checks, CHECKS_SHEET);
   if (viewSheet) assertOurs(viewSheet, TIMELINE_VIEW_SHEET);
   const input = toWorkbookInput(load);
-  const result = runChecks(input, options);
-  const plans = timeline
-    ? timelineSheets(result.views, result.settings, { date1904: input.date1904, today: options.today })
-    : undefined;
+  const outcome = runChecks(input, { focus: options.focus, today: options.today });
+  if (!outcome.usable) throw outcome.error;
+  const result: CheckResult = outcome;
+  const plans = timeline ? timelineSheets(result, { date1904: input.date1904, today: options.today }) : undefined;
   if (plans && beside) {
     // Refuse before anything is queued, so that a refusal changes nothing.
     const used = beside.isNullObject ? undefined : beside;
@@ -142,59 +138,13 @@ export async function checkIn(context: Excel.RequestContext, options: CheckOptio
     await queueBesideTable(context, plans.status, oldStatus!, oldStatusRange, render);
     await renderSheet(context, plans.view, viewSheet!, render);
   }
-  const asOf = result.asOf ?? options.today;
-  const checked = result.checked.map((c) => WHAT[c]).join(" and ");
-  await renderSheet(context, checksSheet(result.findings, result.summary, result.views, asOf, checked), checks, render);
+  await renderSheet(context, checksSheetOf(result, options.today), checks, render);
   await sync();
   options.onProgress?.("done");
 
-  const mine = result.findings.filter((f) => inFocus(f, options.focus));
+  const mine = result.focused;
   const described = describe(mine).map((f, i) => ({ ...f, cell: locate(mine[i]!, result.views) }));
-  return {
-    result: { ...result, findings: mine, summary: summarize(mine) },
-    findings: described,
-    syncs: syncs + budget.extraSyncs,
-  };
-}
-
-/**
- * Roster findings (and the settings') for Check roster; for Check timeline the timeline's and the
- * project tasks' (the schedule), and the settings'.
- */
-function inFocus(f: Finding, focus: CheckName): boolean {
-  if (f.code.startsWith("SETTINGS_")) return true;
-  if (focus === "roster") return f.code.startsWith("ROSTER_");
-  return f.code.startsWith("TIMELINE_") || f.code.startsWith("TASK_");
-}
-
-/**
- * The asked-for check must be possible (its table there and readable); the other checks join the
- * `Checks` sheet when the workbook allows them, and are left out quietly when it does not.
- */
-function runChecks(input: ReturnType<typeof toWorkbookInput>, options: CheckOptions): CheckResult {
-  const table = TABLE_OF[options.focus];
-  if (!input.tables[table])
-    throw new TableMissingError(`no ${table} table was found (neither an Excel table nor a sheet of that name)`, {
-      table,
-    });
-  const focus = checkWorkbook(input, { only: [options.focus], today: options.today });
-  const findings: Finding[] = [...focus.findings];
-  const views: Partial<Record<TableName, TableView>> = { ...focus.views };
-  const checked: CheckName[] = [...focus.checked];
-  for (const other of (Object.keys(TABLE_OF) as CheckName[]).filter(
-    (c) => c !== options.focus && input.tables[TABLE_OF[c]],
-  )) {
-    try {
-      const more = checkWorkbook(input, { only: [other], today: options.today });
-      findings.push(...more.findings.filter((f) => !f.code.startsWith("SETTINGS_")));
-      Object.assign(views, more.views);
-      checked.push(other);
-    } catch (e) {
-      if (!(e instanceof WorkbookError)) throw e;
-    }
-  }
-  const sorted = sortFindings(findings);
-  return { ...focus, findings: sorted, summary: summarize(sorted), views, checked };
+  return { result, findings: described, summary: result.focusedSummary, syncs: syncs + budget.extraSyncs };
 }
 
 /**

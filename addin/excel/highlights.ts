@@ -1,5 +1,5 @@
 import type { HighlightPlan, Severity } from "../../core";
-import { RAG } from "../../core";
+import { SEVERITY_COLOUR } from "../../core";
 
 /**
  * Highlights are conditional formats, so they are formatting only: the user's own fills, fonts and
@@ -9,12 +9,6 @@ import { RAG } from "../../core";
 export const MARKER = "IEWSC highlight";
 
 const markerFormula = (severity: Severity) => `=N("${MARKER}: ${severity}")=0`;
-
-const COLOURS: Record<Severity, { fill: string; font: string }> = {
-  error: RAG.red,
-  warning: RAG.amber,
-  info: RAG.blue,
-};
 
 /** At most this many areas go into one RangeAreas address. */
 const AREAS_PER_FORMAT = 100;
@@ -50,8 +44,8 @@ export function queueHighlights(context: Excel.RequestContext, plans: readonly H
       const areas = plan.ranges.slice(i, i + AREAS_PER_FORMAT).join(",");
       const cf = sheet.getRanges(areas).conditionalFormats.add("Custom");
       cf.custom.rule.formula = markerFormula(plan.severity);
-      cf.custom.format.fill.color = `#${COLOURS[plan.severity].fill}`;
-      cf.custom.format.font.color = `#${COLOURS[plan.severity].font}`;
+      cf.custom.format.fill.color = `#${SEVERITY_COLOUR[plan.severity].fill}`;
+      cf.custom.format.font.color = `#${SEVERITY_COLOUR[plan.severity].font}`;
     }
   }
 }

@@ -4,15 +4,12 @@ import {
   FORECAST_HISTORY_TABLE,
   type ForecastRecord,
   MTA_CHART,
-  TableMissingError,
   type TableName,
   dayFromSerial,
-  readSettings,
-  readTable,
   forecastHistorySheet,
   mergeHistory,
   recordForecasts,
-  timelineContext,
+  readTimeline,
   trendChartAnchor,
   trendRange,
   trendTable,
@@ -61,16 +58,9 @@ export async function recordForecastsIn(
   assertOurs(sheet, FORECAST_HISTORY_SHEET);
 
   const input = toWorkbookInput(load);
-  if (!input.tables.Timeline)
-    throw new TableMissingError("no Timeline table was found (neither an Excel table nor a sheet of that name)", {
-      table: "Timeline",
-    });
   // Only the milestones are needed: no rule runs here.
-  const view = (name: TableName) => (input.tables[name] ? readTable(input.tables[name]!) : undefined);
-  const { settings } = readSettings(view("Settings"), input.date1904);
-  const asOf = settings.asOf ?? options.today;
-  const { ctx } = timelineContext({ timeline: view("Timeline")! }, settings, asOf, input.date1904);
-  const recorded = recordForecasts(ctx, asOf);
+  const { ctx, asOf } = readTimeline(input, { today: options.today });
+  const recorded = recordForecasts(ctx, asOf ?? options.today);
   const merged = mergeHistory(readHistory(history?.values ?? [], input.date1904), recorded);
 
   if (oldChart && !oldChart.isNullObject) oldChart.delete();

@@ -85,7 +85,7 @@ function check(focus: Exclude<CheckName, "tasks">): Promise<void> {
       checkIn(context, { focus, today: dayOfLocalDate(new Date()), onProgress: step }),
     );
     $("results").hidden = false;
-    renderFindings(document, outcome.result.summary, outcome.findings, (f) => void select(f), focus);
+    renderFindings(document, outcome.summary, outcome.findings, (f) => void select(f), focus);
   });
 }
 

@@ -1,14 +1,23 @@
-import type { Arbitration, Balance, BuildPlan, CellLocation, DescribedFinding, Severity, Summary } from "../../core";
+import {
+  type Arbitration,
+  type Balance,
+  type BuildPlan,
+  type CellLocation,
+  type DescribedFinding,
+  SEVERITIES,
+  SEVERITY_NOUN,
+  type Severity,
+  type Summary,
+  listOf,
+  percent,
+  plural,
+  sharesOf,
+  statedOf,
+} from "../../core";
 import type { StatusChange } from "../excel/arbitrate";
 
 /** The findings the pane lists: each with the cell it points to, when it points to one. */
 export type PaneFinding = DescribedFinding & { cell?: CellLocation };
-
-const HEADINGS: Record<Severity, [string, string]> = {
-  error: ["error", "errors"],
-  warning: ["warning", "warnings"],
-  info: ["note", "notes"],
-};
 
 const el = <K extends keyof HTMLElementTagNameMap>(
   doc: Document,
@@ -22,7 +31,7 @@ const el = <K extends keyof HTMLElementTagNameMap>(
   return node;
 };
 
-const count = (n: number, [one, many]: [string, string]) => `${n} ${n === 1 ? one : many}`;
+const count = (n: number, [one, many]: readonly [string, string]) => plural(n, one, many);
 
 /** Where a finding points, as people say it: "Roster · row 10 · Justification". */
 export function where(f: PaneFinding): string {
@@ -50,18 +59,20 @@ export function renderFindings(
     return;
   }
   const totals: Record<Severity, number> = { error: summary.errors, warning: summary.warnings, info: summary.info };
-  for (const severity of ["error", "warning", "info"] as const) {
+  for (const severity of SEVERITIES) {
     if (totals[severity])
-      summaryBox.append(el(doc, "span", { class: `badge ${severity}` }, count(totals[severity], HEADINGS[severity])));
+      summaryBox.append(
+        el(doc, "span", { class: `badge ${severity}` }, count(totals[severity], SEVERITY_NOUN[severity])),
+      );
   }
-  for (const severity of ["error", "warning", "info"] as const) {
+  for (const severity of SEVERITIES) {
     const mine = findings.filter((f) => f.severity === severity);
     if (!mine.length) continue;
     const section = el(doc, "section", { class: "group", "data-severity": severity });
     const heading = el(doc, "h2");
     heading.append(
       el(doc, "span", { class: `dot ${severity}`, "aria-hidden": "true" }),
-      doc.createTextNode(capitalise(count(mine.length, HEADINGS[severity]))),
+      doc.createTextNode(capitalise(count(mine.length, SEVERITY_NOUN[severity]))),
     );
     const list = el(doc, "ul", { class: "findings" });
     for (const f of mine) {
@@ -107,9 +118,8 @@ export function renderRecorded(doc: Document, milestones: number, reports: numbe
 
 /** A balance as people read it: "women 7 of 15 (46.7 %)". */
 export function balanceText(b: Balance): string {
-  const stated = b.female + b.male + b.other;
-  const pct = (n: number) => `${stated ? Math.round((n / stated) * 1000) / 10 : 0} %`;
-  return `women ${b.female} of ${stated} (${pct(b.female)}), men ${b.male} (${pct(b.male)})${b.other ? `, other ${b.other}` : ""}`;
+  const { women, men } = sharesOf(b);
+  return `women ${b.female} of ${statedOf(b)} (${percent(women ?? 0)}), men ${b.male} (${percent(men ?? 0)})${b.other ? `, other ${b.other}` : ""}`;
 }
 
 export interface ProposalActions {
@@ -221,8 +231,7 @@ export function renderApplied(doc: Document, changes: readonly StatusChange[], u
   groups.append(done);
 }
 
-const names = (items: readonly string[]) =>
-  items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+const names = (items: readonly string[]) => listOf(items);
 
 /** What Build budget & resources wrote, in a few plain lines. */
 export function renderBuilt(doc: Document, plan: BuildPlan): void {

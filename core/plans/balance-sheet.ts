@@ -2,7 +2,9 @@ import { a1, columnLetter, sheetRef, stringLiteral } from "../a1";
 import { type Day, longDate } from "../dates/calendar";
 import type { Arbitration, Balance } from "../roster/arbitrate";
 import { type BalanceRow, balanceByRegion } from "../roster/balance";
+import { sharesOf } from "../roster/gender";
 import { readMembers } from "../roster/member";
+import { percent as pct } from "../words";
 import type { Settings } from "../settings";
 import type { TableView } from "../tables/read-table";
 import type { Region } from "../vocab";
@@ -223,17 +225,8 @@ function proposalBlocks(arbitration: Arbitration, at: number) {
     names(r.passedOver),
   ]);
   const balanceRow = (label: string, b: Balance): PlanValue[] => {
-    const stated = b.female + b.male + b.other;
-    return [
-      label,
-      b.female,
-      b.male,
-      b.other,
-      null,
-      null,
-      stated ? b.female / stated : null,
-      stated ? b.male / stated : null,
-    ];
+    const { women, men } = sharesOf(b);
+    return [label, b.female, b.male, b.other, null, null, women, men];
   };
   const after = at + 3 + rows.length + 1;
   blocks.push(
@@ -255,8 +248,6 @@ function proposalBlocks(arbitration: Arbitration, at: number) {
   );
   return blocks;
 }
-
-const pct = (share: number) => `${Math.round(share * 1000) / 10} %`;
 
 /** The COUNTIFS of one row and gender, over the roster's columns as bounded absolute ranges. */
 class CountFormulas {

@@ -1,7 +1,11 @@
 import { a1, sheetRef, stringLiteral } from "../a1";
 import { type Day, longDate } from "../dates/calendar";
 import type { Finding, Summary } from "../findings";
-import { SEVERITY_LABEL, messageOf } from "../messages";
+import { messageOf } from "../messages";
+import { SEVERITIES, SEVERITY_COLOUR, SEVERITY_LABEL, countLine, listOf } from "../words";
+
+import type { CheckResult } from "../check";
+import type { CheckName } from "../rules";
 import type { TableName } from "../tables/contract";
 import type { TableView } from "../tables/read-table";
 import { locate } from "./highlights";
@@ -65,22 +69,37 @@ export function checksSheet(
   plan.freezeBelowRow = HEADER_ROW + 1;
   const severityCells = a1(HEADER_ROW + 1, 1, HEADER_ROW + rows.length, 1);
   plan.conditionalFormats.push(
-    { ref: severityCells, formula: `$A${HEADER_ROW + 1}="Error"`, fill: RAG.red.fill, font: RAG.red.font, bold: true },
-    {
+    ...SEVERITIES.map((severity) => ({
       ref: severityCells,
-      formula: `$A${HEADER_ROW + 1}="Warning"`,
-      fill: RAG.amber.fill,
-      font: RAG.amber.font,
-      bold: true,
-    },
-    { ref: severityCells, formula: `$A${HEADER_ROW + 1}="Note"`, fill: RAG.blue.fill, font: RAG.blue.font },
+      formula: `$A${HEADER_ROW + 1}="${SEVERITY_LABEL[severity]}"`,
+      ...SEVERITY_COLOUR[severity],
+      ...(severity === "info" ? {} : { bold: true }),
+    })),
     { ref: severityCells, formula: `$A${HEADER_ROW + 1}="OK"`, fill: RAG.green.fill, font: RAG.green.font, bold: true },
   );
   return plan;
 }
 
-/** "2 errors · 1 warning · 0 notes" */
-export function countLine(summary: Summary): string {
-  const n = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
-  return `${n(summary.errors, "error")} · ${n(summary.warnings, "warning")} · ${n(summary.info, "note")}`;
+/**
+ * The checks that ran, as the `Checks` sheet and the terminal name them.
+ *
+ * @example checkedPhrase(["roster", "timeline"]) // "the roster and the timeline"
+ */
+export function checkedPhrase(checked: readonly CheckName[]): string {
+  return listOf(checked.map((c) => `the ${c}`));
+}
+
+/**
+ * The `Checks` sheet of a check's result: every finding of every check that ran.
+ *
+ * @example checksSheetOf(checkWorkbook(input, { today }), today).name // "Checks"
+ */
+export function checksSheetOf(result: CheckResult, today: Day): SheetPlan {
+  return checksSheet(
+    result.findings,
+    result.summary,
+    result.views,
+    result.asOf ?? today,
+    checkedPhrase(result.checked),
+  );
 }

@@ -2,6 +2,7 @@ import { a1, compressCells } from "../a1";
 import type { Finding, Severity } from "../findings";
 import type { TableName } from "../tables/contract";
 import type { TableView } from "../tables/read-table";
+import { SEVERITY_RANK } from "../words";
 
 /** Where a finding points in the workbook: a sheet and an A1 cell or range. */
 export interface CellLocation {
@@ -37,7 +38,7 @@ export function highlightPlans(
   findings: readonly Finding[],
   views: Partial<Record<TableName, TableView>>,
 ): HighlightPlan[] {
-  const rank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+  const rank = SEVERITY_RANK;
   const worst = new Map<string, { sheet: string; severity: Severity; cells: { row: number; column: number }[] }>();
   for (const f of findings) {
     const view = Object.values(views).find((v) => v && v.sheet === f.sheet);

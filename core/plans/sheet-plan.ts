@@ -105,13 +105,8 @@ export function emptySheet(name: string): SheetPlan {
   return { name, blocks: [], tables: [], columns: [], conditionalFormats: [], validations: [] };
 }
 
-/** Fluent UI's status colours: fills light enough to read through, text dark enough to read. */
-export const RAG = {
-  red: { fill: "FDE7E9", font: "A4262C" },
-  amber: { fill: "FFF4CE", font: "8A5100" },
-  green: { fill: "DFF6DD", font: "107C10" },
-  blue: { fill: "EFF6FC", font: "005A9E" },
-} as const;
+/** The status colours, defined with the other shared words (`core/words.ts`). */
+export { RAG } from "../words";
 
 /** The Office theme's accent blue, for headers and tabs. */
 export const ACCENT = "0F6CBD";

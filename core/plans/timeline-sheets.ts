@@ -1,8 +1,5 @@
+import type { CheckResult } from "../check";
 import type { Day } from "../dates/calendar";
-import type { Settings } from "../settings";
-import type { TableName } from "../tables/contract";
-import type { TableView } from "../tables/read-table";
-import { timelineContext } from "../timeline/check-timeline";
 import type { TimelineContext } from "../timeline/rule";
 import type { SheetPlan } from "./sheet-plan";
 import { type BesideTablePlan, timelineStatusPlan } from "./timeline-status";
@@ -10,27 +7,22 @@ import { timelineViewSheet } from "./timeline-view";
 
 /**
  * What Check timeline writes, as plans both adapters render: the status columns beside the Timeline
- * table and the `Timeline view` sheet. `settings.asOf` (the AsOf setting or --as-of) is written into
- * the formulas as a fixed day; without it they use TODAY() and stay live.
+ * table and the `Timeline view` sheet, from the timeline the check read (its milestones and graph are
+ * not built again). `settings.asOf` (the AsOf setting or --as-of) is written into the formulas as a
+ * fixed day; without it they use TODAY() and stay live. `undefined` when the timeline check did not run.
+ *
+ * @example timelineSheets(checkWorkbook(input, { today }), { date1904: false, today })?.view.name // "Timeline view"
  */
 export function timelineSheets(
-  views: Partial<Record<TableName, TableView>>,
-  settings: Settings,
+  result: Pick<CheckResult, "timeline" | "settings">,
   options: { date1904: boolean; today: Day },
-): { ctx: TimelineContext; status: BesideTablePlan; view: SheetPlan } {
-  const timeline = views.Timeline;
-  if (!timeline) throw new Error("timelineSheets needs the Timeline table read");
-  const asOf = settings.asOf ?? options.today;
-  const { ctx } = timelineContext(
-    { timeline, meetings: views.Meetings, blackouts: views.Blackouts },
-    settings,
-    asOf,
-    options.date1904,
-  );
-  const live = { date1904: options.date1904, liveAsOf: settings.asOf };
+): { ctx: TimelineContext; status: BesideTablePlan; view: SheetPlan } | undefined {
+  if (!result.timeline) return undefined;
+  const { ctx, view } = result.timeline;
+  const live = { date1904: options.date1904, liveAsOf: result.settings.asOf };
   return {
     ctx,
-    status: timelineStatusPlan(ctx, timeline, live),
-    view: timelineViewSheet(ctx, timeline, { ...live, generatedOn: options.today }),
+    status: timelineStatusPlan(ctx, view, live),
+    view: timelineViewSheet(ctx, view, { ...live, generatedOn: options.today }),
   };
 }

@@ -24,15 +24,10 @@
 import type { Settings } from "../settings";
 import { type Region, regionsOf } from "../vocab";
 import { type Member, isConfirmed, isVolunteer } from "./member";
-import { genderCounts } from "./rules/gender-balance";
+import { type GenderCounts, genderCounts } from "./gender";
 
 /** The stated genders of a committee and the share of its less-represented gender (women or men). */
-export interface Balance {
-  female: number;
-  male: number;
-  other: number;
-  share: number;
-}
+export type Balance = GenderCounts;
 
 /** One arbitrated region: who was there and who was chosen. */
 export interface RegionChoice {

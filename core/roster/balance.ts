@@ -1,5 +1,6 @@
 import type { Settings } from "../settings";
 import { type Region, regionsOf } from "../vocab";
+import { sharesOf } from "./gender";
 import { type Member, isConfirmed, isVolunteer } from "./member";
 
 /** The rows of the balance table besides the regions, in the order they are shown. */
@@ -53,13 +54,13 @@ function row(
   c: Counts,
   seats: { wanted: number; filled: number } | null,
 ): BalanceRow {
-  const stated = c.female + c.male + c.other;
+  const { women, men } = sharesOf(c);
   return {
     label,
     kind,
     ...c,
-    womenShare: stated === 0 ? null : c.female / stated,
-    menShare: stated === 0 ? null : c.male / stated,
+    womenShare: women,
+    menShare: men,
     seatsWanted: seats?.wanted ?? null,
     seatsFilled: seats?.filled ?? null,
   };

@@ -71,8 +71,8 @@ export function readMembers(view: TableView, settings: Settings): Member[] {
     };
   });
   if (members.some(isVolunteer)) {
-    requireColumn(view, "Region", "every Regional Volunteer needs");
-    requireColumn(view, "Justification", "every Regional Volunteer needs");
+    requireColumn(view, "Region");
+    requireColumn(view, "Justification");
   }
   return members;
 }

@@ -1,4 +1,4 @@
-import type { Finding, FindingCode } from "../findings";
+import type { Rule } from "../rule";
 import type { Settings } from "../settings";
 import type { Region } from "../vocab";
 import type { Member } from "./member";
@@ -13,11 +13,5 @@ export interface RosterContext {
   regions: readonly Region[];
 }
 
-/** A roster rule: its metadata and one pure function. */
-export interface RosterRule {
-  /** The codes it can produce. */
-  codes: readonly FindingCode[];
-  /** The contract columns it reads. */
-  reads: readonly string[];
-  check(ctx: RosterContext): Finding[];
-}
+/** A roster rule: its metadata and one pure function (see `Rule`). */
+export type RosterRule = Rule<RosterContext>;

@@ -1,5 +1,5 @@
 import { type CellValue, cellText, isBlank, matchKey } from "../cells";
-import { ColumnMissingError } from "../errors";
+import { ColumnMissingError, HeaderRowMissingError } from "../errors";
 import { CONTRACT, type TableName, type TableSpec } from "./contract";
 
 /**
@@ -84,6 +84,13 @@ export function readTable(raw: RawTable, spec: TableSpec = CONTRACT[raw.name]): 
       extraColumns.push(text);
     }
   });
+  if (raw.source === "sheet" && Object.keys(columns).length === 0) {
+    const required = spec.columns.filter((c) => c.required === true).map((c) => c.header);
+    throw new HeaderRowMissingError(
+      `the sheet "${raw.sheet}" has no header row with the ${spec.name} table's columns (${required.join(", ")}) in its first ${HEADER_SEARCH_ROWS} rows`,
+      { table: spec.name },
+    );
+  }
   for (const col of spec.columns) {
     if (col.required === true && !(col.header in columns)) {
       throw new ColumnMissingError(`the ${spec.name} table on sheet "${raw.sheet}" has no "${col.header}" column`, {
@@ -133,15 +140,14 @@ function sheetHeaderIndex(values: CellValue[][], spec: TableSpec, byKey: Map<str
   return nonEmpty.slice(0, HEADER_SEARCH_ROWS).find(hasAll) ?? nonEmpty[0]!;
 }
 
-/** Throws `ColumnMissingError` when a column that is required for volunteers is absent. */
-export function requireColumn(view: TableView, header: string, why: string): void {
+/** Throws `ColumnMissingError` when a column that every Regional Volunteer needs is absent. */
+export function requireColumn(view: TableView, header: string): void {
   if (!(header in view.columns)) {
-    throw new ColumnMissingError(
-      `the ${view.name} table on sheet "${view.sheet}" has no "${header}" column, which ${why}`,
-      {
-        table: view.name,
-        column: header,
-      },
+    const error = new ColumnMissingError(
+      `the ${view.name} table on sheet "${view.sheet}" has no "${header}" column, which every Regional Volunteer needs`,
+      { table: view.name, column: header },
     );
+    error.requiredFor = "volunteers";
+    throw error;
   }
 }

@@ -1,17 +1,17 @@
-import { personKey } from "../cells";
-import type { Day } from "../dates/calendar";
-import { isoOf } from "../dates/calendar";
-import { type Finding, finding } from "../findings";
 import { readTasks } from "../budget/tasks";
+import type { Day } from "../dates/calendar";
+import type { Finding } from "../findings";
 import { isWithdrawn, readMembers } from "../roster/member";
+import { TASK_RULES } from "../rules";
 import type { Settings } from "../settings";
 import type { TableView } from "../tables/read-table";
+import type { TaskContext, TaskRule } from "./rule";
 
 /**
- * The Tasks rules: `TASK_INVALID_VALUE` (text in Start, Due or Effort, which the Resources formulas
- * cannot count — an addition to checks.md), `TASK_OVERDUE` (not Done and the as-of day is past Due) and `TASK_OWNER_UNKNOWN`
- * (an Owner who is not a non-withdrawn roster member, names compared as for duplicates: case, accents
- * and spaces ignored). Without a Roster table the owners cannot be checked and are not.
+ * Runs every task rule over the Tasks table. `roster` is the Roster table when the workbook has a
+ * usable one: without it the owners cannot be checked and are not.
+ *
+ * @example checkTasks(readTable(rawTasks), undefined, DEFAULT_SETTINGS, dayOfIso("2024-03-01"), false)
  */
 export function checkTasks(
   view: TableView,
@@ -19,58 +19,15 @@ export function checkTasks(
   settings: Settings,
   asOf: Day | undefined,
   date1904: boolean,
+  rules: readonly TaskRule[] = TASK_RULES,
 ): Finding[] {
-  const tasks = readTasks(view, date1904);
-  const out: Finding[] = [];
-  const members = roster
-    ? new Set(
-        readMembers(roster, settings)
-          .filter((m) => !isWithdrawn(m) && m.name)
-          .map((m) => m.nameKey),
-      )
-    : undefined;
-  for (const t of tasks) {
-    // The Resources formulas do arithmetic on these cells: text there shows #VALUE! until it is fixed.
-    const cells = view.rows.find((r) => r.row === t.row)!.cells;
-    for (const field of ["Start", "Due", "Effort"] as const) {
-      const v = cells[field];
-      if (typeof v === "string" && v.trim() !== "") {
-        out.push(
-          finding(
-            "TASK_INVALID_VALUE",
-            "warning",
-            { sheet: view.sheet, row: t.row, column: field },
-            { id: t.id, field, value: v },
-          ),
-        );
-      }
-    }
-    if (asOf !== undefined && !t.done && t.due !== undefined && asOf > t.due) {
-      out.push(
-        finding(
-          "TASK_OVERDUE",
-          "warning",
-          { sheet: view.sheet, row: t.row, column: "Due" },
-          {
-            id: t.id,
-            task: t.task,
-            due: isoOf(t.due),
-            asOf: isoOf(asOf),
-            daysOverdue: asOf - t.due,
-          },
-        ),
-      );
-    }
-    if (members && t.owner && !members.has(personKey(t.owner))) {
-      out.push(
-        finding(
-          "TASK_OWNER_UNKNOWN",
-          "warning",
-          { sheet: view.sheet, row: t.row, column: "Owner" },
-          { id: t.id, owner: t.owner },
-        ),
-      );
-    }
-  }
-  return out;
+  const members = roster && readMembers(roster, settings);
+  const ctx: TaskContext = {
+    tasks: readTasks(view, date1904),
+    view,
+    members: members && new Set(members.filter((m) => !isWithdrawn(m) && m.name).map((m) => m.nameKey)),
+    asOf,
+    sheet: view.sheet,
+  };
+  return rules.flatMap((rule) => rule.check(ctx));
 }

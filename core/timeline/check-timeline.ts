@@ -6,25 +6,9 @@ import { readBlackouts, readMeetings } from "./calendar-tables";
 import { buildGraph, knockOn } from "./graph";
 import { readMilestones } from "./milestone";
 import type { TimelineContext, TimelineRule } from "./rule";
-import { blackout, reportLate } from "./rules/calendar";
-import { dependencyCycle, dependencyUnknown, order } from "./rules/dependencies";
-import { atRisk, overdue, slipped } from "./rules/lateness";
-import { dateValues, duplicateId, otherValues } from "./rules/values";
+import { TIMELINE_RULES } from "../rules";
 
-/** Every timeline rule. */
-export const TIMELINE_RULES: readonly TimelineRule[] = [
-  dateValues,
-  otherValues,
-  duplicateId,
-  dependencyUnknown,
-  dependencyCycle,
-  order,
-  slipped,
-  overdue,
-  atRisk,
-  reportLate,
-  blackout,
-];
+export { TIMELINE_RULES };
 
 export interface TimelineTables {
   timeline: TableView;
@@ -36,7 +20,12 @@ export interface TimelineTables {
  * Reads the timeline once (milestones, graph, knock-on, meetings, blackouts) for the rules and for
  * the generated columns and views.
  */
-export function timelineContext(tables: TimelineTables, settings: Settings, asOf: Day | undefined, date1904: boolean) {
+export function timelineContext(
+  tables: TimelineTables,
+  settings: Settings,
+  asOf: Day | undefined,
+  date1904: boolean,
+): { ctx: TimelineContext; findings: Finding[] } {
   const milestones = readMilestones(tables.timeline, date1904);
   const graph = buildGraph(milestones);
   const meetings = readMeetings(tables.meetings, date1904);
@@ -64,7 +53,7 @@ export function checkTimeline(
   settings: Settings,
   asOf: Day | undefined,
   date1904: boolean,
-  rules = TIMELINE_RULES,
+  rules: readonly TimelineRule[] = TIMELINE_RULES,
 ): Finding[] {
   const { ctx, findings } = timelineContext(tables, settings, asOf, date1904);
   return [...findings, ...rules.flatMap((rule) => rule.check(ctx))];

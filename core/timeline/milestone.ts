@@ -5,6 +5,8 @@ import type { TableView } from "../tables/read-table";
 import { type Kind, matchKind } from "../vocab";
 
 export type DateField = "Calendar" | "Forecast" | "Actual";
+/** The date columns of a milestone, in the table's order. */
+export const DATE_FIELDS: readonly DateField[] = ["Calendar", "Forecast", "Actual"];
 
 /** A date cell of a milestone as read: its window, or the text that could not be read. */
 export type DateCell =
@@ -35,6 +37,10 @@ export interface Milestone {
 }
 
 /** The key an ID is matched by: `tl 01` and `TL01` are one milestone. */
+/** The cell of one date column. */
+export const dateCellOf = (m: Milestone, field: DateField): DateCell =>
+  field === "Calendar" ? m.calendar : field === "Forecast" ? m.forecast : m.actual;
+
 export const idKey = (id: string): string => id.replace(/\s+/g, "").toUpperCase();
 
 function dateCell(value: CellValue | undefined, date1904: boolean): DateCell {

@@ -1,5 +1,5 @@
 import type { Day } from "../dates/calendar";
-import type { Finding, FindingCode } from "../findings";
+import type { Rule } from "../rule";
 import type { Settings } from "../settings";
 import type { Blackout, Meeting } from "./calendar-tables";
 import type { Push, TimelineGraph } from "./graph";
@@ -18,7 +18,5 @@ export interface TimelineContext {
   blackouts: readonly Blackout[];
 }
 
-export interface TimelineRule {
-  codes: readonly FindingCode[];
-  check(ctx: TimelineContext): Finding[];
-}
+/** A timeline rule: its metadata and one pure function (see `Rule`). */
+export type TimelineRule = Rule<TimelineContext>;

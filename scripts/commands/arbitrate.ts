@@ -1,5 +1,4 @@
-import { readFile, realpath, stat } from "node:fs/promises";
-import { dirname, resolve } from "node:path";
+import { readFile } from "node:fs/promises";
 import type ExcelJS from "exceljs";
 import {
   type Arbitration,
@@ -9,25 +8,31 @@ import {
   WouldLoseDataError,
   arbitrate,
   balanceSheet,
-  checkWorkbook,
   dayOfLocalDate,
+  lessRepresented,
+  listOf,
   matchKey,
   messageOf,
-  readMembers,
+  percent,
+  plural,
+  readRoster,
+  roundShare,
+  statedOf,
 } from "../../core";
-import { writeFileAtomic } from "../atomic-write";
-import { assertNothingLost } from "../xlsx/rewrite-guard";
-import { oneLine } from "../check-file";
+import { EXIT } from "../exit-codes";
+import { describeFailure, reportFailure } from "../failure";
+import { refuseOutput, writeOutput } from "../output";
 import { painter, useColour } from "../terminal";
 import { findTables, loadWorkbook } from "../xlsx/read-workbook";
-import { renderSheet, prepareForWrite } from "../xlsx/render";
+import { prepareForWrite, renderSheet } from "../xlsx/render";
+import { assertNothingLost } from "../xlsx/rewrite-guard";
 
 /** A balance as `arbitrate --json` gives it: the counts, and the share rounded as findings round it. */
 const balanceJson = (b: Balance): Balance => ({
   female: b.female,
   male: b.male,
   other: b.other,
-  share: Math.round(b.share * 10_000) / 10_000,
+  share: roundShare(b.share),
 });
 
 /** The `arbitrate --json` document: the contract's four fields first, then the detail per region. */
@@ -51,24 +56,16 @@ export function arbitrationJson(file: string, a: Arbitration, out?: string) {
   };
 }
 
-const pct = (share: number) => `${Math.round(share * 1000) / 10} %`;
-const and = (names: readonly string[]) => {
-  const shown = names.map((n) => n || "(no name)");
-  return shown.length <= 1 ? shown.join("") : `${shown.slice(0, -1).join(", ")} and ${shown.at(-1)}`;
-};
-const people = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
 /** "6 women, 9 men and 1 of another gender: women are 37.5 %" (the less-represented of women and men). */
 function inWords(b: Balance, verb: string): string {
-  const stated = b.female + b.male + b.other;
   const counts = [
-    people(b.female, "woman", "women"),
-    people(b.male, "man", "men"),
+    plural(b.female, "woman", "women"),
+    plural(b.male, "man", "men"),
     ...(b.other ? [`${b.other} of another gender`] : []),
   ];
-  if (stated === 0) return "no member's gender is stated";
-  if (b.female === b.male) return `${and(counts)}: women and men ${verb} ${pct(b.share)} each`;
-  return `${and(counts)}: ${b.female < b.male ? "women" : "men"}, the less represented, ${verb} ${pct(b.share)}`;
+  if (statedOf(b) === 0) return "no member's gender is stated";
+  if (b.female === b.male) return `${listOf(counts)}: women and men ${verb} ${percent(b.share)} each`;
+  return `${listOf(counts)}: ${lessRepresented(b)}, the less represented, ${verb} ${percent(b.share)}`;
 }
 
 /** The human report: per region the proposal and who is passed over, then the balance before → after. */
@@ -85,26 +82,14 @@ export function formatArbitration(file: string, a: Arbitration, colour: boolean)
   ];
   for (const r of a.regions) {
     lines.push(
-      `  ${paint("bold", r.region)}: ${people(r.seats, "free seat", "free seats")}, ${people(r.candidates.length, "candidate", "candidates")}.`,
+      `  ${paint("bold", r.region)}: ${plural(r.seats, "free seat")}, ${plural(r.candidates.length, "candidate")}.`,
     );
-    lines.push(`    propose      ${and(r.selected.map((m) => m.name))}`);
-    lines.push(`    passed over  ${and(r.passedOver.map((m) => m.name))}`);
+    lines.push(`    propose      ${listOf(r.selected.map((m) => m.name))}`);
+    lines.push(`    passed over  ${listOf(r.passedOver.map((m) => m.name))}`);
   }
   lines.push(`  Balance now:       ${inWords(a.before, "are")}.`);
   lines.push(`  With the proposal: ${inWords(a.after, "would be")}.`);
   return lines.join("\n");
-}
-
-/** Refuses an output that is not a new .xlsx file beside the input: one line, and nothing written. */
-async function checkOut(file: string, out: string): Promise<string | undefined> {
-  const target = resolve(out);
-  const folder = await stat(dirname(target)).catch(() => undefined);
-  if (!folder?.isDirectory()) return `${out}: the folder ${dirname(out)} does not exist; nothing was written`;
-  if (!/\.xlsx$/i.test(target)) return `${out}: the output must be an .xlsx file; nothing was written`;
-  const real = async (p: string) => realpath(p).catch(() => resolve(p));
-  if ((await real(target)) === (await real(file)))
-    return `${out}: is the input workbook; write the copy to another file (nothing was written)`;
-  return undefined;
 }
 
 /**
@@ -126,39 +111,42 @@ function refuseUserBalance(wb: ExcelJS.Workbook): void {
  * regions with the balance before and after; with --balance-out, a copy of the workbook with the
  * generated `Balance` sheet. Exit 0, or 2 (one line on standard error) for a workbook that cannot be used.
  */
-export async function runArbitrate(file: string, opts: { json?: boolean; balanceOut?: string }): Promise<number> {
+export async function runArbitrate(
+  file: string,
+  opts: { json?: boolean; balanceOut?: string; debug?: boolean },
+): Promise<number> {
   let doc: ReturnType<typeof arbitrationJson>;
   let a: Arbitration;
-  try {
-    if (opts.balanceOut !== undefined) {
-      const refused = await checkOut(file, opts.balanceOut);
-      if (refused) {
-        process.stderr.write(`iewsc: ${refused}\n`);
-        return 2;
-      }
+  if (opts.balanceOut !== undefined) {
+    const refused = await refuseOutput(opts.balanceOut, [file]);
+    if (refused) {
+      reportFailure({ internal: false, message: refused });
+      return EXIT.unusable;
     }
+  }
+  try {
     // Validations are kept only when the workbook is copied: the copy must keep the user's dropdowns.
     const wb = await loadWorkbook(file, { keepValidations: opts.balanceOut !== undefined });
     const today = dayOfLocalDate(new Date());
-    const result = checkWorkbook(findTables(wb), { only: ["roster"], today });
-    for (const f of result.findings.filter((f) => f.code.startsWith("SETTINGS_") && f.severity === "error")) {
-      process.stderr.write(`iewsc: ${file}: ${f.sheet} row ${f.row}: ${messageOf(f)}\n`);
+    const roster = readRoster(findTables(wb), { today });
+    for (const f of roster.settingsFindings.filter((f) => f.severity === "error")) {
+      process.stderr.write(`iewsc: ${file}: ${f.sheet}${f.row === null ? "" : ` row ${f.row}`}: ${messageOf(f)}\n`);
     }
-    const view = result.views.Roster!;
-    a = arbitrate(readMembers(view, result.settings), result.settings);
+    a = arbitrate(roster.members, roster.settings);
     if (opts.balanceOut !== undefined) {
       refuseUserBalance(wb);
-      renderSheet(wb, balanceSheet(view, result.settings, a, { generatedOn: today }));
+      renderSheet(wb, balanceSheet(roster.view, roster.settings, a, { generatedOn: today }));
       prepareForWrite(wb);
       const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
       // Nothing the rewrite would drop (charts, macros, custom properties …) may be lost silently.
       await assertNothingLost(file, new Uint8Array(await readFile(file)), bytes, { regenerated: [BALANCE_SHEET] });
-      await writeFileAtomic(resolve(opts.balanceOut), bytes);
+      await writeOutput(opts.balanceOut, bytes);
     }
     doc = arbitrationJson(file, a, opts.balanceOut);
   } catch (e) {
-    process.stderr.write(`iewsc: ${oneLine(e, file)}\n`);
-    return 2;
+    const failure = describeFailure(e, file);
+    reportFailure(failure, opts.debug);
+    return failure.internal ? EXIT.internal : EXIT.unusable;
   }
   if (opts.json) process.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
   else {
@@ -168,5 +156,5 @@ export async function runArbitrate(file: string, opts: { json?: boolean; balance
         : `\nWrote ${opts.balanceOut}: a copy of the workbook with its ${BALANCE_SHEET} sheet.`;
     process.stdout.write(`${formatArbitration(file, a, useColour(process.stdout))}${written}\n`);
   }
-  return 0;
+  return EXIT.ok;
 }

@@ -1,17 +1,18 @@
-import { readFile, realpath, stat } from "node:fs/promises";
-import { dirname, resolve } from "node:path";
+import { readFile } from "node:fs/promises";
+import { resolve } from "node:path";
 import {
-  type Day,
   CHECKS_SHEET,
+  type Day,
   WouldLoseDataError,
-  checkWorkbook,
-  countLine,
-  checksSheet,
-  dayOfLocalDate,
   buildPlan,
+  checksSheetOf,
+  countLine,
+  dayOfLocalDate,
+  runChecks,
 } from "../../core";
-import { writeFileAtomic } from "../atomic-write";
-import { oneLine } from "../check-file";
+import { EXIT } from "../exit-codes";
+import { describeFailure, reportFailure } from "../failure";
+import { refuseOutput, writeOutput } from "../output";
 import { findTables, loadWorkbook, loadWorkbookBytes } from "../xlsx/read-workbook";
 import { prepareForWrite, renderSheet, renderWorkbook } from "../xlsx/render";
 import { assertNothingLost } from "../xlsx/rewrite-guard";
@@ -41,25 +42,11 @@ export async function buildFile(file: string, out: string, options: { asOf?: Day
     : await loadWorkbook(file, { keepValidations: true });
   const tables = findTables(wb);
   const plan = buildPlan(tables, today);
-  const check = (() => {
-    try {
-      return checkWorkbook(tables, { today, ...(options.asOf === undefined ? {} : { asOf: options.asOf }) });
-    } catch {
-      return undefined; // a workbook with no roster or timeline still gets its budget
-    }
-  })();
+  // A workbook where no check can run (no roster, timeline or tasks) still gets its budget.
+  const outcome = runChecks(tables, { today, ...(options.asOf === undefined ? {} : { asOf: options.asOf }) });
+  const check = outcome.usable ? outcome : undefined;
   renderWorkbook(wb, { sheets: [...plan.added, ...plan.generated], names: plan.names });
-  if (check)
-    renderSheet(
-      wb,
-      checksSheet(
-        check.findings,
-        check.summary,
-        check.views,
-        check.asOf ?? today,
-        check.checked.map((c) => `the ${c}`).join(" and "),
-      ),
-    );
+  if (check) renderSheet(wb, checksSheetOf(check, today));
   prepareForWrite(wb);
   let bytes: Uint8Array;
   try {
@@ -73,7 +60,7 @@ export async function buildFile(file: string, out: string, options: { asOf?: Day
   await assertNothingLost(file, new Uint8Array(input!), bytes, {
     regenerated: [...plan.generated.map((g) => g.name), ...(check ? [CHECKS_SHEET] : [])],
   });
-  await writeFileAtomic(out, bytes);
+  await writeOutput(out, bytes);
   return {
     file,
     out,
@@ -88,23 +75,22 @@ export async function buildFile(file: string, out: string, options: { asOf?: Day
 const round = (n: number) => Math.round(n * 100) / 100;
 
 /** `iewsc build <workbook> --out <file> [--json]`. */
-export async function runBuild(file: string, opts: { out: string; json?: boolean; asOf?: Day }): Promise<number> {
-  const out = resolve(opts.out);
-  const fail = (message: string) => {
-    process.stderr.write(`iewsc: ${message}\n`);
-    return 2;
-  };
-  if (!/\.xlsx$/i.test(out)) return fail(`${opts.out}: the output must be an .xlsx file; nothing was written`);
-  if (!(await stat(dirname(out)).catch(() => undefined))?.isDirectory())
-    return fail(`${opts.out}: the folder ${dirname(opts.out)} does not exist; nothing was written`);
-  const same = await Promise.all([realpath(file).catch(() => resolve(file)), realpath(out).catch(() => out)]);
-  if (same[0] === same[1])
-    return fail(`${opts.out} is the input workbook; choose another output (the input is never written)`);
+export async function runBuild(
+  file: string,
+  opts: { out: string; json?: boolean; asOf?: Day; debug?: boolean },
+): Promise<number> {
+  const refused = await refuseOutput(opts.out, [file]);
+  if (refused) {
+    reportFailure({ internal: false, message: refused });
+    return EXIT.unusable;
+  }
   let outcome: BuildOutcome;
   try {
-    outcome = await buildFile(file, out, opts.asOf === undefined ? {} : { asOf: opts.asOf });
+    outcome = await buildFile(file, resolve(opts.out), opts.asOf === undefined ? {} : { asOf: opts.asOf });
   } catch (e) {
-    return fail(oneLine(e, file));
+    const failure = describeFailure(e, file);
+    reportFailure(failure, opts.debug);
+    return failure.internal ? EXIT.internal : EXIT.unusable;
   }
   if (opts.json) {
     const { file: f, out: o, budgetTotal, currency, resourceTotalDays, added } = outcome;
@@ -127,5 +113,5 @@ export async function runBuild(file: string, opts: { out: string; json?: boolean
     ];
     process.stdout.write(`${lines.join("\n")}\n`);
   }
-  return outcome.summary.errors > 0 ? 1 : 0;
+  return outcome.summary.errors > 0 ? EXIT.findings : EXIT.ok;
 }

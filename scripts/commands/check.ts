@@ -2,6 +2,8 @@ import { join } from "node:path";
 import { SingleBar } from "cli-progress";
 import type { Day } from "../../core";
 import { type FileOutcome, checkFile } from "../check-file";
+import { EXIT } from "../exit-codes";
+import { reportFailure } from "../failure";
 import { mapInPool } from "../pool";
 import { formatOutcome, painter, useColour } from "../terminal";
 
@@ -10,10 +12,13 @@ export const PARALLEL_FROM = 16;
 
 /**
  * `iewsc check <workbook...>`: checks every workbook (several at once on worker threads), prints the
- * findings or one JSON document, and returns the exit code: 2 when any workbook could not be used,
- * else 1 when any has an error finding, else 0.
+ * findings or one JSON document, and returns the exit code: 70 when our code failed on any workbook,
+ * else 2 when any workbook could not be used, else 1 when any has an error finding, else 0.
  */
-export async function runCheck(files: string[], opts: { json?: boolean; asOf?: Day; jobs?: number }): Promise<number> {
+export async function runCheck(
+  files: string[],
+  opts: { json?: boolean; asOf?: Day; jobs?: number; debug?: boolean },
+): Promise<number> {
   const showProgress = files.length > 2 && Boolean(process.stderr.isTTY);
   const bar = showProgress
     ? new SingleBar({
@@ -39,7 +44,11 @@ export async function runCheck(files: string[], opts: { json?: boolean; asOf?: D
   bar?.stop();
   const failed = outcomes.filter((o): o is Extract<FileOutcome, { ok: false }> => !o.ok);
   const results = outcomes.filter((o): o is Extract<FileOutcome, { ok: true }> => o.ok);
-  for (const f of failed) process.stderr.write(`iewsc: ${f.error}\n`);
+  for (const f of failed)
+    reportFailure(
+      f.internal ? { internal: true, message: f.error, stack: f.stack } : { internal: false, message: f.error },
+      opts.debug,
+    );
   if (opts.json) {
     const doc = {
       results: results.map(({ file, findings, summary }) => ({ file, findings, summary })),
@@ -50,6 +59,7 @@ export async function runCheck(files: string[], opts: { json?: boolean; asOf?: D
     const paint = painter(useColour(process.stdout));
     process.stdout.write(results.map((r) => formatOutcome(r, paint)).join("\n\n") + (results.length ? "\n" : ""));
   }
-  if (failed.length) return 2;
-  return results.some((r) => r.summary.errors > 0) ? 1 : 0;
+  if (failed.some((f) => f.internal)) return EXIT.internal;
+  if (failed.length) return EXIT.unusable;
+  return results.some((r) => r.summary.errors > 0) ? EXIT.findings : EXIT.ok;
 }

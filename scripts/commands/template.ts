@@ -1,8 +1,8 @@
-import { stat } from "node:fs/promises";
-import { dirname, resolve } from "node:path";
 import ExcelJS from "exceljs";
 import { templatePlan } from "../../core";
-import { writeFileAtomic } from "../atomic-write";
+import { EXIT } from "../exit-codes";
+import { reportFailure } from "../failure";
+import { refuseOutput, writeOutput } from "../output";
 import { renderWorkbook } from "../xlsx/render";
 
 /** Builds the template (or sample) workbook in memory. */
@@ -14,19 +14,14 @@ export async function templateBytes(sample: boolean): Promise<Uint8Array> {
 
 /** `iewsc template --out F [--sample]`. */
 export async function runTemplate(opts: { out: string; sample?: boolean }): Promise<number> {
-  const out = resolve(opts.out);
-  const folder = await stat(dirname(out)).catch(() => undefined);
-  if (!folder?.isDirectory()) {
-    process.stderr.write(`iewsc: ${opts.out}: the folder ${dirname(opts.out)} does not exist; nothing was written\n`);
-    return 2;
+  const refused = await refuseOutput(opts.out);
+  if (refused) {
+    reportFailure({ internal: false, message: refused });
+    return EXIT.unusable;
   }
-  if (!/\.xlsx$/i.test(out)) {
-    process.stderr.write(`iewsc: ${opts.out}: the output must be an .xlsx file; nothing was written\n`);
-    return 2;
-  }
-  await writeFileAtomic(out, await templateBytes(Boolean(opts.sample)));
+  await writeOutput(opts.out, await templateBytes(Boolean(opts.sample)));
   process.stdout.write(
     `Wrote ${opts.out}: the ${opts.sample ? "sample" : "empty"} IEWSC workbook (Settings, Roster, Timeline, Meetings, Blackouts, Workshop, Rates, Tasks).\n`,
   );
-  return 0;
+  return EXIT.ok;
 }

@@ -72,7 +72,7 @@ async function generate(file: string, out: string) {
   const wb = await loadWorkbook(file);
   const input = findTables(wb);
   const result = checkWorkbook(input, { today: TODAY });
-  const plans = timelineSheets(result.views, result.settings, { date1904: input.date1904, today: TODAY });
+  const plans = timelineSheets(result, { date1904: input.date1904, today: TODAY })!;
   renderBesideTable(wb, plans.status, STATUS_MARKER);
   renderSheet(wb, plans.view);
   await wb.xlsx.writeFile(out);
@@ -145,7 +145,7 @@ describe("the generated status columns and Timeline view, written through ExcelJ
     const wb = await loadWorkbook(file);
     const input = findTables(wb);
     const result = checkWorkbook(input, { today: TODAY });
-    const plans = timelineSheets(result.views, result.settings, { date1904: false, today: TODAY });
+    const plans = timelineSheets(result, { date1904: false, today: TODAY })!;
     expect(() => renderBesideTable(wb, plans.status, STATUS_MARKER)).toThrow(WouldLoseDataError);
     expect(() => renderBesideTable(wb, plans.status, STATUS_MARKER)).toThrow(
       /cells O6 of the Plan sheet hold data of yours/,

@@ -9,8 +9,10 @@ import type { RosterRule } from "../rule";
  * no Region. Withdrawn rows are checked too: these are checks of the row's own values.
  */
 export const invalidValue: RosterRule = {
-  codes: ["ROSTER_INVALID_VALUE"],
+  code: "ROSTER_INVALID_VALUE",
+  severity: "error",
   reads: ["Name", "Role", "Region", "Gender", "Status"],
+  when: "a Name or Role is blank; a Role, Region (for the region model in force), Gender or Status is not one of its values; or a volunteer who is not withdrawn has no Region; one finding per cell",
   check({ members, sheet, regions }) {
     const out: Finding[] = [];
     const at = (row: number, column: string) => ({ sheet, row, column });

@@ -6,8 +6,10 @@ const Email = z.email();
 
 /** `ROSTER_EMAIL_INVALID`: an Email that is not an e-mail address (withdrawn rows too). */
 export const emailInvalid: RosterRule = {
-  codes: ["ROSTER_EMAIL_INVALID"],
+  code: "ROSTER_EMAIL_INVALID",
+  severity: "warning",
   reads: ["Email"],
+  when: "an Email that is not an e-mail address",
   check({ members, sheet }) {
     return members
       .filter((m) => m.email !== "" && !Email.safeParse(m.email.replace(/^mailto:/i, "")).success)

@@ -3,45 +3,16 @@ import { type Finding, finding } from "../../findings";
 import { effectiveOf, planOf } from "../milestone";
 import type { TimelineRule } from "../rule";
 
-/** `TIMELINE_DEPENDENCY_UNKNOWN`: a `Depends On` entry that names no milestone. */
-export const dependencyUnknown: TimelineRule = {
-  codes: ["TIMELINE_DEPENDENCY_UNKNOWN"],
-  check({ graph, sheet }) {
-    return graph.unknown.map(({ milestone, dependsOn }) =>
-      finding(
-        "TIMELINE_DEPENDENCY_UNKNOWN",
-        "error",
-        { sheet, row: milestone.row, column: "Depends On" },
-        { id: milestone.id, dependsOn },
-      ),
-    );
-  },
-};
-
-/** `TIMELINE_DEPENDENCY_CYCLE`: one finding per loop, on its first row. */
-export const dependencyCycle: TimelineRule = {
-  codes: ["TIMELINE_DEPENDENCY_CYCLE"],
-  check({ graph, sheet }) {
-    return graph.cycles.map((cycle) => {
-      const first = cycle[0]!;
-      const path = cycle.map((m) => m.id);
-      return finding(
-        "TIMELINE_DEPENDENCY_CYCLE",
-        "error",
-        { sheet, row: first.row, column: "Depends On" },
-        { id: first.id, cycle: [...path, first.id] },
-      );
-    });
-  },
-};
-
 /**
  * `TIMELINE_ORDER`: a milestone dated before one it depends on. With an Actual or Forecast, its
  * effective date (earliest day) against the dependency's effective date, else that plan's earliest
  * day; with neither, its plan ends before the dependency's plan starts.
  */
 export const order: TimelineRule = {
-  codes: ["TIMELINE_ORDER"],
+  code: "TIMELINE_ORDER",
+  severity: "error",
+  reads: ["Calendar", "Forecast", "Actual", "Depends On"],
+  when: "the plan or forecast puts a milestone before one it depends on",
   check({ milestones, graph, sheet }) {
     const out: Finding[] = [];
     for (const m of milestones) {

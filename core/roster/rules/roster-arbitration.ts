@@ -1,11 +1,7 @@
 import { finding } from "../../findings";
-import { type Balance, arbitrate } from "../arbitrate";
+import { arbitrate } from "../arbitrate";
+import { lessRepresented, roundShare } from "../gender";
 import type { RosterRule } from "../rule";
-
-/** The less-represented of women and men (women on a tie, as `ROSTER_GENDER_BALANCE` says it). */
-export const underOf = (b: Balance): "women" | "men" => (b.female <= b.male ? "women" : "men");
-
-const round4 = (x: number) => Math.round(x * 10_000) / 10_000;
 
 /**
  * `ROSTER_ARBITRATION` (info): one finding per region with more candidates than free seats, giving the
@@ -13,8 +9,10 @@ const round4 = (x: number) => Math.round(x * 10_000) / 10_000;
  * the whole confirmed committee, now and with the proposal, so every region's finding carries the same.
  */
 export const arbitration: RosterRule = {
-  codes: ["ROSTER_ARBITRATION"],
+  code: "ROSTER_ARBITRATION",
+  severity: "info",
   reads: ["Name", "Role", "Region", "Gender", "Status", "Priority"],
+  when: "a region has more volunteers (confirmed plus candidates) than seats: the proposed choice, which maximises the committee's gender balance",
   check({ members, settings, sheet }) {
     const { regions, before, after } = arbitrate(members, settings);
     return regions.map((r) =>
@@ -27,10 +25,10 @@ export const arbitration: RosterRule = {
           selected: r.selected.map((m) => m.name),
           passedOver: r.passedOver.map((m) => m.name),
           seats: r.seats,
-          shareBefore: round4(before.share),
-          shareAfter: round4(after.share),
-          underBefore: underOf(before),
-          underAfter: underOf(after),
+          shareBefore: roundShare(before.share),
+          shareAfter: roundShare(after.share),
+          underBefore: lessRepresented(before),
+          underAfter: lessRepresented(after),
         },
       ),
     );

@@ -7,8 +7,10 @@ import type { RosterRule } from "../rule";
  * or the same name once case, accents and white space are ignored; on the later row.
  */
 export const duplicatePerson: RosterRule = {
-  codes: ["ROSTER_DUPLICATE_PERSON"],
+  code: "ROSTER_DUPLICATE_PERSON",
+  severity: "error",
   reads: ["Name", "Email", "Status"],
+  when: "two rows that are not withdrawn share an e-mail address, or the same name once case, accents and white space are ignored; on the later row",
   check({ members, sheet }) {
     const out: Finding[] = [];
     const firstByEmail = new Map<string, number>();

@@ -4,8 +4,10 @@ import type { RosterRule } from "../rule";
 
 /** `ROSTER_JUSTIFICATION_MISSING`: a confirmed or candidate volunteer with a blank Justification. */
 export const justificationMissing: RosterRule = {
-  codes: ["ROSTER_JUSTIFICATION_MISSING"],
+  code: "ROSTER_JUSTIFICATION_MISSING",
+  severity: "error",
   reads: ["Role", "Status", "Justification"],
+  when: "a confirmed or candidate volunteer has a blank Justification",
   check({ members, sheet }) {
     return members
       .filter((m) => isVolunteer(m) && m.status !== undefined && !isWithdrawn(m) && m.justification === "")

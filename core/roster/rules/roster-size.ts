@@ -4,8 +4,10 @@ import type { RosterRule } from "../rule";
 
 /** `ROSTER_SIZE`: more confirmed members than `MaxCommitteeSize` ("a limited group"). */
 export const committeeSize: RosterRule = {
-  codes: ["ROSTER_SIZE"],
+  code: "ROSTER_SIZE",
+  severity: "warning",
   reads: ["Status"],
+  when: "more confirmed members than `MaxCommitteeSize`",
   check({ members, settings, sheet }) {
     const count = members.filter(isConfirmed).length;
     return count > settings.maxCommitteeSize
