@@ -54,7 +54,7 @@ export function program(): Command {
     )
     .addHelpText(
       "after",
-      "\nExit codes: 0 no errors found, 1 errors found, 2 a workbook could not be used, 70 an internal error.\n\nExamples:\n  iewsc check iewsc.xlsx\n  iewsc check --json --as-of 2024-03-01 a.xlsx b.xlsx",
+      "\nExit codes: 0 no errors found, 1 errors found, 2 a workbook could not be used. 70 an internal error (a bug: please report it).\n\nExamples:\n  iewsc check iewsc.xlsx\n  iewsc check --json --as-of 2024-03-01 a.xlsx b.xlsx",
     )
     .action(async (files: string[], opts: { json?: boolean; asOf?: Day; jobs?: number }) => {
       // Commands load their modules (and ExcelJS) only when they run: --help stays instant.
