@@ -19,7 +19,9 @@ export const repoRoot = (): string =>
  * The data fields of every code, read from `FindingDataByCode` in `core/findings.ts` by the TypeScript
  * parser: `{ ROSTER_SIZE: ["count: number", "max: number"], … }`.
  */
-export function dataFields(source = readFileSync(join(repoRoot(), "core", "findings.ts"), "utf8")): Map<string, string[]> {
+export function dataFields(
+  source = readFileSync(join(repoRoot(), "core", "findings.ts"), "utf8"),
+): Map<string, string[]> {
   const file = ts.createSourceFile("findings.ts", source, ts.ScriptTarget.ES2022, true);
   const out = new Map<string, string[]>();
   file.forEachChild((node) => {
