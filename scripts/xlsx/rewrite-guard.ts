@@ -1,6 +1,6 @@
 import { posix } from "node:path";
 import JSZip from "jszip";
-import { UnreadableWorkbookError, WorkbookError, WouldLoseDataError } from "../../core";
+import { UnreadableWorkbookError, WorkbookError, WouldLoseDataError, listOf, plural } from "../../core";
 
 /** One kind of content a rewrite would drop, in plain words, with the input's parts that hold it. */
 export interface GuardOptions {
@@ -411,13 +411,11 @@ export async function assertNothingLost(
   throw new WouldLoseDataError(`holds ${listed(kinds)} that a rewrite would drop; nothing was written`, { file });
 }
 
-function listed(items: string[]): string {
-  return items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
-}
+const listed = (items: string[]): string => listOf(items);
 
 /** "2 images of 3"; "1 image" when every one is lost. */
 function counted(one: string, many: string): Measure["say"] {
-  return (lost, total) => `${lost} ${lost === 1 ? one : many}${lost === total ? "" : ` of ${total}`}`;
+  return (lost, total) => `${plural(lost, one, many)}${lost === total ? "" : ` of ${total}`}`;
 }
 
 function tallyOf(keys: string[]): Map<string, number> {
