@@ -4,6 +4,19 @@ import { READER_CODES, REGISTRY, ROSTER_RULES, type Rule, TASK_RULES, TIMELINE_R
 import { END, START, dataFields, findingCodeTable, withTable } from "../../scripts/docs";
 
 const ROOT = join(__dirname, "../..");
+
+/** A Markdown table's cells, trimmed, its separator row left out. */
+const cells = (table: string) =>
+  table
+    .trim()
+    .split("\n")
+    .filter((line) => !/^\|[\s|:-]+\|$/.test(line))
+    .map((line) =>
+      line
+        .slice(1, -1)
+        .split(/(?<!\\)\|/)
+        .map((c) => c.trim()),
+    );
 const RULES: readonly Rule<never>[] = [...ROSTER_RULES, ...TIMELINE_RULES, ...TASK_RULES] as Rule<never>[];
 
 /** Every file in a `rules` folder of core/, with the rule objects it exports. */
@@ -63,7 +76,9 @@ describe("the generated finding-code table", () => {
     const doc = readFileSync(join(ROOT, "docs", "checks.md"), "utf8");
     expect(doc).toContain(START);
     expect(doc).toContain(END);
-    expect(withTable(doc)).toBe(doc);
+    // Compared cell by cell: the formatter pads the committed table's columns.
+    const committed = doc.slice(doc.indexOf(START) + START.length, doc.indexOf(END));
+    expect(cells(committed)).toEqual(cells(findingCodeTable()));
   });
 
   test("one row per code, with its severity, its check and its data fields", () => {
