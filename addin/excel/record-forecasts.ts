@@ -17,6 +17,7 @@ import {
   trendRange,
   trendTable,
 } from "../../core";
+import { assertNamesFree, queueNameLookups } from "./read-phase";
 import { queueDiscovery, queueLoad, toWorkbookInput } from "./read-tables";
 import { assertOurs, queueOwnership, queueSheetLookup, renderSheet } from "./render-sheet";
 import { RequestBudget } from "./payload";
@@ -48,6 +49,7 @@ export async function recordForecastsIn(
   };
   const found = queueDiscovery(context, READS);
   const sheet = queueSheetLookup(context, FORECAST_HISTORY_SHEET, [FORECAST_HISTORY_TABLE]);
+  const names = queueNameLookups(context, [FORECAST_HISTORY_TABLE]);
   await sync();
 
   const load = queueLoad(context, found);
@@ -59,6 +61,7 @@ export async function recordForecastsIn(
   queueOwnership(sheet);
   await sync();
   assertOurs(sheet, FORECAST_HISTORY_SHEET);
+  assertNamesFree(names, [FORECAST_HISTORY_TABLE]);
 
   const input = toWorkbookInput(load);
   if (!input.tables.Timeline)

@@ -8,9 +8,27 @@ const { createFakeExcel } = require("../fakes/fake-excel.js") as {
 };
 
 export interface Fixture {
-  sheets: { name: string; cells?: CellValue[][]; at?: string; tables?: { name: string; ref: string }[] }[];
+  sheets: {
+    name: string;
+    cells?: CellValue[][];
+    at?: string;
+    tables?: { name: string; ref: string }[];
+    visibility?: "Visible" | "Hidden" | "VeryHidden";
+    /** Merged areas, e.g. `["L2:M3"]`. */
+    merged?: string[];
+  }[];
   date1904?: boolean;
+  /** The Excel locale's list separator: `";"` plays a German, French or Swiss Excel. */
+  listSeparator?: "," | ";";
+  /** Defined names already in the workbook. */
+  names?: { name: string; reference: string }[];
 }
+
+/** The two list separators Excel's locales use: every add-in action is tested under both. */
+export const LOCALES = [
+  { locale: "comma (en-US)", listSeparator: "," },
+  { locale: "semicolon (de-CH)", listSeparator: ";" },
+] as const;
 
 export interface FakeExcel {
   context: Excel.RequestContext;
