@@ -53,7 +53,7 @@ function fakeHostScript(): string {
         onReady: function (cb) { if (cb) setTimeout(function () { cb(info); }, 0); return Promise.resolve(info); },
         actions: { associate: function () {} }
       };
-      window.Excel = { run: function (batch) { return new Promise(function (r) { setTimeout(r, 150); }).then(function () { return fake.run(batch); }); } };
+      window.Excel = { run: function (batch) { return new Promise(function (r) { setTimeout(r, window.__IEWSC_DELAY__ || 150); }).then(function () { return fake.run(batch); }); } };
     })();`;
   return `${fake}\n${bootstrap}`;
 }
@@ -159,11 +159,14 @@ describeWith("Chromium", CHROMIUM)("the task pane in headless Chromium", () => {
     const { page, errors } = await openPane(() => ({ body: fakeHostScript() }));
     const button = page.getByRole("button", { name: "Check roster" });
     await button.click();
-    await page.getByRole("progressbar").waitFor({ state: "visible" });
     await page.locator(".finding").first().waitFor();
     await page.getByRole("progressbar").waitFor({ state: "hidden" });
 
     await expectInViewAndFocused(page, "#results");
+    // Progress is announced to screen readers in a polite live region.
+    const announced = page.getByRole("status");
+    expect(await announced.getAttribute("aria-live")).toBe("polite");
+    expect(await announced.textContent()).toBe("Check roster: done.");
     await expectAccessible(page, "after Check roster");
     expect(await page.locator("[data-glance]").allTextContents()).toEqual([
       "CommitteeRed: 2 errors",
@@ -427,10 +430,16 @@ describeWith("Chromium", CHROMIUM)("the task pane in headless Chromium", () => {
       "Record forecasts",
     ]);
     await page.getByRole("button", { name: "Check roster" }).focus();
+    // Excel takes its time: the second click comes while the first action runs.
+    await page.evaluate(() => {
+      (window as unknown as { __IEWSC_DELAY__: number }).__IEWSC_DELAY__ = 2000;
+    });
     await page.keyboard.press("Enter");
     // The pressed button keeps focus while it runs (aria-disabled, not disabled).
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("check-roster");
-    await page.getByRole("button", { name: "Build budget & resources" }).click();
+    // (force: Playwright itself waits while a button is aria-disabled; a person's click does not.)
+    await page.getByRole("button", { name: "Build budget & resources" }).click({ force: true });
+    expect(await page.locator("#progress-text").textContent()).toBe("Reading the workbook…");
     await page.locator(".finding").first().waitFor();
     await page.getByRole("progressbar").waitFor({ state: "hidden" });
     expect(
