@@ -1,10 +1,11 @@
-import { type CheckName, type Summary, dayOfLocalDate, longDate } from "../../core";
+import { type CheckName, type Summary, type TableView, dayOfLocalDate, longDate, statusStaleAfter } from "../../core";
 import { applyIn, proposeIn, undoIn } from "../excel/arbitrate";
 import { buildIn } from "../excel/build";
 import { checkIn, goToCell } from "../excel/check";
 import { oneAtATime } from "../excel/one-at-a-time";
 import { recordForecastsIn } from "../excel/record-forecasts";
 import { runExcel } from "../excel/run-excel";
+import { watchSheet } from "../excel/watch-timeline";
 import { explain } from "./explain";
 import { type Glance, renderGlance, stateOf } from "./glance";
 import { followOfficeTheme } from "./theme";
@@ -156,8 +157,27 @@ function setResultTitle(text: string): void {
   $("results-title").textContent = text;
 }
 
+/** The Timeline as the last Check timeline read it: a change that moves its rows makes the status columns stale. */
+let checkedTimeline: TableView | undefined;
+
+function onSheetChanged(sheet: string, address: string): void {
+  // Our own writes (while an action runs) are not the user's moves.
+  if (running || !checkedTimeline || checkedTimeline.sheet !== sheet) return;
+  if (!statusStaleAfter(checkedTimeline, address)) return;
+  $("stale").hidden = false;
+  glance.timeline = { rag: "amber", text: "changed since the check: run Check timeline again" };
+  renderGlance(document, glance);
+}
+
 async function check(focus: Exclude<CheckName, "tasks">, step: (s: Step) => void): Promise<void> {
   const outcome = await runExcel((context) => checkIn(context, { focus, today: today(), onProgress: step }));
+  if (focus === "timeline" && outcome.result.views.Timeline) {
+    checkedTimeline = outcome.result.views.Timeline;
+    $("stale").hidden = true;
+    const sheet = checkedTimeline.sheet;
+    // Watching is a help, not the check: a host without change events just never says "stale".
+    await runExcel((context) => watchSheet(context, sheet, onSheetChanged)).catch(() => undefined);
+  }
   setResultTitle(focus === "roster" ? "Roster" : "Timeline");
   renderFindings(document, outcome.result.summary, outcome.findings, (f) => void select(f), focus);
   updateGlance(focus === "roster" ? "committee" : "timeline", outcome.result.summary);

@@ -86,7 +86,7 @@ describe("Check timeline in Excel (fake host)", () => {
       ["TL02", "First committee meetings"],
     ]);
     expect(excel.cell(TIMELINE_VIEW_SHEET, "B10")).toMatchObject({
-      value: '=HYPERLINK("http://evil")',
+      value: `'=HYPERLINK("http://evil")`,
       formula: null,
       numberFormat: "@",
     });

@@ -268,6 +268,21 @@ describeWith("Chromium", CHROMIUM)("the task pane in headless Chromium", () => {
       ],
     ]);
 
+    // Typing one forecast is followed live; a sort of the Timeline makes the columns beside it stale.
+    const fire = (address: string) =>
+      page.evaluate(
+        (a) =>
+          (window as unknown as { __fake: { fireChanged(s: string, a: string): Promise<unknown> } }).__fake.fireChanged(
+            "Timeline",
+            a,
+          ),
+        address,
+      );
+    await fire("F4");
+    expect(await page.locator("#stale").isHidden()).toBe(true);
+    await fire("A2:I9");
+    await page.locator("#stale").waitFor({ state: "visible" });
+    expect(await page.locator("[data-glance=timeline]").textContent()).toContain("run Check timeline again");
     await page.getByRole("button", { name: "Record forecasts" }).click();
     await page.locator(".recorded").waitFor();
     await page.getByRole("progressbar").waitFor({ state: "hidden" });

@@ -132,6 +132,7 @@
         charts: [],
         visibility: "Visible",
         merged: [],
+        changeHandlers: [],
       };
       world.sheets.push(s);
       return s;
@@ -311,6 +312,8 @@
                 x = v[i][j];
               var cell = cellAt(s, r, c) || { v: "", f: null, nf: "General" };
               if (prop === "numberFormat") setCell(s, r, c, { nf: x });
+              // A leading apostrophe is a quote prefix, as when typed: Excel keeps the rest as text.
+              else if (typeof x === "string" && x[0] === "'") setCell(s, r, c, { v: x.slice(1), f: null, qp: true });
               else if (looksLikeFormula(x) && cell.nf !== "@")
                 setCell(s, r, c, { f: x[0] === "=" ? x : `=${x}`, v: "#FORMULA" });
               else setCell(s, r, c, { v: x === null ? "" : x, f: null });
@@ -349,6 +352,12 @@
         },
         delete: () => {
           world.sheets.splice(world.sheets.indexOf(s), 1);
+        },
+        onChanged: {
+          add: (handler) => {
+            s.changeHandlers.push(handler);
+            return { remove: () => s.changeHandlers.splice(s.changeHandlers.indexOf(handler), 1) };
+          },
         },
         freezePanes: {
           freezeRows: (n) => {
@@ -604,6 +613,13 @@
           fill: cf.custom.format.fill.color,
           font: cf.custom.format.font.color,
         })),
+      /** What Excel tells `onChanged` handlers when the user changes `address` on a sheet (a sort, an edit). */
+      fireChanged: (sheetName, address) =>
+        Promise.all(
+          findSheet(sheetName).changeHandlers.map((h) =>
+            h({ address: address, changeType: "RangeEdited", source: "Local", type: "WorksheetChanged" }),
+          ),
+        ),
       /** Excel.run as the add-in calls it. */
       run: (batch) => Promise.resolve().then(() => batch(context)),
     };
