@@ -20,10 +20,12 @@ module.exports = (env, argv) => {
   const production = argv.mode !== "development";
   const address = process.env.IEWSC_ADDIN_URL;
   // Office loads add-ins over https only: a dev server on plain http would just show a blank pane.
-  if (env.WEBPACK_SERVE && !devCerts())
-    throw new Error(
+  if (env.WEBPACK_SERVE && !devCerts()) {
+    console.error(
       "No development certificate for https://localhost:3000: run `npx office-addin-dev-certs install` once, then `npm run dev-server` again.",
     );
+    process.exit(2);
+  }
   return {
     devtool: production ? "source-map" : "eval-source-map",
     entry: {

@@ -1,4 +1,6 @@
-import { existsSync, readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describeWith, run, XMLLINT } from "./helpers/programs";
 import { MANIFEST_SCHEMAS } from "./helpers/fixtures";
@@ -112,5 +114,23 @@ describe("the production manifest (IEWSC_ADDIN_URL=https://… npm run build:add
       { cwd: SCHEMAS },
     );
     expect(out).toBe("");
+  });
+});
+
+describe("npm run dev-server", () => {
+  test("refuses plain http: without the development certificate it says how to get one", () => {
+    const home = mkdtempSync(join(tmpdir(), "iewsc-no-certs-"));
+    const out = spawnSync(
+      process.execPath,
+      [join(ROOT, "node_modules/.bin/webpack"), "serve", "--mode", "development"],
+      {
+        cwd: ROOT,
+        env: { ...process.env, HOME: home },
+        encoding: "utf8",
+        timeout: 120_000,
+      },
+    );
+    expect(out.status).toBe(2);
+    expect(out.stderr).toContain("run `npx office-addin-dev-certs install` once");
   });
 });
