@@ -59,9 +59,16 @@ export interface FakeExcel {
   run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
 }
 
+/**
+ * The locale every fixture plays unless it says: `IEWSC_LIST_SEPARATOR=";"` (npm run test:semicolon)
+ * runs the whole add-in suite as a German, French or Swiss Excel.
+ */
+const localeOf = (fixture: Fixture): Fixture =>
+  fixture.listSeparator || process.env.IEWSC_LIST_SEPARATOR !== ";" ? fixture : { ...fixture, listSeparator: ";" };
+
 /** The fake with plain objects: behaviour only. */
 export function fakeExcel(fixture: Fixture): FakeExcel {
-  return createFakeExcel(fixture);
+  return createFakeExcel(localeOf(fixture));
 }
 
 /**
@@ -69,7 +76,7 @@ export function fakeExcel(fixture: Fixture): FakeExcel {
  * loaded and synced gives "Error, property was not loaded", as Office.js would throw.
  */
 export function mockExcel(fixture: Fixture): FakeExcel {
-  return createFakeExcel(fixture, {
+  return createFakeExcel(localeOf(fixture), {
     wrap: (data) => new OfficeMockObject(data as never, "excel" as never) as unknown as object,
   });
 }
