@@ -1,10 +1,12 @@
 /* Builds the task pane and the ribbon commands into dist/addin. `npm run build:addin` is the
- * production build the browser test loads; `npm start` serves the same pages over https for Excel. */
+ * production build the browser test loads; `npm start` serves the same pages over https for Excel.
+ * `IEWSC_ADDIN_URL=https://… npm run build:addin` writes dist/addin/manifest.xml for that address. */
 const path = require("node:path");
 const fs = require("node:fs");
 const os = require("node:os");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
+const { productionManifest } = require("./addin/deploy/manifest.cjs");
 
 /** Dev certificates from `npx office-addin-dev-certs install`, when they are there. */
 function devCerts() {
@@ -14,8 +16,16 @@ function devCerts() {
   return Object.fromEntries(Object.entries(files).map(([k, f]) => [k, fs.readFileSync(path.join(dir, f))]));
 }
 
-module.exports = (_env, argv) => {
+module.exports = (env, argv) => {
   const production = argv.mode !== "development";
+  const address = process.env.IEWSC_ADDIN_URL;
+  // Office loads add-ins over https only: a dev server on plain http would just show a blank pane.
+  if (env.WEBPACK_SERVE && !devCerts()) {
+    console.error(
+      "No development certificate for https://localhost:3000: run `npx office-addin-dev-certs install` once, then `npm run dev-server` again.",
+    );
+    process.exit(2);
+  }
   return {
     devtool: production ? "source-map" : "eval-source-map",
     entry: {
@@ -55,7 +65,12 @@ module.exports = (_env, argv) => {
           { from: "addin/commands/message.html", to: "message.html" },
           { from: "addin/taskpane/taskpane.css", to: "taskpane.css" },
           { from: "addin/assets/*.png", to: "assets/[name][ext]" },
-          { from: "manifest.xml", to: "manifest.xml" },
+          { from: "addin/deploy/help.html", to: "help.html" },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform: (content) => (address ? productionManifest(content.toString(), address) : content),
+          },
         ],
       }),
     ],
@@ -63,7 +78,7 @@ module.exports = (_env, argv) => {
     devServer: {
       port: 3000,
       headers: { "Access-Control-Allow-Origin": "*" },
-      server: devCerts() ? { type: "https", options: devCerts() } : "http",
+      server: { type: "https", options: devCerts() },
       static: false,
     },
   };

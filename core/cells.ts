@@ -95,3 +95,21 @@ export function personKey(name: string): string {
     .replace(/ı/g, "i")
     .replace(/[\s\u00a0\u2007\u202f]+/g, "");
 }
+
+/** The characters that make a spreadsheet program (Excel, LibreOffice, a CSV import) read text as a formula. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * Text as we write it into a cell, so that no program reads it as a formula: text that begins with
+ * `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading apostrophe, kept as part of the
+ * text. A cell's text format (`@`) or quote prefix protects it only inside the workbook; exported to
+ * CSV the text is bare again, and `=HYPERLINK(…` becomes live. The apostrophe travels with the text
+ * into every export, is visible (no hidden character changes what a user copies), and is what the
+ * OWASP guidance on CSV injection recommends. Both adapters write plan strings through this.
+ *
+ * @example safeText('=HYPERLINK("http://x")') // "'=HYPERLINK(\"http://x\")"
+ * @example safeText("Sophie Laurent") // "Sophie Laurent"
+ */
+export function safeText(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}

@@ -22,6 +22,7 @@ export * from "./plans/sheet-plan";
 export * from "./plans/template";
 export * from "./plans/timeline-formulas";
 export * from "./plans/timeline-sheets";
+export * from "./plans/status-stale";
 export * from "./plans/timeline-status";
 export * from "./plans/timeline-view";
 export * from "./roster/arbitrate";

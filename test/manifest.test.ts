@@ -1,4 +1,6 @@
-import { existsSync, readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describeWith, run, XMLLINT } from "./helpers/programs";
 import { MANIFEST_SCHEMAS } from "./helpers/fixtures";
@@ -68,5 +70,67 @@ describe("manifest.xml resources", () => {
 
   test("the Check roster button is on the Home tab", () => {
     expect(xml).toMatch(/<OfficeTab id="TabHome">[\s\S]*<Control xsi:type="Button" id="IEWSC.CheckRoster">/);
+  });
+});
+
+describe("the production manifest (IEWSC_ADDIN_URL=https://… npm run build:addin)", () => {
+  // The very function webpack.config.js applies to manifest.xml when it copies it into dist/addin.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { productionManifest, hostingBase } = require("../addin/deploy/manifest.cjs") as {
+    productionManifest: (xml: string, address: string) => string;
+    hostingBase: (address: string) => string;
+  };
+  const address = "https://addins.example.org/iewsc";
+  const built = productionManifest(xml, address);
+  const urls = [...built.matchAll(/DefaultValue="(https?:\/\/[^"]+)"/g)].map((m) => m[1]!);
+
+  test("every URL is under the hosting address, and nothing names localhost", () => {
+    expect(urls.length).toBeGreaterThan(6);
+    expect(urls.filter((u) => !u.startsWith(`${address}/`))).toEqual([]);
+    expect(built).not.toMatch(/localhost/);
+    expect(built).toContain("<AppDomain>https://addins.example.org</AppDomain>");
+    expect(built).toContain(`<SourceLocation DefaultValue="${address}/taskpane.html"/>`);
+  });
+
+  test("the support and learn-more links are the help page served with the add-in", () => {
+    expect(built).toContain(`<SupportUrl DefaultValue="${address}/help.html"/>`);
+    expect(built).toContain(`<bt:Url id="GetStarted.LearnMoreUrl" DefaultValue="${address}/help.html"/>`);
+    expect(existsSync(join(ROOT, "dist/addin/help.html"))).toBe(true);
+  });
+
+  test.each([
+    ["http://addins.example.org/", "must start with https://"],
+    ["https://localhost:3000/", "not this machine"],
+    ["https://example.org/?x=1", "no ?query"],
+    ["addins", "not an address"],
+  ])("refuses %s", (bad, words) => {
+    expect(() => hostingBase(bad)).toThrow(words);
+  });
+
+  (XMLLINT && existsSync(XMLLINT) ? test : test.skip)("validates against OfficeAppManifestV1_1.xsd", () => {
+    const out = run(
+      "sh",
+      ["-c", `printf '%s' "$0" | ${XMLLINT} --noout --schema ${join(SCHEMAS, "OfficeAppManifestV1_1.xsd")} -`, built],
+      { cwd: SCHEMAS },
+    );
+    expect(out).toBe("");
+  });
+});
+
+describe("npm run dev-server", () => {
+  test("refuses plain http: without the development certificate it says how to get one", () => {
+    const home = mkdtempSync(join(tmpdir(), "iewsc-no-certs-"));
+    const out = spawnSync(
+      process.execPath,
+      [join(ROOT, "node_modules/.bin/webpack"), "serve", "--mode", "development"],
+      {
+        cwd: ROOT,
+        env: { ...process.env, HOME: home },
+        encoding: "utf8",
+        timeout: 120_000,
+      },
+    );
+    expect(out.status).toBe(2);
+    expect(out.stderr).toContain("run `npx office-addin-dev-certs install` once");
   });
 });

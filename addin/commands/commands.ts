@@ -1,6 +1,8 @@
 import { CHECKS_SHEET, dayOfLocalDate } from "../../core";
 import type { CheckName } from "../../core";
 import { checkIn } from "../excel/check";
+import { oneAtATime } from "../excel/one-at-a-time";
+import { assertVisible } from "../excel/read-phase";
 import { runExcel } from "../excel/run-excel";
 import { explain } from "../taskpane/explain";
 
@@ -20,18 +22,26 @@ function tell(text: string): Promise<void> {
   });
 }
 
+const WHAT: Record<CheckName, string> = { roster: "Check roster", timeline: "Check timeline", tasks: "Check" };
+
 /**
  * The ribbon's Check roster and Check timeline buttons: the same check as the task pane, then the
  * Checks sheet is shown, since there is no pane to list the findings in. A workbook that cannot be
- * checked gets one sentence.
+ * checked, a hidden Checks sheet or an action already running gets one sentence.
  */
 async function checkCommand(focus: CheckName, event: Office.AddinCommands.Event): Promise<void> {
   try {
-    await runExcel(async (context) => {
-      await checkIn(context, { focus, today: dayOfLocalDate(new Date()) });
-      context.workbook.worksheets.getItem(CHECKS_SHEET).activate();
-      await context.sync();
-    });
+    await oneAtATime(WHAT[focus], () =>
+      runExcel(async (context) => {
+        await checkIn(context, { focus, today: dayOfLocalDate(new Date()) });
+        // Excel refuses to activate a hidden sheet: the user hid it, so say where the findings are.
+        const checks = context.workbook.worksheets.getItem(CHECKS_SHEET).load("name,visibility");
+        await context.sync();
+        assertVisible(checks, "the findings");
+        checks.activate();
+        await context.sync();
+      }),
+    );
   } catch (e) {
     await tell(explain(e));
   } finally {

@@ -13,7 +13,12 @@ import {
 } from "../../core";
 import { RequestBudget } from "./payload";
 import { queueDiscovery, queueLoad, toWorkbookInput } from "./read-tables";
+import { assertNamesFree, queueNameLookups } from "./read-phase";
 import { type SheetLookup, assertOurs, queueOwnership, queueSheetLookup, renderSheet } from "./render-sheet";
+
+/** The tables Build adds when they are missing, and the names it defines. */
+const ADDED_TABLES = ["Workshop", "Rates", "Tasks"] as const;
+const DEFINED_NAMES = ["BudgetTotal", "ResourceTotalDays"];
 
 const READS: readonly TableName[] = [
   "Workshop",
@@ -46,9 +51,9 @@ export async function buildIn(
   for (const name of [BUDGET_SHEET, RESOURCES_SHEET, "Workshop", "Rates", "Tasks"])
     lookups.set(name, queueSheetLookup(context, name, []));
   const checks = queueSheetLookup(context, CHECKS_SHEET, [CHECKS_TABLE]);
-  const names = ["BudgetTotal", "ResourceTotalDays"].map((n) =>
-    context.workbook.names.getItemOrNullObject(n).load("name"),
-  );
+  const names = DEFINED_NAMES.map((n) => context.workbook.names.getItemOrNullObject(n).load("name"));
+  // Tables and names share one namespace in Excel: a name "Workshop" stops the Workshop table being added.
+  const clashes = queueNameLookups(context, [...ADDED_TABLES, CHECKS_TABLE], DEFINED_NAMES);
   await context.sync();
   syncs++;
 
@@ -61,6 +66,11 @@ export async function buildIn(
 
   const input = toWorkbookInput(load);
   const plan = buildPlan(input, options.today);
+  assertNamesFree(
+    clashes,
+    [...plan.added, ...plan.generated].flatMap((s) => s.tables.map((t) => t.name)).concat(CHECKS_TABLE),
+    plan.names.map((n) => n.name),
+  );
   for (const added of plan.added) {
     if (!lookups.get(added.name)!.sheet.isNullObject) {
       throw new WorkbookError(

@@ -34,6 +34,7 @@ import {
   renderSheet,
 } from "./render-sheet";
 import { RequestBudget } from "./payload";
+import { assertBesideFree, assertNamesFree, assertVisible, queueBesideProbe, queueNameLookups } from "./read-phase";
 
 /** What the task pane shows after a check: the focus's findings, each with the cell it points to. */
 export interface CheckOutcome {
@@ -85,6 +86,7 @@ export async function checkIn(context: Excel.RequestContext, options: CheckOptio
   const oldStatus = timeline
     ? context.workbook.tables.getItemOrNullObject(TIMELINE_STATUS_TABLE).load("name")
     : undefined;
+  const names = queueNameLookups(context, timeline ? [CHECKS_TABLE, TIMELINE_STATUS_TABLE] : [CHECKS_TABLE]);
   await sync();
 
   const load = queueLoad(context, found);
@@ -97,6 +99,16 @@ export async function checkIn(context: Excel.RequestContext, options: CheckOptio
       ? timelineItem.sheet.getUsedRangeOrNullObject(true).load("values,formulas,rowIndex,columnIndex")
       : undefined;
   const oldStatusRange = oldStatus && !oldStatus.isNullObject ? oldStatus.getRange().load("address") : undefined;
+  // What stands right of the Timeline: a table of the user's or merged cells would fail tables.add.
+  const timelineTable = found.tables.get("Timeline");
+  const besideProbe =
+    beside && timelineItem
+      ? timelineTable && !timelineTable.isNullObject
+        ? queueBesideProbe(timelineTable.getRange())
+        : timelineItem.body.isNullObject
+          ? undefined
+          : queueBesideProbe(timelineItem.body)
+      : undefined;
   queueOwnership(checks);
   if (viewSheet) queueOwnership(viewSheet);
   await sync();
@@ -104,6 +116,7 @@ export async function checkIn(context: Excel.RequestContext, options: CheckOptio
   options.onProgress?.("checking");
   assertOurs(checks, CHECKS_SHEET);
   if (viewSheet) assertOurs(viewSheet, TIMELINE_VIEW_SHEET);
+  assertNamesFree(names, timeline ? [CHECKS_TABLE, TIMELINE_STATUS_TABLE] : [CHECKS_TABLE]);
   const input = toWorkbookInput(load);
   const outcome = runChecks(input, { focus: options.focus, today: options.today });
   if (!outcome.usable) throw outcome.error;
@@ -120,6 +133,7 @@ export async function checkIn(context: Excel.RequestContext, options: CheckOptio
     const previous = oldStatusRange ? parseRange(oldStatusRange.address.split("!").pop()!) : undefined;
     const taken = takenCells(plans.status, isEmpty, previous);
     if (taken.length) throw besideConflict(plans.status, taken);
+    if (besideProbe) assertBesideFree(besideProbe, plans.status.sheet);
   }
 
   options.onProgress?.("writing");
@@ -131,8 +145,8 @@ export async function checkIn(context: Excel.RequestContext, options: CheckOptio
     queueClearMarked(cfs, MARKER);
     if (timeline && item.name === "Timeline") queueClearMarked(cfs, STATUS_MARKER);
   }
-  queueHighlights(context, highlightPlans(result.findings, result.views));
   const budget = new RequestBudget(context, options.budgetBytes);
+  await queueHighlights(context, highlightPlans(result.findings, result.views), budget);
   const render = { date1904: input.date1904, budget };
   if (plans) {
     await queueBesideTable(context, plans.status, oldStatus!, oldStatusRange, render);
@@ -175,9 +189,11 @@ export const checkRosterIn = (context: Excel.RequestContext, options: Omit<Check
 export const checkTimelineIn = (context: Excel.RequestContext, options: Omit<CheckOptions, "focus">) =>
   checkIn(context, { ...options, focus: "timeline" });
 
-/** Selects the cell a finding points to (one round trip). */
+/** Selects the cell a finding points to (two round trips: Excel refuses to activate a hidden sheet). */
 export async function goToCell(context: Excel.RequestContext, cell: CellLocation): Promise<void> {
-  const sheet = context.workbook.worksheets.getItem(cell.sheet);
+  const sheet = context.workbook.worksheets.getItem(cell.sheet).load("name,visibility");
+  await context.sync();
+  assertVisible(sheet, `cell ${cell.address}`);
   sheet.activate();
   sheet.getRange(cell.address).select();
   await context.sync();

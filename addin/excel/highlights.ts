@@ -1,5 +1,6 @@
 import type { HighlightPlan, Severity } from "../../core";
 import { SEVERITY_COLOUR } from "../../core";
+import type { RequestBudget } from "./payload";
 
 /**
  * Highlights are conditional formats, so they are formatting only: the user's own fills, fonts and
@@ -10,8 +11,6 @@ export const MARKER = "IEWSC highlight";
 
 const markerFormula = (severity: Severity) => `=N("${MARKER}: ${severity}")=0`;
 
-/** At most this many areas go into one RangeAreas address. */
-const AREAS_PER_FORMAT = 100;
 
 /** Phase 2: loads the conditional formats of a sheet, to find our old highlights. */
 export function queueLoadFormats(sheet: Excel.Worksheet): Excel.ConditionalFormatCollection {
@@ -36,13 +35,27 @@ export function queueClearMarked(formats: Excel.ConditionalFormatCollection, mar
   return removed;
 }
 
-/** Phase 3: adds one conditional format per sheet, severity and group of areas. */
-export function queueHighlights(context: Excel.RequestContext, plans: readonly HighlightPlan[]): void {
+/** The bytes one conditional format adds to a request (its address, formula and colours). */
+const FORMAT_BYTES = 200;
+
+/**
+ * Phase 3: adds the highlights, one conditional format per area (a rectangle of cells).
+ *
+ * Never `worksheet.getRanges("A1,C5")`: Excel parses that list with the locale's list separator, and
+ * where it is ";" (German, French, Swiss Excel: most of Geneva) a comma list fails with
+ * InvalidArgument, killing the whole batch (office-js #1167, #1985). One range per area needs no
+ * separator; the core already merges adjacent cells of a column into one area, so the count stays small.
+ */
+export async function queueHighlights(
+  context: Excel.RequestContext,
+  plans: readonly HighlightPlan[],
+  budget?: RequestBudget,
+): Promise<void> {
   for (const plan of plans) {
     const sheet = context.workbook.worksheets.getItem(plan.sheet);
-    for (let i = 0; i < plan.ranges.length; i += AREAS_PER_FORMAT) {
-      const areas = plan.ranges.slice(i, i + AREAS_PER_FORMAT).join(",");
-      const cf = sheet.getRanges(areas).conditionalFormats.add("Custom");
+    for (const area of plan.ranges) {
+      await budget?.reserve(FORMAT_BYTES);
+      const cf = sheet.getRange(area).conditionalFormats.add("Custom");
       cf.custom.rule.formula = markerFormula(plan.severity);
       cf.custom.format.fill.color = `#${SEVERITY_COLOUR[plan.severity].fill}`;
       cf.custom.format.font.color = `#${SEVERITY_COLOUR[plan.severity].font}`;

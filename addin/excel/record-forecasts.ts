@@ -14,6 +14,7 @@ import {
   trendRange,
   trendTable,
 } from "../../core";
+import { assertNamesFree, queueNameLookups } from "./read-phase";
 import { queueDiscovery, queueLoad, toWorkbookInput } from "./read-tables";
 import { assertOurs, queueOwnership, queueSheetLookup, renderSheet } from "./render-sheet";
 import { RequestBudget } from "./payload";
@@ -45,6 +46,7 @@ export async function recordForecastsIn(
   };
   const found = queueDiscovery(context, READS);
   const sheet = queueSheetLookup(context, FORECAST_HISTORY_SHEET, [FORECAST_HISTORY_TABLE]);
+  const names = queueNameLookups(context, [FORECAST_HISTORY_TABLE]);
   await sync();
 
   const load = queueLoad(context, found);
@@ -56,6 +58,7 @@ export async function recordForecastsIn(
   queueOwnership(sheet);
   await sync();
   assertOurs(sheet, FORECAST_HISTORY_SHEET);
+  assertNamesFree(names, [FORECAST_HISTORY_TABLE]);
 
   const input = toWorkbookInput(load);
   // Only the milestones are needed: no rule runs here.

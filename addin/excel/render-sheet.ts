@@ -10,6 +10,7 @@ import {
   dayOfIso,
   parseA1,
   parseRange,
+  safeText,
   serialOf,
 } from "../../core";
 import { type RequestBudget, chunkRows, jsonBytes } from "./payload";
@@ -52,6 +53,8 @@ export function queueSheetLookup(
   };
 }
 
+const keepApostrophe = (text: string) => (text.startsWith("'") ? `'${text}` : text);
+
 /** One cell as Office.js writes it, with the number format that keeps text as text. */
 function officeCell(
   value: PlanValue,
@@ -59,13 +62,14 @@ function officeCell(
   date1904: boolean,
 ): { formula: unknown; format: string } {
   if (value === null) return { formula: "", format: columnFormat ?? "General" };
-  if (typeof value === "string") return { formula: value, format: "@" };
+  // Excel takes a leading apostrophe as a quote prefix and drops it, as when typed: one more keeps it.
+  if (typeof value === "string") return { formula: keepApostrophe(safeText(value)), format: "@" };
   if (typeof value === "number" || typeof value === "boolean")
     return { formula: value, format: columnFormat && columnFormat !== "@" ? columnFormat : "General" };
   if ("date" in value) {
     const day = dayOfIso(value.date);
     return day === undefined
-      ? { formula: value.date, format: "@" }
+      ? { formula: keepApostrophe(safeText(value.date)), format: "@" }
       : {
           formula: serialOf(day, date1904),
           format: columnFormat && columnFormat !== "@" ? columnFormat : "yyyy-mm-dd",

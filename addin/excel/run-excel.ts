@@ -16,22 +16,32 @@ export class HostError extends Error {
   }
 }
 
-/** What people should read for the host's error codes (matched by code, never by message). */
-const HOST_MESSAGES: Record<string, string> = {
+/**
+ * What people should read for the host's error codes (matched by code, never by message), each with
+ * what to do. Every code is one of `Excel.ErrorCodes`, except RequestPayloadSizeLimitExceeded, which
+ * Excel on the web raises for a request over 5 MB (documented with the error codes, not in the enum);
+ * test/addin/run-excel.test.ts holds the list to the enum.
+ */
+export const HOST_MESSAGES: Record<string, string> = {
   InvalidOperationInCellEditMode: "Excel is busy while a cell is being edited: press Enter or Esc, then try again.",
-  RequestPayloadSizeLimitExceeded: "The workbook answered with more data than Excel on the web allows in one go.",
-  AccessDenied: "Excel refused the change: the sheet or workbook may be protected.",
-  ItemAlreadyExists: "A sheet or table with that name already exists.",
-  EditModeCellUpdateConflict: "Someone else is editing this workbook: try again in a moment.",
-  ConflictWithCellEditMode: "Excel is busy while a cell is being edited: press Enter or Esc, then try again.",
+  RequestPayloadSizeLimitExceeded:
+    "The changes to write were more than Excel on the web accepts in one request (5 MB); nothing more was written. Try again in Excel on Windows or Mac, or with fewer rows.",
+  ResponsePayloadSizeLimitExceeded:
+    "The tables to read are more than Excel on the web can send in one answer (5 MB). Try again in Excel on Windows or Mac, or with fewer rows.",
+  AccessDenied:
+    "Excel refused the change: the sheet or workbook may be protected. Unprotect it (Review ▸ Unprotect), then try again.",
+  ItemAlreadyExists:
+    "A sheet, table or defined name of that name already exists: tables and names share one list (Formulas ▸ Name Manager). Rename yours, then try again.",
+  ItemNotFound: "A sheet or table was renamed or deleted while IEWSC Workbench was working. Run the action again.",
+  InvalidArgument:
+    "Excel refused a value IEWSC Workbench sent. Run the action again; if it happens again, report it with the workbook's language settings.",
+  InvalidOperation:
+    "Excel refused the operation: a sheet may be hidden or protected, or cells merged. Unhide or unprotect it, then try again.",
+  Conflict: "Someone else changed this workbook at the same moment: try again in a moment.",
 };
 
 /** Codes worth a retry: the user will finish editing the cell in a moment. */
-const RETRY_CODES = new Set([
-  "InvalidOperationInCellEditMode",
-  "ConflictWithCellEditMode",
-  "EditModeCellUpdateConflict",
-]);
+const RETRY_CODES = new Set(["InvalidOperationInCellEditMode"]);
 
 function hostCode(e: unknown): string | undefined {
   // Duck-typed rather than `instanceof OfficeExtension.Error`, which does not exist outside Office.

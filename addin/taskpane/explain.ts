@@ -1,4 +1,5 @@
 import { isWorkbookError } from "../../core";
+import { BusyError } from "../excel/one-at-a-time";
 import { HostError } from "../excel/run-excel";
 
 /**
@@ -7,6 +8,6 @@ import { HostError } from "../excel/run-excel";
  */
 export function explain(e: unknown): string {
   if (isWorkbookError(e)) return `This workbook cannot be checked: ${e.problem}.`;
-  if (e instanceof HostError) return e.message;
+  if (e instanceof HostError || e instanceof BusyError) return e.message;
   return `Something went wrong: ${e instanceof Error ? e.message : String(e)}`;
 }

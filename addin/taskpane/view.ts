@@ -180,8 +180,17 @@ export function renderProposal(
     return;
   }
   const apply = el(doc, "button", { class: "button primary", type: "button", id: "apply" }, "Apply…");
-  const confirm = el(doc, "div", { class: "confirm", role: "dialog", "aria-label": "Confirm", hidden: "" });
-  const what = el(doc, "ul", { class: "changes" });
+  // A non-modal dialog in the pane: it takes focus when shown, Escape or Cancel close it and give
+  // focus back to Apply.
+  const confirm = el(doc, "div", {
+    class: "confirm",
+    role: "dialog",
+    "aria-labelledby": "confirm-title",
+    "aria-describedby": "confirm-changes",
+    tabindex: "-1",
+    hidden: "",
+  });
+  const what = el(doc, "ul", { class: "changes", id: "confirm-changes" });
   for (const c of changes)
     what.append(el(doc, "li", {}, `${c.name}: ${c.before || "(blank)"} → ${c.after} (${c.sheet}!${c.address})`));
   const yes = el(doc, "button", { class: "button primary", type: "button" }, "Yes, set these statuses");
@@ -190,20 +199,29 @@ export function renderProposal(
     el(
       doc,
       "p",
-      {},
+      { id: "confirm-title" },
       `This changes ${count(changes.length, ["Status cell", "Status cells"])} on your roster, and nothing else:`,
     ),
     what,
     yes,
     no,
   );
+  const close = () => {
+    confirm.hidden = true;
+    apply.hidden = false;
+    apply.focus();
+  };
   apply.addEventListener("click", () => {
     confirm.hidden = false;
     apply.hidden = true;
+    confirm.focus();
   });
-  no.addEventListener("click", () => {
-    confirm.hidden = true;
-    apply.hidden = false;
+  no.addEventListener("click", close);
+  confirm.addEventListener("keydown", (e) => {
+    if (e.key === "Escape") {
+      e.stopPropagation();
+      close();
+    }
   });
   yes.addEventListener("click", () => {
     confirm.hidden = true;

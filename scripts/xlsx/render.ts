@@ -14,6 +14,7 @@ import {
   type WorkbookPlan,
   a1,
   dayOfIso,
+  safeText,
   parseA1,
   parseRange,
   utcDateOf,
@@ -224,10 +225,11 @@ function writeTable(ws: ExcelJS.Worksheet, table: PlanTable): void {
 
 /** A plan value as ExcelJS writes it. A string stays a string: ExcelJS never reads it as a formula. */
 export function toExcel(value: PlanValue): ExcelJS.CellValue {
+  if (typeof value === "string") return safeText(value);
   if (value === null || typeof value !== "object") return value;
   if ("date" in value) {
     const day = dayOfIso(value.date);
-    return day === undefined ? value.date : utcDateOf(day);
+    return day === undefined ? safeText(value.date) : utcDateOf(day);
   }
   return value.result === undefined
     ? ({ formula: value.formula, date1904: false } as ExcelJS.CellFormulaValue)

@@ -74,7 +74,7 @@ describe("Check timeline in Excel (fake host)", () => {
         .formats("Plan")
         .filter((f) => f.formula.includes(MARKER))
         .map((f) => f.address),
-    ).toEqual(["G5,H4:H5"]);
+    ).toEqual(["G5", "H4:H5"]); // one range per area: no list separator (see highlights.ts)
   });
 
   test("the Timeline view: one row per milestone, a user's '=' text stays text, the bars are live conditional formats", async () => {
@@ -86,7 +86,7 @@ describe("Check timeline in Excel (fake host)", () => {
       ["TL02", "First committee meetings"],
     ]);
     expect(excel.cell(TIMELINE_VIEW_SHEET, "B10")).toMatchObject({
-      value: '=HYPERLINK("http://evil")',
+      value: `'=HYPERLINK("http://evil")`,
       formula: null,
       numberFormat: "@",
     });
@@ -203,7 +203,8 @@ describe("Check timeline's round trips do not grow with the timeline (office-add
     const outcome = await excel.run((ctx) => checkTimelineIn(ctx, { today }));
     expect(excel.world.requestBytes.every((b) => b < 5 * 1024 * 1024)).toBe(true);
     expect(outcome.syncs).toBe(excel.world.syncs);
-    expect(outcome.syncs).toBeLessThanOrEqual(6);
+    // One conditional format per highlighted area (no locale-dependent area lists) adds their bytes.
+    expect(outcome.syncs).toBeLessThanOrEqual(7);
     expect(outcome.result.summary.warnings).toBe(10_000);
   }, 120_000);
 });

@@ -8,9 +8,27 @@ const { createFakeExcel } = require("../fakes/fake-excel.js") as {
 };
 
 export interface Fixture {
-  sheets: { name: string; cells?: CellValue[][]; at?: string; tables?: { name: string; ref: string }[] }[];
+  sheets: {
+    name: string;
+    cells?: CellValue[][];
+    at?: string;
+    tables?: { name: string; ref: string }[];
+    visibility?: "Visible" | "Hidden" | "VeryHidden";
+    /** Merged areas, e.g. `["L2:M3"]`. */
+    merged?: string[];
+  }[];
   date1904?: boolean;
+  /** The Excel locale's list separator: `";"` plays a German, French or Swiss Excel. */
+  listSeparator?: "," | ";";
+  /** Defined names already in the workbook. */
+  names?: { name: string; reference: string }[];
 }
+
+/** The two list separators Excel's locales use: every add-in action is tested under both. */
+export const LOCALES = [
+  { locale: "comma (en-US)", listSeparator: "," },
+  { locale: "semicolon (de-CH)", listSeparator: ";" },
+] as const;
 
 export interface FakeExcel {
   context: Excel.RequestContext;
@@ -41,9 +59,16 @@ export interface FakeExcel {
   run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
 }
 
+/**
+ * The locale every fixture plays unless it says: `IEWSC_LIST_SEPARATOR=";"` (npm run test:semicolon)
+ * runs the whole add-in suite as a German, French or Swiss Excel.
+ */
+const localeOf = (fixture: Fixture): Fixture =>
+  fixture.listSeparator || process.env.IEWSC_LIST_SEPARATOR !== ";" ? fixture : { ...fixture, listSeparator: ";" };
+
 /** The fake with plain objects: behaviour only. */
 export function fakeExcel(fixture: Fixture): FakeExcel {
-  return createFakeExcel(fixture);
+  return createFakeExcel(localeOf(fixture));
 }
 
 /**
@@ -51,7 +76,7 @@ export function fakeExcel(fixture: Fixture): FakeExcel {
  * loaded and synced gives "Error, property was not loaded", as Office.js would throw.
  */
 export function mockExcel(fixture: Fixture): FakeExcel {
-  return createFakeExcel(fixture, {
+  return createFakeExcel(localeOf(fixture), {
     wrap: (data) => new OfficeMockObject(data as never, "excel" as never) as unknown as object,
   });
 }

@@ -11,6 +11,9 @@ import { CHROMIUM, describeWith } from "../helpers/programs";
 import { ROSTER_HEADER } from "../helpers/tables";
 
 const ROOT = resolve(__dirname, "../..");
+/** Excel's default task pane. */
+const PANE = { width: 320, height: 640 };
+const AXE = join(ROOT, "node_modules/axe-core/axe.min.js");
 const BUILD = join(ROOT, "dist/addin");
 const ARTIFACTS = join(ROOT, "test-artifacts");
 const OFFICE_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/";
@@ -50,7 +53,7 @@ function fakeHostScript(): string {
         onReady: function (cb) { if (cb) setTimeout(function () { cb(info); }, 0); return Promise.resolve(info); },
         actions: { associate: function () {} }
       };
-      window.Excel = { run: function (batch) { return new Promise(function (r) { setTimeout(r, 150); }).then(function () { return fake.run(batch); }); } };
+      window.Excel = { run: function (batch) { return new Promise(function (r) { setTimeout(r, window.__IEWSC_DELAY__ || 150); }).then(function () { return fake.run(batch); }); } };
     })();`;
   return `${fake}\n${bootstrap}`;
 }
@@ -109,8 +112,9 @@ describeWith("Chromium", CHROMIUM)("the task pane in headless Chromium", () => {
   async function openPane(
     officeJs: (path: string) => { body: string | Buffer; status?: number },
     fixture: object = rosterOnly,
+    options: { forcedColors?: "active"; colorScheme?: "dark" | "light" } = {},
   ): Promise<{ page: Page; errors: string[] }> {
-    const page = await browser.newPage({ viewport: { width: 360, height: 900 } });
+    const page = await browser.newPage({ viewport: PANE, ...options });
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
     await page.route(`${OFFICE_CDN}**`, async (route) => {
@@ -124,14 +128,51 @@ describeWith("Chromium", CHROMIUM)("the task pane in headless Chromium", () => {
     return { page, errors };
   }
 
+  /** The element is focused and its top is within the 320 × 640 pane, without scrolling by hand. */
+  async function expectInViewAndFocused(page: Page, selector: string): Promise<void> {
+    const state = await page.evaluate((sel) => {
+      const el = document.querySelector(sel) as HTMLElement;
+      const box = el.getBoundingClientRect();
+      return { focused: document.activeElement === el, top: box.top, height: window.innerHeight };
+    }, selector);
+    expect({ selector, focused: state.focused }).toEqual({ selector, focused: true });
+    expect(state.top).toBeGreaterThanOrEqual(0);
+    expect(state.top).toBeLessThan(state.height - 40);
+  }
+
+  /** axe-core over the pane as it is: no serious or critical violation. */
+  async function expectAccessible(page: Page, state: string): Promise<void> {
+    await page.addScriptTag({ path: AXE });
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string }[] }> } })
+        .axe;
+      const result = await axe.run();
+      return result.violations.map((v) => ({ id: v.id, impact: v.impact }));
+    });
+    expect({ state, serious: violations.filter((v) => v.impact === "serious" || v.impact === "critical") }).toEqual({
+      state,
+      serious: [],
+    });
+  }
+
   test("pressing Check roster shows the findings, grouped by severity, and a click goes to the cell", async () => {
     const { page, errors } = await openPane(() => ({ body: fakeHostScript() }));
     const button = page.getByRole("button", { name: "Check roster" });
     await button.click();
-    await page.getByRole("progressbar").waitFor({ state: "visible" });
     await page.locator(".finding").first().waitFor();
     await page.getByRole("progressbar").waitFor({ state: "hidden" });
 
+    await expectInViewAndFocused(page, "#results");
+    // Progress is announced to screen readers in a polite live region.
+    const announced = page.getByRole("status");
+    expect(await announced.getAttribute("aria-live")).toBe("polite");
+    expect(await announced.textContent()).toBe("Check roster: done.");
+    await expectAccessible(page, "after Check roster");
+    expect(await page.locator("[data-glance]").allTextContents()).toEqual([
+      "CommitteeRed: 2 errors",
+      "Timelinenot checked yet",
+      "Budgetnot checked yet",
+    ]);
     const groups = await page.locator(".group h2").allTextContents();
     expect(groups).toEqual(["2 errors", "1 warning"]);
     expect(await page.locator(".badge").allTextContents()).toEqual(["2 errors", "1 warning"]);
@@ -197,6 +238,8 @@ describeWith("Chromium", CHROMIUM)("the task pane in headless Chromium", () => {
     await page.getByRole("button", { name: "Check timeline" }).click();
     await page.locator(".finding").first().waitFor();
     await page.getByRole("progressbar").waitFor({ state: "hidden" });
+    await expectInViewAndFocused(page, "#results");
+    await expectAccessible(page, "after Check timeline");
     const items = await page
       .locator(".finding")
       .evaluateAll((nodes) => nodes.map((n) => [n.getAttribute("data-code"), n.querySelector(".where")!.textContent]));
@@ -225,8 +268,25 @@ describeWith("Chromium", CHROMIUM)("the task pane in headless Chromium", () => {
       ],
     ]);
 
+    // Typing one forecast is followed live; a sort of the Timeline makes the columns beside it stale.
+    const fire = (address: string) =>
+      page.evaluate(
+        (a) =>
+          (window as unknown as { __fake: { fireChanged(s: string, a: string): Promise<unknown> } }).__fake.fireChanged(
+            "Timeline",
+            a,
+          ),
+        address,
+      );
+    await fire("F4");
+    expect(await page.locator("#stale").isHidden()).toBe(true);
+    await fire("A2:I9");
+    await page.locator("#stale").waitFor({ state: "visible" });
+    expect(await page.locator("[data-glance=timeline]").textContent()).toContain("run Check timeline again");
     await page.getByRole("button", { name: "Record forecasts" }).click();
     await page.locator(".recorded").waitFor();
+    await page.getByRole("progressbar").waitFor({ state: "hidden" });
+    await expectInViewAndFocused(page, "#results");
     expect(await page.locator(".recorded").textContent()).toBe(
       "Recorded the forecast of 8 milestones as of 1 February 2024. The milestone trend on the Forecast history sheet now has 1 reporting date.",
     );
@@ -262,7 +322,17 @@ describeWith("Chromium", CHROMIUM)("the task pane in headless Chromium", () => {
     expect(await page.locator(".balance").textContent()).toBe(
       "Confirmed committee now: women 7 of 15 (46.7 %), men 8 (53.3 %).With this choice: women 8 of 16 (50 %), men 8 (50 %).",
     );
+    await page.getByRole("progressbar").waitFor({ state: "hidden" });
+    await expectInViewAndFocused(page, "#results");
+    // The dialog takes focus; Escape closes it and gives focus back to Apply.
     await page.getByRole("button", { name: "Apply…" }).click();
+    await page.getByRole("dialog").waitFor();
+    await expectInViewAndFocused(page, "[role=dialog]");
+    await expectAccessible(page, "the Apply dialog");
+    await page.keyboard.press("Escape");
+    await page.getByRole("dialog").waitFor({ state: "hidden" });
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("apply");
+    await page.keyboard.press("Enter");
     await page.getByRole("dialog").waitFor();
     expect(await page.locator(".changes li").allTextContents()).toEqual([
       "Sophie Laurent: Candidate → Confirmed (Roster!E17)",
@@ -282,6 +352,9 @@ describeWith("Chromium", CHROMIUM)("the task pane in headless Chromium", () => {
     const { page, errors } = await openPane(() => ({ body: fakeHostScript() }));
     await page.getByRole("button", { name: "Build budget & resources" }).click();
     await page.locator(".recorded").waitFor();
+    await page.getByRole("progressbar").waitFor({ state: "hidden" });
+    await expectInViewAndFocused(page, "#results");
+    await expectAccessible(page, "after Build");
     const text = await page.locator(".recorded").textContent();
     // 2 languages × 2,500 + 1,200 + 800 + 1,500 + 120 × 35 + 4 × 3,500 + 8 × 1,500 + 120 × 12 = 40,140, plus 10 %.
     expect(text).toContain("Budget: 44,154 CHF in all (BudgetTotal), with 9 lines.");
@@ -303,11 +376,13 @@ describeWith("Chromium", CHROMIUM)("the task pane in headless Chromium", () => {
       w.__fake.world.sheets[0]!.name = "Members";
     });
     await page.getByRole("button", { name: "Check roster" }).click();
-    const alert = page.getByRole("alert");
+    const alert = page.locator("#message");
     await alert.waitFor();
     expect(await alert.textContent()).toBe(
       "This workbook cannot be checked: no Roster table was found (neither an Excel table nor a sheet of that name).",
     );
+    await expectInViewAndFocused(page, "#message");
+    await expectAccessible(page, "after an error");
     await page.screenshot({ path: join(ARTIFACTS, "taskpane-no-roster.png"), fullPage: true });
     await page.close();
   });
@@ -321,7 +396,109 @@ describeWith("Chromium", CHROMIUM)("the task pane in headless Chromium", () => {
     await page.locator("#not-in-excel").waitFor({ state: "visible" });
     expect(await page.locator("#not-in-excel").textContent()).toContain("Open this add-in in Excel.");
     expect(await page.getByRole("button", { name: "Check roster" }).isDisabled()).toBe(true);
+    await expectAccessible(page, "outside Excel");
     expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test("when office.js cannot be loaded, the pane says so instead of showing disabled buttons", async () => {
+    const { page } = await openPane(() => ({ body: "", status: 404 }));
+    const failed = page.locator("#load-failed");
+    await failed.waitFor({ state: "visible" });
+    expect(await failed.textContent()).toContain("Office.js could not be loaded from Microsoft");
+    await page.close();
+  });
+
+  test("when the add-in's script cannot run in the web view, the pane says so", async () => {
+    const page = await browser.newPage({ viewport: PANE });
+    await page.route(`${OFFICE_CDN}**`, (route) =>
+      route.fulfill({ status: 200, contentType: "text/javascript", body: fakeHostScript() }),
+    );
+    // A web view too old for the bundle fails to parse it: play that with a syntax error.
+    await page.route(/\/taskpane\.[0-9a-f]+\.js$/, (route) =>
+      route.fulfill({ status: 200, contentType: "text/javascript", body: "let x = {;" }),
+    );
+    await page.addInitScript((fixture) => {
+      (window as unknown as { __IEWSC_FIXTURE__: unknown }).__IEWSC_FIXTURE__ = fixture;
+    }, rosterOnly);
+    await page.goto(`${base}/taskpane.html`);
+    const failed = page.locator("#load-failed");
+    await failed.waitFor({ state: "visible" });
+    expect(await failed.textContent()).toContain("IEWSC Workbench could not start in this version of Excel");
+    await page.close();
+  });
+
+  test("keyboard only: Tab reaches every action, and a second action while one runs is not started", async () => {
+    const { page } = await openPane(() => ({ body: fakeHostScript() }));
+    await page.getByRole("button", { name: "Check roster" }).waitFor();
+    await page.waitForFunction(() => !(document.getElementById("check-roster") as HTMLButtonElement).disabled);
+    const reached: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      await page.keyboard.press("Tab");
+      reached.push(await page.evaluate(() => document.activeElement?.textContent ?? ""));
+    }
+    expect(reached.slice(0, 5)).toEqual([
+      "Check roster",
+      "Check timeline",
+      "Arbitrate",
+      "Build budget & resources",
+      "Record forecasts",
+    ]);
+    await page.getByRole("button", { name: "Check roster" }).focus();
+    // Excel takes its time: the second click comes while the first action runs.
+    await page.evaluate(() => {
+      (window as unknown as { __IEWSC_DELAY__: number }).__IEWSC_DELAY__ = 2000;
+    });
+    await page.keyboard.press("Enter");
+    // The pressed button keeps focus while it runs (aria-disabled, not disabled).
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("check-roster");
+    // (force: Playwright itself waits while a button is aria-disabled; a person's click does not.)
+    await page.getByRole("button", { name: "Build budget & resources" }).click({ force: true });
+    expect(await page.locator("#progress-text").textContent()).toBe("Reading the workbook…");
+    await page.locator(".finding").first().waitFor();
+    await page.getByRole("progressbar").waitFor({ state: "hidden" });
+    expect(
+      await page.evaluate(() =>
+        (window as unknown as { __fake: { sheet(s: string): unknown } }).__fake.sheet("Budget"),
+      ),
+    ).toBeNull();
+    // Escape in the result goes back to the button that produced it.
+    await page.keyboard.press("Escape");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("check-roster");
+    await page.close();
+  });
+
+  test("Windows high contrast: the progress bar and the severity marks stay visible (screenshot in test-artifacts)", async () => {
+    const { page } = await openPane(() => ({ body: fakeHostScript() }), rosterOnly, { forcedColors: "active" });
+    expect(await page.evaluate(() => matchMedia("(forced-colors: active)").matches)).toBe(true);
+    await page.getByRole("button", { name: "Check roster" }).click();
+    await page.getByRole("progressbar").waitFor({ state: "visible" });
+    const bar = await page.evaluate(() => getComputedStyle(document.querySelector(".progress .bar")!).backgroundColor);
+    expect(bar).not.toBe("rgba(0, 0, 0, 0)");
+    await page.locator(".finding").first().waitFor();
+    await page.getByRole("progressbar").waitFor({ state: "hidden" });
+    const marks = await page.evaluate(() =>
+      [...document.querySelectorAll(".dot, .glance-item .mark")].map((m) => {
+        const style = getComputedStyle(m);
+        return style.borderTopWidth !== "0px" && style.borderTopColor !== "rgba(0, 0, 0, 0)";
+      }),
+    );
+    expect(marks.length).toBeGreaterThan(2);
+    expect(marks.every(Boolean)).toBe(true);
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: join(ARTIFACTS, "taskpane-forced-colors.png") });
+    await expectAccessible(page, "high contrast");
+    await page.close();
+  });
+
+  test("dark mode is followed (the system's, when Office does not say)", async () => {
+    const { page } = await openPane(() => ({ body: fakeHostScript() }), rosterOnly, { colorScheme: "dark" });
+    await page.getByRole("button", { name: "Check roster" }).click();
+    await page.locator(".finding").first().waitFor();
+    const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(background).toBe("rgb(41, 41, 41)");
+    await page.screenshot({ path: join(ARTIFACTS, "taskpane-dark.png") });
+    await expectAccessible(page, "dark mode");
     await page.close();
   });
 });

@@ -9,6 +9,16 @@
  * by office-addin-mock's OfficeMockObject (`wrap` option), so that reading a property that was not
  * loaded and synced gives "Error, property was not loaded" as in Office.js.
  *
+ * What real Excel refuses and this fake refuses too (each a lesson from Excel itself):
+ * - `listSeparator: ";"` in the fixture plays a German, French or Swiss Excel, whose list separator is
+ *   ";": `getRanges("A1,C5")` fails with InvalidArgument there (office-js #1167, #1985). A data
+ *   validation's list source is not localised (office-js #2128): it stays comma-separated everywhere.
+ * - Tables and defined names share one namespace: a table named like a name (or a name like a table)
+ *   fails with ItemAlreadyExists.
+ * - A table cannot overlap another table or a merged area (`merged` in a sheet's fixture).
+ * - `activate()` on a hidden sheet (`visibility: "Hidden"`) fails with InvalidOperation.
+ * Like Excel, the failure surfaces at the next `sync()`, after what was queued before it was done.
+ *
  * Written in plain JavaScript so that the same file runs under jest and in Chromium.
  */
 ((root) => {
@@ -75,7 +85,20 @@
       activeSheet: null,
       mocks: [],
       date1904: Boolean(fixture.date1904),
+      listSeparator: fixture.listSeparator || ",",
+      /** A host error queued by an operation, raised by the next sync (Excel fails a batch there). */
+      failure: null,
     };
+    function failAtSync(code, message) {
+      if (!world.failure) world.failure = hostError(code, message);
+    }
+    function overlaps(b, q) {
+      return b.top <= q.bottom && q.top <= b.bottom && b.left <= q.right && q.left <= b.right;
+    }
+    function nameTaken(name) {
+      var key = String(name).toLowerCase();
+      return world.names.some((n) => n.name.toLowerCase() === key);
+    }
 
     function W(data) {
       var obj = wrap(data);
@@ -99,7 +122,18 @@
     }
 
     function newSheet(name) {
-      var s = { name: name, cells: new Map(), formats: [], frozenRows: 0, tabColor: "", validations: [], charts: [] };
+      var s = {
+        name: name,
+        cells: new Map(),
+        formats: [],
+        frozenRows: 0,
+        tabColor: "",
+        validations: [],
+        charts: [],
+        visibility: "Visible",
+        merged: [],
+        changeHandlers: [],
+      };
       world.sheets.push(s);
       return s;
     }
@@ -225,6 +259,22 @@
         },
       });
       range.isNullObject = false;
+      range.getColumnsAfter = (n) =>
+        rangeOf(s, { top: b.top, left: b.right + 1, bottom: b.bottom, right: b.right + n });
+      range.getTables = () => {
+        var items = world.tables.filter((t) => t.sheet === s && overlaps(t.box, b)).map((t) => ({ name: t.name }));
+        var col = { items: items };
+        col.load = () => col;
+        return col;
+      };
+      // ExcelApi 1.13: merged areas of the range, or a null object when there are none.
+      range.getMergedAreasOrNullObject = () => {
+        var inside = s.merged.filter((m) => overlaps(m, b));
+        if (!inside.length) return nullObject();
+        var areas = { isNullObject: false, address: inside.map((m) => `${s.name}!${boxAddress(m)}`).join(",") };
+        areas.load = () => areas;
+        return areas;
+      };
       addresses.set(range, `${s.name}!${boxAddress(b)}`);
       range.conditionalFormats = cfCollection(s, [b]);
       range.dataValidation = {
@@ -262,6 +312,8 @@
                 x = v[i][j];
               var cell = cellAt(s, r, c) || { v: "", f: null, nf: "General" };
               if (prop === "numberFormat") setCell(s, r, c, { nf: x });
+              // A leading apostrophe is a quote prefix, as when typed: Excel keeps the rest as text.
+              else if (typeof x === "string" && x[0] === "'") setCell(s, r, c, { v: x.slice(1), f: null, qp: true });
               else if (looksLikeFormula(x) && cell.nf !== "@")
                 setCell(s, r, c, { f: x[0] === "=" ? x : `=${x}`, v: "#FORMULA" });
               else setCell(s, r, c, { v: x === null ? "" : x, f: null });
@@ -275,12 +327,15 @@
       var sheet = W({
         name: s.name,
         tabColor: s.tabColor,
+        visibility: s.visibility,
         getRange: (address) =>
           rangeOf(s, address ? parseBox(address) : { top: 1, left: 1, bottom: 1048576, right: 16384 }),
         getRanges: (addresses) => {
-          var boxes = String(addresses)
-            .split(",")
-            .map((a) => parseBox(a.trim()));
+          var text = String(addresses);
+          // Excel parses the areas with the locale's list separator: a comma list fails where it is ";".
+          if (world.listSeparator !== "," && text.indexOf(",") >= 0)
+            failAtSync("InvalidArgument", "The argument is invalid or missing or has an incorrect format.");
+          var boxes = text.split(world.listSeparator === "," ? "," : /[,;]/).map((a) => parseBox(a.trim()));
           world.pendingBytes += addresses.length;
           var areas = { address: addresses };
           areas.conditionalFormats = cfCollection(s, boxes);
@@ -291,10 +346,18 @@
           return box ? rangeOf(s, box) : nullObject();
         },
         activate: () => {
-          world.activeSheet = s.name;
+          if (s.visibility !== "Visible")
+            failAtSync("InvalidOperation", "The operation is not permitted on a hidden sheet.");
+          else world.activeSheet = s.name;
         },
         delete: () => {
           world.sheets.splice(world.sheets.indexOf(s), 1);
+        },
+        onChanged: {
+          add: (handler) => {
+            s.changeHandlers.push(handler);
+            return { remove: () => s.changeHandlers.splice(s.changeHandlers.indexOf(handler), 1) };
+          },
         },
         freezePanes: {
           freezeRows: (n) => {
@@ -331,6 +394,10 @@
               style: "",
               hasHeaders: hasHeaders,
             };
+            if (world.tables.some((o) => o.sheet === s && overlaps(o.box, t.box)))
+              failAtSync("InvalidOperation", "A table can't overlap another table.");
+            if (s.merged.some((m) => overlaps(m, t.box)))
+              failAtSync("InvalidOperation", "A table can't overlap a range that contains merged cells.");
             world.tables.push(t);
             return tableObject(t);
           },
@@ -400,6 +467,8 @@
         if (typeof e.obj.name === "string" && e.obj.name !== e.name && !/^Error/.test(e.obj.name)) {
           if (findTable(e.obj.name) && findTable(e.obj.name) !== e.state)
             throw hostError("ItemAlreadyExists", `A table named ${e.obj.name} already exists.`);
+          if (nameTaken(e.obj.name))
+            throw hostError("ItemAlreadyExists", `A defined name ${e.obj.name} already exists.`);
           e.state.name = e.obj.name;
           e.name = e.obj.name;
         }
@@ -410,6 +479,8 @@
 
     (fixture.sheets || []).forEach((spec) => {
       var s = newSheet(spec.name);
+      if (spec.visibility) s.visibility = spec.visibility;
+      s.merged = (spec.merged || []).map(parseBox);
       var at = spec.at ? parseBox(spec.at) : { top: 1, left: 1 };
       (spec.cells || []).forEach((row, i) => {
         row.forEach((v, j) => {
@@ -421,7 +492,7 @@
       });
     });
 
-    world.names = [];
+    world.names = (fixture.names || []).map((n) => ({ name: n.name, reference: n.reference, comment: "" }));
     var context = W({
       workbook: {
         names: {
@@ -444,8 +515,10 @@
             return nullObject();
           },
           add: (name, reference, comment) => {
-            if (world.names.some((n) => n.name.toLowerCase() === String(name).toLowerCase()))
-              throw hostError("ItemAlreadyExists", "The name already exists.");
+            if (nameTaken(name) || findTable(name)) {
+              failAtSync("ItemAlreadyExists", "The name already exists.");
+              return;
+            }
             world.names.push({
               name: name,
               reference: typeof reference === "string" ? reference : addresses.get(reference),
@@ -497,6 +570,11 @@
           return Promise.reject(
             hostError("RequestPayloadSizeLimitExceeded", "The request payload size has exceeded the limit."),
           );
+        if (world.failure) {
+          var failure = world.failure;
+          world.failure = null;
+          return Promise.reject(failure);
+        }
         world.mocks.forEach((m) => {
           if (typeof m.sync === "function" && m !== context) m.sync();
         });
@@ -535,6 +613,13 @@
           fill: cf.custom.format.fill.color,
           font: cf.custom.format.font.color,
         })),
+      /** What Excel tells `onChanged` handlers when the user changes `address` on a sheet (a sort, an edit). */
+      fireChanged: (sheetName, address) =>
+        Promise.all(
+          findSheet(sheetName).changeHandlers.map((h) =>
+            h({ address: address, changeType: "RangeEdited", source: "Local", type: "WorksheetChanged" }),
+          ),
+        ),
       /** Excel.run as the add-in calls it. */
       run: (batch) => Promise.resolve().then(() => batch(context)),
     };
