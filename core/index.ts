@@ -17,6 +17,7 @@ export * from "./plans/balance-sheet";
 export * from "./plans/beside";
 export * from "./plans/checks-sheet";
 export * from "./plans/forecast-history";
+export * from "./plans/generated";
 export * from "./plans/highlights";
 export * from "./plans/sheet-plan";
 export * from "./plans/template";

@@ -1,8 +1,6 @@
 import {
   BUDGET_SHEET,
   type BuildPlan,
-  CHECKS_SHEET,
-  CHECKS_TABLE,
   type Day,
   RESOURCES_SHEET,
   type TableName,
@@ -43,9 +41,16 @@ export async function buildIn(
   let syncs = 0;
   const found = queueDiscovery(context, READS);
   const lookups = new Map<string, SheetLookup>();
-  for (const name of [BUDGET_SHEET, RESOURCES_SHEET, "Workshop", "Rates", "Tasks"])
-    lookups.set(name, queueSheetLookup(context, name, []));
-  const checks = queueSheetLookup(context, CHECKS_SHEET, [CHECKS_TABLE]);
+  lookups.set(BUDGET_SHEET, queueSheetLookup(context, "budget"));
+  lookups.set(RESOURCES_SHEET, queueSheetLookup(context, "resources"));
+  // The contract tables build adds with defaults: a user's sheet of that name is found so it is not clobbered.
+  const contract = new Map(
+    (["Workshop", "Rates", "Tasks"] as const).map((n) => [
+      n,
+      context.workbook.worksheets.getItemOrNullObject(n).load("name"),
+    ]),
+  );
+  const checks = queueSheetLookup(context, "checks");
   const names = ["BudgetTotal", "ResourceTotalDays"].map((n) =>
     context.workbook.names.getItemOrNullObject(n).load("name"),
   );
@@ -56,13 +61,12 @@ export async function buildIn(
   for (const lookup of [...lookups.values(), checks]) queueOwnership(lookup);
   await context.sync();
   syncs++;
-  for (const name of [BUDGET_SHEET, RESOURCES_SHEET]) assertOurs(lookups.get(name)!, name);
-  assertOurs(checks, CHECKS_SHEET);
+  assertOurs([...lookups.values(), checks]);
 
   const input = toWorkbookInput(load);
   const plan = buildPlan(input, options.today);
   for (const added of plan.added) {
-    if (!lookups.get(added.name)!.sheet.isNullObject) {
+    if (!contract.get(added.name as "Workshop")!.isNullObject) {
       throw new WorkbookError(
         `the sheet ${added.name} holds no ${added.name} table this tool can read; rename the sheet or give it the table's headers (${added.tables[0]!.columns.map((c) => c.header).join(", ")})`,
         { table: added.name },
@@ -72,7 +76,12 @@ export async function buildIn(
   const budget = new RequestBudget(context, options.budgetBytes);
   const render = { date1904: input.date1904, budget };
   for (const sheet of [...plan.added, ...plan.generated])
-    await renderSheet(context, sheet, lookups.get(sheet.name)!, render);
+    await renderSheet(
+      context,
+      sheet,
+      lookups.get(sheet.name) ?? { sheet: contract.get(sheet.name as "Workshop")!, tables: [] },
+      render,
+    );
   try {
     const result = checkWorkbook(input, { today: options.today });
     await renderSheet(

@@ -1,7 +1,4 @@
 import {
-  type BesideTablePlan,
-  CHECKS_SHEET,
-  CHECKS_TABLE,
   type CellLocation,
   type CheckName,
   type CheckResult,
@@ -11,8 +8,6 @@ import {
   STATUS_MARKER,
   type TableName,
   TableMissingError,
-  TIMELINE_STATUS_TABLE,
-  TIMELINE_VIEW_SHEET,
   type TableView,
   WorkbookError,
   besideConflict,
@@ -29,15 +24,7 @@ import {
 } from "../../core";
 import { MARKER, queueClearMarked, queueHighlights, queueLoadFormats } from "./highlights";
 import { queueDiscovery, queueLoad, toWorkbookInput } from "./read-tables";
-import {
-  assertOurs,
-  queueColumnWidths,
-  queueConditionalFormats,
-  queueOwnership,
-  queueSheetLookup,
-  queueTable,
-  renderSheet,
-} from "./render-sheet";
+import { assertOurs, queueBesideTable, queueOwnership, queueSheetLookup, renderSheet } from "./render-sheet";
 import { RequestBudget } from "./payload";
 
 /** What the task pane shows after a check: the findings, each with the cell it points to. */
@@ -84,11 +71,10 @@ export async function checkIn(context: Excel.RequestContext, options: CheckOptio
   const timeline = options.focus === "timeline";
   options.onProgress?.("reading");
   const found = queueDiscovery(context, READS);
-  const checks = queueSheetLookup(context, CHECKS_SHEET, [CHECKS_TABLE]);
-  const viewSheet = timeline ? queueSheetLookup(context, TIMELINE_VIEW_SHEET, []) : undefined;
-  const oldStatus = timeline
-    ? context.workbook.tables.getItemOrNullObject(TIMELINE_STATUS_TABLE).load("name")
-    : undefined;
+  const checks = queueSheetLookup(context, "checks");
+  const viewSheet = timeline ? queueSheetLookup(context, "timelineView") : undefined;
+  const statusLookup = timeline ? queueSheetLookup(context, "timelineStatus") : undefined;
+  const oldStatus = statusLookup?.tables[0];
   await sync();
 
   const load = queueLoad(context, found);
@@ -101,14 +87,18 @@ export async function checkIn(context: Excel.RequestContext, options: CheckOptio
       ? timelineItem.sheet.getUsedRangeOrNullObject(true).load("values,formulas,rowIndex,columnIndex")
       : undefined;
   const oldStatusRange = oldStatus && !oldStatus.isNullObject ? oldStatus.getRange().load("address") : undefined;
-  queueOwnership(checks);
-  if (viewSheet) queueOwnership(viewSheet);
+  const lookups = [checks, viewSheet, statusLookup].filter((l) => l !== undefined);
+  for (const lookup of lookups) queueOwnership(lookup);
   await sync();
 
   options.onProgress?.("checking");
-  assertOurs(checks, CHECKS_SHEET);
-  if (viewSheet) assertOurs(viewSheet, TIMELINE_VIEW_SHEET);
   const input = toWorkbookInput(load);
+  // The status table is only written beside a Timeline table: without one, Check timeline stops on that.
+  const timelineSheet = input.tables.Timeline?.sheet;
+  assertOurs(
+    lookups.filter((l) => l.key !== "timelineStatus" || timelineSheet !== undefined),
+    timelineSheet,
+  );
   const result = runChecks(input, options);
   const plans = timeline
     ? timelineSheets(result.views, result.settings, { date1904: input.date1904, today: options.today })
@@ -139,7 +129,7 @@ export async function checkIn(context: Excel.RequestContext, options: CheckOptio
   const budget = new RequestBudget(context, options.budgetBytes);
   const render = { date1904: input.date1904, budget };
   if (plans) {
-    await queueBesideTable(context, plans.status, oldStatus!, oldStatusRange, render);
+    await queueBesideTable(context, plans.status, oldStatus, oldStatusRange, render);
     await renderSheet(context, plans.view, viewSheet!, render);
   }
   const asOf = result.asOf ?? options.today;
@@ -195,27 +185,6 @@ function runChecks(input: ReturnType<typeof toWorkbookInput>, options: CheckOpti
   }
   const sorted = sortFindings(findings);
   return { ...focus, findings: sorted, summary: summarize(sorted), views, checked };
-}
-
-/**
- * Queues the generated table beside a user's table: the previous run's table is cleared and deleted,
- * then the new one is written (chunked under the request budget), with its marked conditional formats.
- */
-async function queueBesideTable(
-  context: Excel.RequestContext,
-  plan: BesideTablePlan,
-  old: Excel.Table,
-  oldRange: Excel.Range | undefined,
-  render: { date1904: boolean; budget: RequestBudget },
-): Promise<void> {
-  const sheet = context.workbook.worksheets.getItem(plan.sheet);
-  if (!old.isNullObject && oldRange) {
-    oldRange.clear("All");
-    old.delete();
-  }
-  await queueTable(sheet, plan.table, render.date1904, render.budget);
-  queueConditionalFormats(sheet, plan.conditionalFormats);
-  queueColumnWidths(sheet, plan.columns);
 }
 
 /** Check roster (the ribbon command and the pane's first button). */

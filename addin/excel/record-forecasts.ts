@@ -1,7 +1,6 @@
 import {
   type Day,
   FORECAST_HISTORY_SHEET,
-  FORECAST_HISTORY_TABLE,
   type ForecastRecord,
   MTA_CHART,
   TableMissingError,
@@ -47,7 +46,7 @@ export async function recordForecastsIn(
     syncs++;
   };
   const found = queueDiscovery(context, READS);
-  const sheet = queueSheetLookup(context, FORECAST_HISTORY_SHEET, [FORECAST_HISTORY_TABLE]);
+  const sheet = queueSheetLookup(context, "forecastHistory");
   await sync();
 
   const load = queueLoad(context, found);
@@ -58,7 +57,7 @@ export async function recordForecastsIn(
     : sheet.sheet.charts.getItemOrNullObject(MTA_CHART).load("name");
   queueOwnership(sheet);
   await sync();
-  assertOurs(sheet, FORECAST_HISTORY_SHEET);
+  assertOurs([sheet]);
 
   const input = toWorkbookInput(load);
   if (!input.tables.Timeline)

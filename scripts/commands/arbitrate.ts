@@ -1,17 +1,13 @@
 import { readFile, realpath, stat } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
-import type ExcelJS from "exceljs";
 import {
   type Arbitration,
   type Balance,
   BALANCE_SHEET,
-  GENERATED_NOTE,
-  WouldLoseDataError,
   arbitrate,
   balanceSheet,
   checkWorkbook,
   dayOfLocalDate,
-  matchKey,
   messageOf,
   readMembers,
 } from "../../core";
@@ -20,7 +16,7 @@ import { assertNothingLost } from "../xlsx/rewrite-guard";
 import { oneLine } from "../check-file";
 import { painter, useColour } from "../terminal";
 import { findTables, loadWorkbook } from "../xlsx/read-workbook";
-import { renderSheet, prepareForWrite } from "../xlsx/render";
+import { assertGeneratedWritable, renderSheet, prepareForWrite } from "../xlsx/render";
 
 /** A balance as `arbitrate --json` gives it: the counts, and the share rounded as findings round it. */
 const balanceJson = (b: Balance): Balance => ({
@@ -108,20 +104,6 @@ async function checkOut(file: string, out: string): Promise<string | undefined> 
 }
 
 /**
- * A `Balance` sheet already in the workbook is replaced only when we generated it (its A2 says so);
- * one of the user's own, or the roster's own sheet, is never touched.
- */
-function refuseUserBalance(wb: ExcelJS.Workbook): void {
-  const ws = wb.worksheets.find((w) => matchKey(w.name) === matchKey(BALANCE_SHEET));
-  if (!ws) return;
-  const a2 = ws.getCell("A2").value;
-  if (typeof a2 === "string" && a2.startsWith(GENERATED_NOTE)) return;
-  throw new WouldLoseDataError(
-    `already has a sheet named ${ws.name} that IEWSC Workbench did not generate; rename it and run again (nothing was written)`,
-  );
-}
-
-/**
  * `iewsc arbitrate <workbook> [--json] [--balance-out F]`: the exact arbitration of over-subscribed
  * regions with the balance before and after; with --balance-out, a copy of the workbook with the
  * generated `Balance` sheet. Exit 0, or 2 (one line on standard error) for a workbook that cannot be used.
@@ -147,7 +129,8 @@ export async function runArbitrate(file: string, opts: { json?: boolean; balance
     const view = result.views.Roster!;
     a = arbitrate(readMembers(view, result.settings), result.settings);
     if (opts.balanceOut !== undefined) {
-      refuseUserBalance(wb);
+      // A Balance sheet of the user's (any case), or the roster's own sheet, is never touched.
+      assertGeneratedWritable(wb, ["balance"]);
       renderSheet(wb, balanceSheet(view, result.settings, a, { generatedOn: today }));
       prepareForWrite(wb);
       const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
