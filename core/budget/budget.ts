@@ -9,7 +9,7 @@ import { OFFICIAL_LANGUAGES, type WorkshopParams, isGeneva } from "./workshop";
 export const BUDGET_SHEET = GENERATED.budget.sheet;
 export const BUDGET_TOTAL_NAME = GENERATED.budget.names[0];
 /** Rows of room below a table found on a sheet (no Excel table) that the formulas also cover, so that rows added later count. */
-export const HEADROOM = 200;
+const HEADROOM = 200;
 
 /**
  * The last worksheet row a formula over a user's table covers. An Excel table: exactly its rows (a
@@ -42,7 +42,7 @@ type ParamKey =
   | "Contingency"
   | "Currency";
 
-export const MEANINGS: readonly ItemMeaning[] = [
+const MEANINGS: readonly ItemMeaning[] = [
   {
     item: "Interpretation",
     category: "Languages and access",
@@ -108,10 +108,9 @@ export const MEANINGS: readonly ItemMeaning[] = [
   },
 ];
 const OTHER: ItemMeaning = { item: "", category: "Other", hostCovers: false, quantity: () => 1, formula: () => "1" };
-export const CATEGORIES = ["Languages and access", "Venue and logistics", "Fellowships", "ITU staff", "Other"] as const;
+const CATEGORIES = ["Languages and access", "Venue and logistics", "Fellowships", "ITU staff", "Other"] as const;
 
-export const meaningOf = (item: string): ItemMeaning =>
-  MEANINGS.find((m) => matchKey(m.item) === matchKey(item)) ?? OTHER;
+const meaningOf = (item: string): ItemMeaning => MEANINGS.find((m) => matchKey(m.item) === matchKey(item)) ?? OTHER;
 
 export interface BudgetLine {
   row: number;

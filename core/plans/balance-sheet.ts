@@ -11,13 +11,13 @@ import { type PlanValue, RAG, type SheetPlan, emptySheet } from "./sheet-plan";
 
 export const BALANCE_SHEET = GENERATED.balance.sheet;
 /** ITU's own reference line (the Network of Women in ITU-T's 35 % at WTSA-24), shown amber below the balance line. */
-export const ITU_REFERENCE_SHARE = 0.35;
+const ITU_REFERENCE_SHARE = 0.35;
 /** Rows counted below the roster's last row, so that members added later are counted without a re-run. */
 export const BALANCE_HEADROOM = 200;
 
 /** Where the balance table sits: its header row, and its columns left to right. */
-export const BALANCE_HEADER_ROW = 6;
-export const BALANCE_COLUMNS = [
+const BALANCE_HEADER_ROW = 6;
+const BALANCE_COLUMNS = [
   "Confirmed members",
   "Female",
   "Male",

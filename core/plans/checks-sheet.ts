@@ -9,7 +9,7 @@ import { locate } from "./highlights";
 import { type PlanValue, RAG, type SheetPlan, emptySheet } from "./sheet-plan";
 
 export const CHECKS_SHEET = GENERATED.checks.sheet;
-export const CHECKS_TABLE = GENERATED.checks.tables[0];
+const CHECKS_TABLE = GENERATED.checks.tables[0];
 const HEADER_ROW = 5;
 const COLUMNS = ["Severity", "Code", "Sheet", "Row", "Column", "Message", "Go to"] as const;
 

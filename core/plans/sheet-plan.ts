@@ -44,8 +44,8 @@ export interface CellStyleSpec {
 }
 
 /** The body font of every generated cell: Office's default, so our sheets sit among the user's. */
-export const FONT_NAME = "Calibri";
-export const FONT_SIZE = 11;
+const FONT_NAME = "Calibri";
+const FONT_SIZE = 11;
 /** Text colour of body cells (Office's "Text 1"), and of notes (Fluent UI's neutral secondary). */
 const TEXT = "000000";
 const QUIET = "605E5C";

@@ -15,7 +15,7 @@ export const TIMELINE_STATUS_TABLE = GENERATED.timelineStatus.tables[0];
 export const STATUS_MARKER = "IEWSC status";
 const marked = (formula: string) => `AND(N("${STATUS_MARKER}")=0,${formula})`;
 
-export const STATUS_COLUMNS = [
+const STATUS_COLUMNS = [
   "IEWSC planned from",
   "IEWSC planned to",
   "IEWSC certainty",

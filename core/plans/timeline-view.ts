@@ -11,13 +11,13 @@ export const TIMELINE_VIEW_SHEET = GENERATED.timelineView.sheet;
 const HEADER_ROW = 5;
 const FIRST_WEEK_COLUMN = 7;
 /** At most five years of weeks: a Gantt wider than that is no longer read at a glance. */
-export const MAX_WEEKS = 260;
+const MAX_WEEKS = 260;
 
 /** The Monday on or before a day (1970-01-01 was a Thursday). */
-export const mondayOf = (day: Day): Day => day - ((((day + 3) % 7) + 7) % 7);
+const mondayOf = (day: Day): Day => day - ((((day + 3) % 7) + 7) % 7);
 
 /** The Gantt's colours, in priority order: what happened over what is forecast over today over the plan. */
-export const GANTT = {
+const GANTT = {
   actual: { fill: "107C10", font: "FFFFFF" },
   forecast: { fill: "FFB900", font: "000000" },
   today: { fill: "D13438", font: "FFFFFF" },
