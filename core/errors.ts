@@ -57,7 +57,15 @@ export class UnreadableWorkbookError extends WorkbookError {
 
 /** The workbook holds something that a rewrite would lose, so nothing is written. */
 export class WouldLoseDataError extends WorkbookError {
-  override readonly name = "WouldLoseDataError";
+  override readonly name: string = "WouldLoseDataError";
+}
+
+/**
+ * Writing a generated sheet, table or name would touch something of the user's of the same name (any
+ * case): a sheet without our note, a table elsewhere, a defined name. Nothing is written.
+ */
+export class GeneratedClashError extends WouldLoseDataError {
+  override readonly name = "GeneratedClashError";
 }
 
 /** True for any of the workbook errors above. */

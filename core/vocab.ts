@@ -14,7 +14,7 @@ export const ROLES = [
 export type Role = (typeof ROLES)[number];
 
 export const ITU6_REGIONS = ["Africa", "Americas", "Arab States", "Asia-Pacific", "CIS", "Europe"] as const;
-export const ITU5_REGIONS = ["Region A", "Region B", "Region C", "Region D", "Region E"] as const;
+const ITU5_REGIONS = ["Region A", "Region B", "Region C", "Region D", "Region E"] as const;
 export type Region = (typeof ITU6_REGIONS)[number] | (typeof ITU5_REGIONS)[number];
 export type RegionModel = "ITU6" | "ITU5";
 
@@ -31,12 +31,12 @@ export const PHASES = ["Design", "Resources", "Communication", "Invitations", "W
 export const TASK_STATUSES = ["Open", "Done"] as const;
 
 /** The key an enumerated value is matched on. */
-export function enumKey(text: string): string {
+function enumKey(text: string): string {
   return matchKey(text.replace(/[-\u2010-\u2015]/g, " "));
 }
 
 /** A matcher from cell text to one canonical value, with aliases. */
-export function enumMatcher<T extends string>(
+function enumMatcher<T extends string>(
   values: readonly T[],
   aliases: Record<string, T> = {},
 ): (text: string) => T | undefined {

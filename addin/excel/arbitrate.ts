@@ -1,17 +1,7 @@
-import {
-  type Arbitration,
-  BALANCE_SHEET,
-  type Day,
-  GENERATED_NOTE,
-  WorkbookError,
-  a1,
-  arbitrate,
-  balanceSheet,
-  readRoster,
-} from "../../core";
+import { type Arbitration, type Day, WorkbookError, a1, arbitrate, balanceSheet, readRoster } from "../../core";
 import { RequestBudget } from "./payload";
 import { queueDiscovery, queueLoad, toWorkbookInput } from "./read-tables";
-import { queueSheetLookup, renderSheet } from "./render-sheet";
+import { assertOurs, queueOwnership, queueSheetLookup, renderSheet } from "./render-sheet";
 
 /** One Status cell that Apply changes: where it is, what it held (exactly, formula or text), what it gets. */
 export interface StatusChange {
@@ -38,14 +28,16 @@ export interface Proposal {
  */
 export async function proposeIn(context: Excel.RequestContext, options: { today: Day }): Promise<Proposal> {
   const found = queueDiscovery(context, ["Roster", "Settings"]);
-  const balance = queueSheetLookup(context, BALANCE_SHEET, []);
+  const balance = queueSheetLookup(context, "balance");
   await context.sync();
   const load = queueLoad(context, found);
   const roster = load.items.find((i) => i.name === "Roster");
   // The formulas too, so that Undo can put back exactly what was there.
   const formulas = roster ? roster.body.load("formulas") : undefined;
-  const note = balance.sheet.isNullObject ? undefined : balance.sheet.getRange("A2").load("values");
+  queueOwnership(balance);
   await context.sync();
+  // Before anything is written: a Balance sheet of the user's (any case) is left alone and reported.
+  assertOurs([balance]);
   const input = toWorkbookInput(load);
   const { view, settings, members } = readRoster(input, { today: options.today });
   const arbitration = arbitrate(members, settings);
@@ -72,12 +64,6 @@ export async function proposeIn(context: Excel.RequestContext, options: { today:
         });
       }
     }
-  }
-  if (note && !String(note.values[0]![0] ?? "").startsWith(GENERATED_NOTE)) {
-    throw new WorkbookError(
-      `the sheet ${BALANCE_SHEET} is not one IEWSC Workbench generated; rename it so that the balance can be written`,
-      { table: BALANCE_SHEET },
-    );
   }
   await renderSheet(context, balanceSheet(view, settings, arbitration, { generatedOn: options.today }), balance, {
     date1904: input.date1904,

@@ -1,8 +1,6 @@
 import {
   BUDGET_SHEET,
   type BuildPlan,
-  CHECKS_SHEET,
-  CHECKS_TABLE,
   type Day,
   RESOURCES_SHEET,
   type TableName,
@@ -48,12 +46,16 @@ export async function buildIn(
   let syncs = 0;
   const found = queueDiscovery(context, READS);
   const lookups = new Map<string, SheetLookup>();
-  for (const name of [BUDGET_SHEET, RESOURCES_SHEET, "Workshop", "Rates", "Tasks"])
-    lookups.set(name, queueSheetLookup(context, name, []));
-  const checks = queueSheetLookup(context, CHECKS_SHEET, [CHECKS_TABLE]);
+  lookups.set(BUDGET_SHEET, queueSheetLookup(context, "budget"));
+  lookups.set(RESOURCES_SHEET, queueSheetLookup(context, "resources"));
+  // The contract tables build adds with defaults: a user's sheet of that name is found so it is not clobbered.
+  const contract = new Map(
+    ADDED_TABLES.map((n) => [n, context.workbook.worksheets.getItemOrNullObject(n).load("name")] as const),
+  );
+  const checks = queueSheetLookup(context, "checks");
   const names = DEFINED_NAMES.map((n) => context.workbook.names.getItemOrNullObject(n).load("name"));
   // Tables and names share one namespace in Excel: a name "Workshop" stops the Workshop table being added.
-  const clashes = queueNameLookups(context, [...ADDED_TABLES, CHECKS_TABLE], DEFINED_NAMES);
+  const clashes = queueNameLookups(context, ADDED_TABLES, DEFINED_NAMES);
   await context.sync();
   syncs++;
 
@@ -61,18 +63,17 @@ export async function buildIn(
   for (const lookup of [...lookups.values(), checks]) queueOwnership(lookup);
   await context.sync();
   syncs++;
-  for (const name of [BUDGET_SHEET, RESOURCES_SHEET]) assertOurs(lookups.get(name)!, name);
-  assertOurs(checks, CHECKS_SHEET);
+  assertOurs([...lookups.values(), checks]);
 
   const input = toWorkbookInput(load);
   const plan = buildPlan(input, options.today);
   assertNamesFree(
     clashes,
-    [...plan.added, ...plan.generated].flatMap((s) => s.tables.map((t) => t.name)).concat(CHECKS_TABLE),
+    plan.added.flatMap((s) => s.tables.map((t) => t.name)),
     plan.names.map((n) => n.name),
   );
   for (const added of plan.added) {
-    if (!lookups.get(added.name)!.sheet.isNullObject) {
+    if (!contract.get(added.name as (typeof ADDED_TABLES)[number])!.isNullObject) {
       throw new WorkbookError(
         `the sheet ${added.name} holds no ${added.name} table this tool can read; rename the sheet or give it the table's headers (${added.tables[0]!.columns.map((c) => c.header).join(", ")})`,
         { table: added.name },
@@ -82,7 +83,12 @@ export async function buildIn(
   const budget = new RequestBudget(context, options.budgetBytes);
   const render = { date1904: input.date1904, budget };
   for (const sheet of [...plan.added, ...plan.generated])
-    await renderSheet(context, sheet, lookups.get(sheet.name)!, render);
+    await renderSheet(
+      context,
+      sheet,
+      lookups.get(sheet.name) ?? { sheet: contract.get(sheet.name as (typeof ADDED_TABLES)[number])!, tables: [] },
+      render,
+    );
   // A workbook where no check can run (no roster, timeline or tasks) still gets its budget.
   const checked = runChecks(input, { today: options.today });
   if (checked.usable) await renderSheet(context, checksSheetOf(checked, options.today), checks, render);

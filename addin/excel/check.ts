@@ -1,7 +1,4 @@
 import {
-  type BesideTablePlan,
-  CHECKS_SHEET,
-  CHECKS_TABLE,
   type CellLocation,
   type CheckName,
   type CheckResult,
@@ -10,8 +7,6 @@ import {
   STATUS_MARKER,
   type Summary,
   type TableName,
-  TIMELINE_STATUS_TABLE,
-  TIMELINE_VIEW_SHEET,
   besideConflict,
   checksSheetOf,
   describe,
@@ -24,17 +19,9 @@ import {
 } from "../../core";
 import { MARKER, queueClearMarked, queueHighlights, queueLoadFormats } from "./highlights";
 import { queueDiscovery, queueLoad, toWorkbookInput } from "./read-tables";
-import {
-  assertOurs,
-  queueColumnWidths,
-  queueConditionalFormats,
-  queueOwnership,
-  queueSheetLookup,
-  queueTable,
-  renderSheet,
-} from "./render-sheet";
+import { assertOurs, queueBesideTable, queueOwnership, queueSheetLookup, renderSheet } from "./render-sheet";
 import { RequestBudget } from "./payload";
-import { assertBesideFree, assertNamesFree, assertVisible, queueBesideProbe, queueNameLookups } from "./read-phase";
+import { assertBesideFree, assertVisible, queueBesideProbe } from "./read-phase";
 
 /** What the task pane shows after a check: the focus's findings, each with the cell it points to. */
 export interface CheckOutcome {
@@ -81,12 +68,10 @@ export async function checkIn(context: Excel.RequestContext, options: CheckOptio
   const timeline = options.focus === "timeline";
   options.onProgress?.("reading");
   const found = queueDiscovery(context, READS);
-  const checks = queueSheetLookup(context, CHECKS_SHEET, [CHECKS_TABLE]);
-  const viewSheet = timeline ? queueSheetLookup(context, TIMELINE_VIEW_SHEET, []) : undefined;
-  const oldStatus = timeline
-    ? context.workbook.tables.getItemOrNullObject(TIMELINE_STATUS_TABLE).load("name")
-    : undefined;
-  const names = queueNameLookups(context, timeline ? [CHECKS_TABLE, TIMELINE_STATUS_TABLE] : [CHECKS_TABLE]);
+  const checks = queueSheetLookup(context, "checks");
+  const viewSheet = timeline ? queueSheetLookup(context, "timelineView") : undefined;
+  const statusLookup = timeline ? queueSheetLookup(context, "timelineStatus") : undefined;
+  const oldStatus = statusLookup?.tables[0];
   await sync();
 
   const load = queueLoad(context, found);
@@ -109,15 +94,18 @@ export async function checkIn(context: Excel.RequestContext, options: CheckOptio
           ? undefined
           : queueBesideProbe(timelineItem.body)
       : undefined;
-  queueOwnership(checks);
-  if (viewSheet) queueOwnership(viewSheet);
+  const lookups = [checks, viewSheet, statusLookup].filter((l) => l !== undefined);
+  for (const lookup of lookups) queueOwnership(lookup);
   await sync();
 
   options.onProgress?.("checking");
-  assertOurs(checks, CHECKS_SHEET);
-  if (viewSheet) assertOurs(viewSheet, TIMELINE_VIEW_SHEET);
-  assertNamesFree(names, timeline ? [CHECKS_TABLE, TIMELINE_STATUS_TABLE] : [CHECKS_TABLE]);
   const input = toWorkbookInput(load);
+  // The status table is only written beside a Timeline table: without one, Check timeline stops on that.
+  const timelineSheet = input.tables.Timeline?.sheet;
+  assertOurs(
+    lookups.filter((l) => l.key !== "timelineStatus" || timelineSheet !== undefined),
+    timelineSheet,
+  );
   const outcome = runChecks(input, { focus: options.focus, today: options.today });
   if (!outcome.usable) throw outcome.error;
   const result: CheckResult = outcome;
@@ -149,7 +137,7 @@ export async function checkIn(context: Excel.RequestContext, options: CheckOptio
   await queueHighlights(context, highlightPlans(result.findings, result.views), budget);
   const render = { date1904: input.date1904, budget };
   if (plans) {
-    await queueBesideTable(context, plans.status, oldStatus!, oldStatusRange, render);
+    await queueBesideTable(context, plans.status, oldStatus, oldStatusRange, render);
     await renderSheet(context, plans.view, viewSheet!, render);
   }
   await renderSheet(context, checksSheetOf(result, options.today), checks, render);
@@ -159,27 +147,6 @@ export async function checkIn(context: Excel.RequestContext, options: CheckOptio
   const mine = result.focused;
   const described = describe(mine).map((f, i) => ({ ...f, cell: locate(mine[i]!, result.views) }));
   return { result, findings: described, summary: result.focusedSummary, syncs: syncs + budget.extraSyncs };
-}
-
-/**
- * Queues the generated table beside a user's table: the previous run's table is cleared and deleted,
- * then the new one is written (chunked under the request budget), with its marked conditional formats.
- */
-async function queueBesideTable(
-  context: Excel.RequestContext,
-  plan: BesideTablePlan,
-  old: Excel.Table,
-  oldRange: Excel.Range | undefined,
-  render: { date1904: boolean; budget: RequestBudget },
-): Promise<void> {
-  const sheet = context.workbook.worksheets.getItem(plan.sheet);
-  if (!old.isNullObject && oldRange) {
-    oldRange.clear("All");
-    old.delete();
-  }
-  await queueTable(sheet, plan.table, render.date1904, render.budget);
-  queueConditionalFormats(sheet, plan.conditionalFormats);
-  queueColumnWidths(sheet, plan.columns);
 }
 
 /** Check roster (the ribbon command and the pane's first button). */

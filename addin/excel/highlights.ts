@@ -11,7 +11,6 @@ export const MARKER = "IEWSC highlight";
 
 const markerFormula = (severity: Severity) => `=N("${MARKER}: ${severity}")=0`;
 
-
 /** Phase 2: loads the conditional formats of a sheet, to find our old highlights. */
 export function queueLoadFormats(sheet: Excel.Worksheet): Excel.ConditionalFormatCollection {
   return sheet.getRange().conditionalFormats.load("items/type,items/customOrNullObject/rule/formula");

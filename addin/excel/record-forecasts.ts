@@ -1,7 +1,6 @@
 import {
   type Day,
   FORECAST_HISTORY_SHEET,
-  FORECAST_HISTORY_TABLE,
   type ForecastRecord,
   MTA_CHART,
   type TableName,
@@ -14,7 +13,6 @@ import {
   trendRange,
   trendTable,
 } from "../../core";
-import { assertNamesFree, queueNameLookups } from "./read-phase";
 import { queueDiscovery, queueLoad, toWorkbookInput } from "./read-tables";
 import { assertOurs, queueOwnership, queueSheetLookup, renderSheet } from "./render-sheet";
 import { RequestBudget } from "./payload";
@@ -45,8 +43,7 @@ export async function recordForecastsIn(
     syncs++;
   };
   const found = queueDiscovery(context, READS);
-  const sheet = queueSheetLookup(context, FORECAST_HISTORY_SHEET, [FORECAST_HISTORY_TABLE]);
-  const names = queueNameLookups(context, [FORECAST_HISTORY_TABLE]);
+  const sheet = queueSheetLookup(context, "forecastHistory");
   await sync();
 
   const load = queueLoad(context, found);
@@ -57,8 +54,7 @@ export async function recordForecastsIn(
     : sheet.sheet.charts.getItemOrNullObject(MTA_CHART).load("name");
   queueOwnership(sheet);
   await sync();
-  assertOurs(sheet, FORECAST_HISTORY_SHEET);
-  assertNamesFree(names, [FORECAST_HISTORY_TABLE]);
+  assertOurs([sheet]);
 
   const input = toWorkbookInput(load);
   // Only the milestones are needed: no rule runs here.

@@ -21,7 +21,7 @@ interface LeadTime {
 
 const months = (w: Day, n: number) => addMonths(w, n);
 
-export const LEAD_TIMES: readonly LeadTime[] = [
+const LEAD_TIMES: readonly LeadTime[] = [
   {
     phase: "Design",
     task: "Agree date, duration, place, participation, target audience and agenda",

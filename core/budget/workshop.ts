@@ -22,29 +22,11 @@ export interface WorkshopParams {
   currency: string;
 }
 
-/** The Workshop keys the budget reads, with the parameter cell label the Budget sheet shows. */
-export const WORKSHOP_KEYS = [
-  "Title",
-  "Start",
-  "Days",
-  "Venue",
-  "InPersonParticipants",
-  "RemoteParticipants",
-  "InterpretationLanguages",
-  "Captioning",
-  "Webcast",
-  "FullFellowships",
-  "PartialFellowships",
-  "StaffMissions",
-  "ContingencyPercent",
-  "Currency",
-] as const;
-
 /**
  * A number as the formula `IFERROR(--x, 0)` reads it: a number cell; TRUE/FALSE as 1/0; text that is
  * plainly a number (digits, a point, an optional sign and per cent sign, spaces around); else 0.
  */
-export function formulaNumber(value: CellValue | undefined): number {
+function formulaNumber(value: CellValue | undefined): number {
   if (typeof value === "number") return value;
   if (typeof value === "boolean") return value ? 1 : 0;
   if (typeof value !== "string") return 0;
@@ -61,7 +43,7 @@ export const OFFICIAL_LANGUAGES = ["Arabic", "Chinese", "English", "French", "Ru
  * The interpretation languages in the cell: the official languages it names (case-insensitive), as the
  * formula counts them. `English, French,` is two; a language that is not official is not counted.
  */
-export function languageCount(text: string): number {
+function languageCount(text: string): number {
   const t = text.toLowerCase();
   return OFFICIAL_LANGUAGES.filter((l) => t.includes(l.toLowerCase())).length;
 }

@@ -77,11 +77,6 @@ export function serialOf(day: Day, date1904 = false): number {
   return serial < 61 ? serial - 1 : serial;
 }
 
-/** Adds a number of days. */
-export function addDays(day: Day, n: number): Day {
-  return day + n;
-}
-
 /**
  * Adds calendar months, keeping the day of month where it exists and otherwise taking the month's
  * last day (31 March − 1 month = 28 or 29 February).
@@ -92,24 +87,6 @@ export function addMonths(day: Day, n: number): Day {
   const y = Math.floor(index / 12);
   const m = (index % 12) + 1;
   return dayFromYMD(y, m, Math.min(dd, daysInMonth(y, m)))!;
-}
-
-/** The day for a JavaScript `Date` read as UTC (how ExcelJS hands date cells over). */
-export function dayFromUtcDate(date: Date): Day {
-  return Math.floor(Math.round(date.getTime() / 1000) / 86_400);
-}
-
-/** A `Date` at 00:00 UTC on the day (how ExcelJS expects date cells). */
-export function utcDateOf(day: Day): Date {
-  return new Date(day * MS_PER_DAY);
-}
-
-/**
- * The calendar day shown by a clock in the given offset from UTC at an instant; the caller
- * supplies the offset (the core never asks the machine for its zone).
- */
-export function dayAtInstant(epochMs: number, offsetMinutes: number): Day {
-  return Math.floor((epochMs + offsetMinutes * 60_000) / MS_PER_DAY);
 }
 
 const LONG_DATE = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });

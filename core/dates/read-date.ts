@@ -1,7 +1,7 @@
 import { type CellValue, cellText, isBlank } from "../cells";
 import { type Day, dayFromSerial, dayFromYMD, dayOfIso } from "./calendar";
 
-export const MONTHS = [
+const MONTHS = [
   "january",
   "february",
   "march",

@@ -10,7 +10,7 @@ export interface Box {
 }
 
 /** The cells a beside-table plan covers: its header row and its data rows. */
-export function besideBox(plan: BesideTablePlan): Box {
+function besideBox(plan: BesideTablePlan): Box {
   const { top, left } = parseRange(plan.table.ref);
   return { top, left, bottom: top + Math.max(plan.table.rows.length, 1), right: left + plan.table.columns.length - 1 };
 }

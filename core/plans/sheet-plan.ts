@@ -1,7 +1,12 @@
+import { dayOfIso } from "../dates/calendar";
+
 /**
  * The plain model of what we write into a workbook. Builders in the core produce it; the Office.js
  * adapter and the ExcelJS adapter render it. A builder is tested once, on its plan.
  */
+
+/** Declared before the styles that use it (see `ACCENT`). */
+const ACCENT_HEX = "0F6CBD";
 
 /** A value to write. A `string` is always written as text, never read as a formula. */
 export type PlanValue =
@@ -13,7 +18,61 @@ export type PlanValue =
   /** A formula we generate, without the leading `=`; `result` is what the core computed. */
   | { formula: string; result?: string | number | boolean };
 
-export type CellStyle = "title" | "subtitle" | "note" | "label" | "total";
+/**
+ * The named styles of generated cells. `body` is every cell a plan writes without another style, and
+ * `header` a table's header row: every cell we write names its font, so that a program without the
+ * workbook's default font (LibreOffice, gnumeric on Linux) does not fall back to a serif face.
+ */
+export type CellStyle = "body" | "title" | "subtitle" | "note" | "label" | "header" | "total";
+
+/** A thin or medium line in a colour (hex, no `#`). */
+export interface PlanBorder {
+  weight: "thin" | "medium";
+  color: string;
+}
+
+/**
+ * What a named style looks like, as plain data both renderers translate (and nothing else decides).
+ * A border on `top` draws above every row of the range, `bottom` below every row.
+ */
+export interface CellStyleSpec {
+  font: { name: string; size: number; bold: boolean; italic: boolean; color: string };
+  /** Solid fill (hex), none when absent. */
+  fill?: string;
+  border?: { top?: PlanBorder; bottom?: PlanBorder };
+  alignment?: { horizontal?: "left" | "center" | "right"; vertical?: "top" | "center" | "bottom"; wrap?: boolean };
+}
+
+/** The body font of every generated cell: Office's default, so our sheets sit among the user's. */
+const FONT_NAME = "Calibri";
+const FONT_SIZE = 11;
+/** Text colour of body cells (Office's "Text 1"), and of notes (Fluent UI's neutral secondary). */
+const TEXT = "000000";
+const QUIET = "605E5C";
+
+const font = (extra: Partial<CellStyleSpec["font"]> = {}): CellStyleSpec["font"] => ({
+  name: FONT_NAME,
+  size: FONT_SIZE,
+  bold: false,
+  italic: false,
+  color: TEXT,
+  ...extra,
+});
+
+/**
+ * The styles of generated cells, defined once: the ExcelJS and the Office.js renderers only translate
+ * this table, and the parity test renders every plan through both and compares them cell by cell.
+ */
+export const STYLES: Readonly<Record<CellStyle, CellStyleSpec>> = {
+  body: { font: font() },
+  title: { font: font({ size: 16, bold: true, color: ACCENT_HEX }) },
+  subtitle: { font: font({ size: 12, bold: true }) },
+  note: { font: font({ italic: true, color: QUIET }) },
+  label: { font: font({ bold: true }) },
+  // Bold for readers that do not draw Excel's table styles (LibreOffice, Google Sheets).
+  header: { font: font({ bold: true }) },
+  total: { font: font({ bold: true }), border: { top: { weight: "thin", color: TEXT } } },
+};
 
 /** A rectangular block of values starting at `ref` (its top-left cell). */
 export interface PlanBlock {
@@ -100,6 +159,31 @@ export interface WorkbookPlan {
   properties?: { title?: string; subject?: string; creator?: string; created?: string };
 }
 
+/**
+ * The number format a cell gets, decided once for both renderers. Text is always `@`, so that Excel
+ * never reads a user's `=…` or `-…` as a formula; numbers, dates and formulas take the column's (or
+ * block's) format unless that format is text, when they stay `General` (dates `yyyy-mm-dd`).
+ *
+ * @example cellFormat("=1+1", "0") // "@"
+ * @example cellFormat({ date: "2024-03-01" }, undefined) // "yyyy-mm-dd"
+ */
+export function cellFormat(value: PlanValue, columnFormat: string | undefined): string {
+  const numeric = columnFormat && columnFormat !== "@" ? columnFormat : undefined;
+  if (value === null) return columnFormat ?? "General";
+  if (typeof value === "string") return "@";
+  if (typeof value === "object" && "date" in value)
+    return dayOfIso(value.date) === undefined ? "@" : (numeric ?? "yyyy-mm-dd");
+  return numeric ?? "General";
+}
+
+/**
+ * A column width in characters as Office.js wants it, in points (a character of Calibri 11 is about
+ * 5.6 points wide, plus the cell's padding). ExcelJS takes the characters themselves.
+ */
+export function columnWidthPoints(characters: number): number {
+  return Math.round(characters * 5.6 + 5);
+}
+
 /** An empty sheet plan to fill in. */
 export function emptySheet(name: string): SheetPlan {
   return { name, blocks: [], tables: [], columns: [], conditionalFormats: [], validations: [] };
@@ -109,4 +193,4 @@ export function emptySheet(name: string): SheetPlan {
 export { RAG } from "../words";
 
 /** The Office theme's accent blue, for headers and tabs. */
-export const ACCENT = "0F6CBD";
+export const ACCENT = ACCENT_HEX;

@@ -27,7 +27,7 @@ import {
 /** Rows that carry dropdowns below each table's header. */
 export const VALIDATED_ROWS = 500;
 /** How dates are shown: "19 April 2024", as ITU writes them. */
-export const DATE_FORMAT = "d mmmm yyyy";
+const DATE_FORMAT = "d mmmm yyyy";
 
 const GUIDE_SHEET = "How to use";
 

@@ -5,10 +5,11 @@ import type { TableView } from "../tables/read-table";
 import type { TimelineContext } from "../timeline/rule";
 import { type Milestone, effectiveOf, planOf } from "../timeline/milestone";
 import { type CellRefs, dateNowFormula, hasActualFormula, todayFormula } from "./timeline-formulas";
+import { GENERATED } from "./generated";
 import { type PlanColumnFormat, type PlanConditionalFormat, type PlanTable, type PlanValue, RAG } from "./sheet-plan";
 
 /** The generated table beside the user's Timeline table. Its range is all that is ours on that sheet. */
-export const TIMELINE_STATUS_TABLE = "IEWSC_TimelineStatus";
+export const TIMELINE_STATUS_TABLE = GENERATED.timelineStatus.tables[0];
 
 /** Our conditional formats on the user's sheet carry this marker, so that a re-run removes exactly them. */
 export const STATUS_MARKER = "IEWSC status";

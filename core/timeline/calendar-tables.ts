@@ -25,7 +25,7 @@ export type Blackout =
     };
 
 /** The contract's default when there is no `Blackouts` table: the end of the calendar year. */
-export const DEFAULT_BLACKOUTS: readonly Blackout[] = [
+const DEFAULT_BLACKOUTS: readonly Blackout[] = [
   { name: "End of calendar year", row: null, kind: "yearly", from: { month: 12, day: 15 }, to: { month: 1, day: 10 } },
 ];
 
@@ -64,7 +64,7 @@ export function readMeetings(
 }
 
 /** A month-day without a year: `12-15`, `--12-15`, `15 December`, `December 15`. */
-export function readMonthDay(value: CellValue | undefined): { month: number; day: number } | undefined {
+function readMonthDay(value: CellValue | undefined): { month: number; day: number } | undefined {
   const text = cellText(value).trim().toLowerCase().replace(/\s+/g, " ");
   const numeric = /^(?:--)?(\d{1,2})-(\d{1,2})$/.exec(text);
   const dayFirst = /^(\d{1,2})(?:st|nd|rd|th)?(?: of)? ([a-z]+\.?)$/.exec(text);

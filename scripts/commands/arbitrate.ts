@@ -1,17 +1,13 @@
 import { readFile } from "node:fs/promises";
-import type ExcelJS from "exceljs";
 import {
   type Arbitration,
   type Balance,
   BALANCE_SHEET,
-  GENERATED_NOTE,
-  WouldLoseDataError,
   arbitrate,
   balanceSheet,
   dayOfLocalDate,
   lessRepresented,
   listOf,
-  matchKey,
   messageOf,
   percent,
   plural,
@@ -24,7 +20,7 @@ import { describeFailure, reportFailure } from "../failure";
 import { refuseOutput, writeOutput } from "../output";
 import { painter, useColour } from "../terminal";
 import { findTables, loadWorkbook } from "../xlsx/read-workbook";
-import { prepareForWrite, renderSheet } from "../xlsx/render";
+import { assertGeneratedWritable, prepareForWrite, renderSheet } from "../xlsx/render";
 import { assertNothingLost } from "../xlsx/rewrite-guard";
 
 /** A balance as `arbitrate --json` gives it: the counts, and the share rounded as findings round it. */
@@ -93,20 +89,6 @@ export function formatArbitration(file: string, a: Arbitration, colour: boolean)
 }
 
 /**
- * A `Balance` sheet already in the workbook is replaced only when we generated it (its A2 says so);
- * one of the user's own, or the roster's own sheet, is never touched.
- */
-function refuseUserBalance(wb: ExcelJS.Workbook): void {
-  const ws = wb.worksheets.find((w) => matchKey(w.name) === matchKey(BALANCE_SHEET));
-  if (!ws) return;
-  const a2 = ws.getCell("A2").value;
-  if (typeof a2 === "string" && a2.startsWith(GENERATED_NOTE)) return;
-  throw new WouldLoseDataError(
-    `already has a sheet named ${ws.name} that IEWSC Workbench did not generate; rename it and run again (nothing was written)`,
-  );
-}
-
-/**
  * `iewsc arbitrate <workbook> [--json] [--balance-out F]`: the exact arbitration of over-subscribed
  * regions with the balance before and after; with --balance-out, a copy of the workbook with the
  * generated `Balance` sheet. Exit 0, or 2 (one line on standard error) for a workbook that cannot be used.
@@ -134,7 +116,8 @@ export async function runArbitrate(
     }
     a = arbitrate(roster.members, roster.settings);
     if (opts.balanceOut !== undefined) {
-      refuseUserBalance(wb);
+      // A Balance sheet of the user's (any case), or the roster's own sheet, is never touched.
+      assertGeneratedWritable(wb, ["balance"]);
       renderSheet(wb, balanceSheet(roster.view, roster.settings, a, { generatedOn: today }));
       prepareForWrite(wb);
       const bytes = new Uint8Array(await wb.xlsx.writeBuffer());

@@ -14,7 +14,7 @@ import { EXIT } from "../exit-codes";
 import { describeFailure, reportFailure } from "../failure";
 import { refuseOutput, writeOutput } from "../output";
 import { findTables, loadWorkbook, loadWorkbookBytes } from "../xlsx/read-workbook";
-import { prepareForWrite, renderSheet, renderWorkbook } from "../xlsx/render";
+import { assertGeneratedWritable, prepareForWrite, renderSheet, renderWorkbook } from "../xlsx/render";
 import { assertNothingLost } from "../xlsx/rewrite-guard";
 
 export interface BuildOutcome {
@@ -40,6 +40,8 @@ export async function buildFile(file: string, out: string, options: { asOf?: Day
   const wb = input
     ? await loadWorkbookBytes(input, file, { keepValidations: true })
     : await loadWorkbook(file, { keepValidations: true });
+  // A sheet, table or name of the user's spelled as one we generate (any case) stops the build here.
+  assertGeneratedWritable(wb, ["budget", "resources", "checks"]);
   const tables = findTables(wb);
   const plan = buildPlan(tables, today);
   // A workbook where no check can run (no roster, timeline or tasks) still gets its budget.

@@ -1,5 +1,6 @@
 import type ExcelJS from "exceljs";
-import { type CellValue, dayFromUtcDate, isoOf } from "../../core";
+import { type CellValue, isoOf } from "../../core";
+import { dayFromUtcDate } from "./dates";
 
 /**
  * Turns what ExcelJS reads into the core's neutral cell value. Date cells become calendar days read

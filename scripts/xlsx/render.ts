@@ -1,10 +1,19 @@
 import type ExcelJS from "exceljs";
 import {
-  ACCENT,
   type BesideTablePlan,
   type CellStyle,
-  GENERATED_NOTE,
+  type CellStyleSpec,
+  GENERATED,
+  type GeneratedKey,
+  NOTE_CELL,
+  OWN_SHEETS,
+  type PlanBorder,
+  STYLES,
   WouldLoseDataError,
+  type WorkbookShape,
+  cellFormat,
+  generatedClash,
+  sameName,
   besideConflict,
   takenCells,
   type PlanBlock,
@@ -17,8 +26,8 @@ import {
   safeText,
   parseA1,
   parseRange,
-  utcDateOf,
 } from "../../core";
+import { utcDateOf } from "./dates";
 
 /**
  * Renders a workbook plan through ExcelJS: the same plan the Office.js adapter renders in Excel.
@@ -66,25 +75,51 @@ export function prepareForWrite(wb: ExcelJS.Workbook): void {
   });
 }
 
-/** Renders one sheet plan, replacing a sheet of that name if there is one. */
+/**
+ * What the core needs to tell the user's sheets, tables and names from ours: every sheet with its A2,
+ * every table with its sheet, every defined name.
+ */
+export function workbookShape(wb: ExcelJS.Workbook): WorkbookShape {
+  const sheets: { name: string; a2?: unknown }[] = [];
+  const tables: { name: string; sheet: string }[] = [];
+  wb.eachSheet((ws) => {
+    sheets.push({ name: ws.name, a2: ws.getCell(NOTE_CELL).value });
+    for (const name of Object.keys((ws as unknown as { tables?: Record<string, unknown> }).tables ?? {}))
+      tables.push({ name, sheet: ws.name });
+  });
+  const names = (wb.definedNames.model as { name: string }[]).map((n) => n.name);
+  return { sheets, tables, names };
+}
+
+/**
+ * Refuses, before anything is rendered, to write generated sheets over something of the user's of
+ * the same name, in any case (see `generatedClash`).
+ */
+export function assertGeneratedWritable(
+  wb: ExcelJS.Workbook,
+  keys: readonly GeneratedKey[],
+  timelineSheet?: string,
+): void {
+  const clash = generatedClash(workbookShape(wb), keys, timelineSheet);
+  if (clash) throw clash;
+}
+
+/**
+ * Renders one sheet plan, replacing a sheet of that name (any case) if there is one: a sheet of a
+ * generated name that does not say it is ours is refused, as `assertGeneratedWritable` would.
+ */
 export function renderSheet(wb: ExcelJS.Workbook, plan: SheetPlan): ExcelJS.Worksheet {
-  const old = wb.getWorksheet(plan.name);
+  const old = wb.worksheets.find((ws) => sameName(ws.name, plan.name));
   if (old) {
-    // A sheet of that name we did not generate is the user's: refuse rather than replace it.
-    const note = old.getCell("A2").value;
-    if (!(typeof note === "string" && note.startsWith(GENERATED_NOTE))) {
-      throw new WouldLoseDataError(
-        `the sheet "${old.name}" is yours, not one IEWSC Workbench generated; rename it so that the ${plan.name} sheet can be written (nothing was written)`,
-        { table: plan.name },
-      );
-    }
+    const key = OWN_SHEETS.find((k) => sameName(GENERATED[k].sheet, plan.name));
+    if (key) assertGeneratedWritable(wb, [key]);
     wb.removeWorksheet(old.id);
   }
   const ws = wb.addWorksheet(plan.name, {
     properties: plan.tabColor ? { tabColor: { argb: argb(plan.tabColor) } } : {},
     views: plan.freezeBelowRow ? [{ state: "frozen", ySplit: plan.freezeBelowRow - 1, xSplit: 0 }] : [],
   });
-  for (const { column, width } of plan.columns) if (width) ws.getColumn(column).width = width;
+  setWidths(ws, plan.columns);
   if (plan.print) applyPrint(ws, plan.print);
   for (const block of plan.blocks) writeBlock(ws, block);
   for (const table of plan.tables) writeTable(ws, table);
@@ -155,7 +190,7 @@ export function renderBesideTable(wb: ExcelJS.Workbook, plan: BesideTablePlan, m
   (ws as unknown as { conditionalFormattings: ExcelJS.ConditionalFormattingOptions[] }).conditionalFormattings =
     cfs.filter((cf) => !ours(cf));
   writeTable(ws, plan.table);
-  for (const { column, width } of plan.columns) if (width) ws.getColumn(column).width = width;
+  setWidths(ws, plan.columns);
   plan.conditionalFormats.forEach((cf, i) => {
     ws.addConditionalFormatting({
       ref: cf.ref,
@@ -189,14 +224,41 @@ function findTable(ws: ExcelJS.Worksheet, name: string): { ref: string } | undef
 
 function writeBlock(ws: ExcelJS.Worksheet, block: PlanBlock): void {
   const { row, column } = parseA1(block.ref);
+  const width = Math.max(0, ...block.values.map((r) => r.length));
   for (const [i, line] of block.values.entries()) {
-    for (const [j, value] of line.entries()) {
-      const cell = ws.getCell(row + i, column + j);
-      cell.value = toExcel(value);
-      if (block.numFmt) cell.numFmt = block.numFmt;
-      if (block.style) cell.style = { ...cell.style, ...STYLES[block.style] };
-    }
+    for (let j = 0; j < width; j++)
+      writeCell(ws.getCell(row + i, column + j), line[j] ?? null, block.numFmt, block.style);
   }
+}
+
+/** One cell: its value, the number format the core decides for it, and its named style. */
+function writeCell(cell: ExcelJS.Cell, value: PlanValue, numFmt: string | undefined, style: CellStyle = "body"): void {
+  cell.value = toExcel(value);
+  cell.style = { ...excelStyle(STYLES[style]), numFmt: cellFormat(value, numFmt) };
+}
+
+/** A style of the plan as ExcelJS writes it: a translation, nothing decided here. */
+function excelStyle(spec: CellStyleSpec): Partial<ExcelJS.Style> {
+  const f = spec.font;
+  const line = (b: PlanBorder | undefined): Partial<ExcelJS.Border> | undefined =>
+    b ? { style: b.weight, color: { argb: argb(b.color) } } : undefined;
+  const top = line(spec.border?.top);
+  const bottom = line(spec.border?.bottom);
+  const a = spec.alignment;
+  return {
+    font: { name: f.name, size: f.size, bold: f.bold, italic: f.italic, color: { argb: argb(f.color) } },
+    ...(spec.fill ? { fill: { type: "pattern", pattern: "solid", fgColor: { argb: argb(spec.fill) } } } : {}),
+    ...(top || bottom ? { border: { ...(top ? { top } : {}), ...(bottom ? { bottom } : {}) } } : {}),
+    ...(a
+      ? {
+          alignment: {
+            ...(a.horizontal ? { horizontal: a.horizontal } : {}),
+            ...(a.vertical ? { vertical: a.vertical === "center" ? "middle" : a.vertical } : {}),
+            ...(a.wrap ? { wrapText: true } : {}),
+          },
+        }
+      : {}),
+  };
 }
 
 function writeTable(ws: ExcelJS.Worksheet, table: PlanTable): void {
@@ -213,13 +275,11 @@ function writeTable(ws: ExcelJS.Worksheet, table: PlanTable): void {
     rows: table.rows.map((r) => r.map(toExcel)),
   });
   const { top, left } = parseRange(table.ref);
-  // Bold headers for readers that do not draw Excel's table styles (LibreOffice, Google Sheets).
-  table.columns.forEach((_, j) => {
-    ws.getCell(top, left + j).font = { bold: true };
-  });
+  // addTable wrote the values; the styles and number formats are the plan's, as in every other cell.
   table.columns.forEach((c, j) => {
-    if (!c.numFmt) return;
-    for (let i = 0; i < table.rows.length; i++) ws.getCell(top + 1 + i, left + j).numFmt = c.numFmt;
+    writeCell(ws.getCell(top, left + j), c.header, undefined, "header");
+    for (let i = 0; i < table.rows.length; i++)
+      writeCell(ws.getCell(top + 1 + i, left + j), table.rows[i]![j] ?? null, c.numFmt);
   });
 }
 
@@ -240,13 +300,13 @@ function argb(hex: string): string {
   return `FF${hex.replace(/^#/, "").toUpperCase()}`;
 }
 
-const STYLES: Record<CellStyle, Partial<ExcelJS.Style>> = {
-  title: { font: { bold: true, size: 16, color: { argb: argb(ACCENT) } } },
-  subtitle: { font: { bold: true, size: 12 } },
-  note: { font: { italic: true, color: { argb: "FF605E5C" } } },
-  label: { font: { bold: true } },
-  total: { font: { bold: true }, border: { top: { style: "thin" } } },
-};
+/**
+ * Column widths in characters. ExcelJS leaves out of the file a column whose width is its default (9),
+ * and Excel then shows its own default (8.43): a hair more keeps the width the plan asked for.
+ */
+function setWidths(ws: ExcelJS.Worksheet, columns: SheetPlan["columns"]): void {
+  for (const { column, width } of columns) if (width) ws.getColumn(column).width = width === 9 ? 9.0001 : width;
+}
 
 /** For tests and adapters: the A1 address of the data rows of a plan table. */
 export function tableDataRange(table: PlanTable): string {

@@ -30,6 +30,24 @@ export const LOCALES = [
   { locale: "semicolon (de-CH)", listSeparator: ";" },
 ] as const;
 
+/** A cell of the fake: what Office.js would read back, and the format properties the add-in set. */
+export interface FakeCell {
+  value: unknown;
+  formula: string | null;
+  numberFormat: string;
+  style: Partial<{
+    fontName: string;
+    fontSize: number;
+    bold: boolean;
+    italic: boolean;
+    fontColor: string;
+    fill: string;
+    horizontal: string;
+    vertical: string;
+    wrap: boolean;
+  }>;
+}
+
 export interface FakeExcel {
   context: Excel.RequestContext;
   world: {
@@ -45,6 +63,21 @@ export interface FakeExcel {
   cell(sheet: string, address: string): { value: unknown; formula: string | null; numberFormat: string };
   values(sheet: string, address: string): unknown[][];
   formats(sheet: string): { address: string; formula: string; fill: string; font: string }[];
+  conditionalFormats(
+    sheet: string,
+  ): { address: string; formula: string; fill: string; font: string; bold: boolean; priority: number }[];
+  /** Every cell the add-in wrote on a sheet, by A1 address, with what it set of its format. */
+  cells(sheet: string): Record<string, FakeCell>;
+  /** Lines between rows: "row,column" is the line below that row (row 0: above row 1). */
+  lines(sheet: string): Record<string, { style: string; weight: string; color: string }>;
+  /** Column widths in points by 1-based column. */
+  widths(sheet: string): Record<number, number>;
+  validations(sheet: string): {
+    address: string;
+    rule: { list?: { inCellDropDown: boolean; source: string } };
+    errorAlert: { showAlert: boolean; style: string; title: string; message: string } | null;
+  }[];
+  tables(sheet: string): { name: string; address: string; style: string }[];
   names(): { name: string; reference: string }[];
   charts(sheet: string): {
     name: string;

@@ -133,6 +133,10 @@
         visibility: "Visible",
         merged: [],
         changeHandlers: [],
+        /** Column widths in points, by 1-based column, as `format.columnWidth` sets them. */
+        widths: new Map(),
+        /** Horizontal lines, keyed "row,column": the line below that row (row 0: above the first). */
+        lines: new Map(),
       };
       world.sheets.push(s);
       return s;
@@ -247,7 +251,6 @@
         rowIndex: b.top - 1,
         columnIndex: b.left - 1,
         address: `${s.name}!${boxAddress(b)}`,
-        format: { columnWidth: 0, font: { bold: false, italic: false, color: "", size: 11 }, fill: { color: "" } },
         select: () => {
           world.selected = { sheet: s.name, address: boxAddress(b) };
         },
@@ -255,6 +258,11 @@
           s.cells.forEach((_, key) => {
             var p = key.split(",").map(Number);
             if (p[0] >= b.top && p[0] <= b.bottom && p[1] >= b.left && p[1] <= b.right) s.cells.delete(key);
+          });
+          // Clearing formats takes the borders too (not the column widths).
+          s.lines.forEach((_, key) => {
+            var p = key.split(",").map(Number);
+            if (p[0] >= b.top - 1 && p[0] <= b.bottom && p[1] >= b.left && p[1] <= b.right) s.lines.delete(key);
           });
         },
       });
@@ -275,6 +283,22 @@
         areas.load = () => areas;
         return areas;
       };
+      // What the add-in sets on `format` is applied at sync; a property left null was not set.
+      var borders = {};
+      range.format = {
+        columnWidth: null,
+        horizontalAlignment: null,
+        verticalAlignment: null,
+        wrapText: null,
+        font: { name: null, size: null, bold: null, italic: null, color: null },
+        fill: { color: null },
+        borders: {
+          getItem: (edge) => {
+            if (!borders[edge]) borders[edge] = { style: null, weight: null, color: null };
+            return borders[edge];
+          },
+        },
+      };
       addresses.set(range, `${s.name}!${boxAddress(b)}`);
       range.conditionalFormats = cfCollection(s, [b]);
       range.dataValidation = {
@@ -284,7 +308,7 @@
           s.validations = s.validations.filter((v) => boxAddress(v.box) !== boxAddress(b));
         },
       };
-      world.ranges.push({ sheet: s, box: b, range: range, initial: initial, applied: {} });
+      world.ranges.push({ sheet: s, box: b, range: range, initial: initial, applied: {}, borders: borders });
       return range;
     }
 
@@ -320,7 +344,72 @@
             }
           }
         });
+        applyFormat(entry);
+        applyValidation(entry);
       });
+    }
+
+    /** Range formats as Excel keeps them: fonts, fills and alignment per cell, widths per column, lines between rows. */
+    function applyFormat(entry) {
+      var f = entry.range.format,
+        s = entry.sheet,
+        b = entry.box;
+      var patch = {};
+      [
+        ["fontName", f.font.name],
+        ["fontSize", f.font.size],
+        ["bold", f.font.bold],
+        ["italic", f.font.italic],
+        ["fontColor", f.font.color],
+        ["fill", f.fill.color],
+        ["horizontal", f.horizontalAlignment],
+        ["vertical", f.verticalAlignment],
+        ["wrap", f.wrapText],
+      ].forEach((p) => {
+        if (p[1] !== null && p[1] !== undefined) patch[p[0]] = p[1];
+      });
+      var keys = Object.keys(patch);
+      if (keys.length && !entry.formatted) {
+        entry.formatted = true;
+        world.pendingBytes += 100;
+        for (var r = b.top; r <= b.bottom && b.bottom < 1048576; r++)
+          for (var c = b.left; c <= b.right; c++) {
+            var cell = cellAt(s, r, c) || { v: "", f: null, nf: "General" };
+            setCell(s, r, c, { style: Object.assign({}, cell.style || {}, patch) });
+          }
+      }
+      if (f.columnWidth !== null && !entry.widthSet) {
+        entry.widthSet = true;
+        for (var col = b.left; col <= b.right; col++) s.widths.set(col, f.columnWidth);
+      }
+      Object.keys(entry.borders).forEach((edge) => {
+        var e = entry.borders[edge];
+        if (e.style === null || entry[`edge${edge}`]) return;
+        entry[`edge${edge}`] = true;
+        var rows =
+          edge === "EdgeTop"
+            ? [b.top - 1]
+            : edge === "EdgeBottom"
+              ? [b.bottom]
+              : edge === "InsideHorizontal"
+                ? Array.from({ length: b.bottom - b.top }, (_, i) => b.top + i)
+                : [];
+        rows.forEach((row) => {
+          for (var col = b.left; col <= b.right; col++)
+            s.lines.set(`${row},${col}`, { style: e.style, weight: e.weight, color: e.color });
+        });
+      });
+    }
+
+    /** A data validation set on a range replaces the validations of that range, as Excel does. */
+    function applyValidation(entry) {
+      var dv = entry.range.dataValidation;
+      if (!dv.rule || entry.validated) return;
+      entry.validated = true;
+      var s = entry.sheet;
+      s.validations = s.validations.filter((v) => boxAddress(v.box) !== boxAddress(entry.box));
+      s.validations.push({ box: entry.box, rule: dv.rule, errorAlert: dv.errorAlert });
+      world.pendingBytes += bytesOf(dv.rule);
     }
 
     function sheetObject(s) {
@@ -391,7 +480,8 @@
               name: `Table${world.tables.length + 1}`,
               sheet: s,
               box: parseBox(address),
-              style: "",
+              // Excel gives a new table its default style.
+              style: "TableStyleMedium2",
               hasHeaders: hasHeaders,
             };
             if (world.tables.some((o) => o.sheet === s && overlaps(o.box, t.box)))
@@ -601,6 +691,46 @@
           : { value: "", formula: null, numberFormat: "General" };
       },
       values: (sheetName, address) => readValues(findSheet(sheetName), parseBox(address)),
+      /**
+       * Everything the add-in set on the cells of a sheet, by A1 address: value or formula, number
+       * format, and the font, fill and alignment as Office.js set them (absent: never set).
+       */
+      cells: (sheetName) => {
+        var s = findSheet(sheetName);
+        var out = {};
+        s.cells.forEach((cell, key) => {
+          var p = key.split(",").map(Number);
+          out[colLetters(p[1]) + p[0]] = {
+            value: cell.v,
+            formula: cell.f,
+            numberFormat: cell.nf,
+            style: Object.assign({}, cell.style || {}),
+          };
+        });
+        return out;
+      },
+      /** The lines between rows: "row,column" (the line below that row) → style, weight and colour. */
+      lines: (sheetName) => {
+        var out = {};
+        findSheet(sheetName).lines.forEach((v, k) => {
+          out[k] = Object.assign({}, v);
+        });
+        return out;
+      },
+      /** Column widths in points, by 1-based column. */
+      widths: (sheetName) => Object.fromEntries(findSheet(sheetName).widths),
+      /** Data validations: their address, rule and error alert. */
+      validations: (sheetName) =>
+        findSheet(sheetName).validations.map((v) => ({
+          address: boxAddress(v.box),
+          rule: JSON.parse(JSON.stringify(v.rule)),
+          errorAlert: JSON.parse(JSON.stringify(v.errorAlert)),
+        })),
+      /** The tables of a sheet: name, address and style. */
+      tables: (sheetName) =>
+        world.tables
+          .filter((t) => t.sheet === findSheet(sheetName))
+          .map((t) => ({ name: t.name, address: boxAddress(t.box), style: t.style })),
       /** The workbook's defined names. */
       names: () => world.names.map((n) => ({ name: n.name, reference: n.reference })),
       /** The charts of a sheet as plain data. */
@@ -620,6 +750,16 @@
             h({ address: address, changeType: "RangeEdited", source: "Local", type: "WorksheetChanged" }),
           ),
         ),
+      /** Conditional formats with everything the add-in set: also bold and priority. */
+      conditionalFormats: (sheetName) =>
+        findSheet(sheetName).formats.map((cf) => ({
+          address: cf.boxes.map(boxAddress).join(","),
+          formula: cf.custom.rule.formula,
+          fill: cf.custom.format.fill.color,
+          font: cf.custom.format.font.color,
+          bold: cf.custom.format.font.bold,
+          priority: cf.priority,
+        })),
       /** Excel.run as the add-in calls it. */
       run: (batch) => Promise.resolve().then(() => batch(context)),
     };

@@ -324,7 +324,7 @@ describe("iewsc arbitrate --balance-out", () => {
     expect(r).toEqual({
       code: 2,
       stdout: "",
-      stderr: `iewsc: ${input}: already has a sheet named balance that IEWSC Workbench did not generate; rename it and run again (nothing was written)\n`,
+      stderr: `iewsc: ${input}: the sheet "balance" is yours, not one IEWSC Workbench generated; rename it so that IEWSC Workbench can write its Balance sheet (nothing was written)\n`,
     });
     expect(existsSync(out)).toBe(false);
   });

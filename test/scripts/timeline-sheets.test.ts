@@ -10,12 +10,12 @@ import {
   WouldLoseDataError,
   checkWorkbook,
   dayFromSerial,
-  dayFromUtcDate,
   dayOfIso,
   isoOf,
   milestoneState,
   timelineSheets,
 } from "../../core";
+import { dayFromUtcDate } from "../../scripts/xlsx/dates";
 import { findTables, loadWorkbook } from "../../scripts/xlsx/read-workbook";
 import { renderBesideTable, renderSheet, toExcel } from "../../scripts/xlsx/render";
 import { readCsv } from "../helpers/csv";
