@@ -1,7 +1,7 @@
 import { a1, columnLetter, sheetRef, stringLiteral } from "../a1";
 import { type CellValue, cellText, matchKey } from "../cells";
 import { type Day, longDate } from "../dates/calendar";
-import { type PlanValue, RAG, type SheetPlan, emptySheet } from "../plans/sheet-plan";
+import { type PlanValue, RAG, type SheetPlan, emptySheet, moneyFormat, printSetup } from "../plans/sheet-plan";
 import type { TableView } from "../tables/read-table";
 import { OFFICIAL_LANGUAGES, type WorkshopParams, isGeneva } from "./workshop";
 
@@ -327,7 +327,14 @@ export function budgetSheet(
     ];
   });
   plan.blocks.push({ ref: a1(header, 1), values: [[...LINES_HEADER]], style: "label" });
-  if (lines.length) plan.blocks.push({ ref: a1(first, 1), values: lines, numFmt: "#,##0.##" });
+  // Amounts in the workbook's currency with two decimals; quantities as they are (General).
+  const money = moneyFormat(params.currency);
+  if (lines.length)
+    plan.blocks.push(
+      { ref: a1(first, 1), values: lines.map((l) => l.slice(0, 4)) },
+      { ref: a1(first, 5), values: lines.map((l) => l.slice(4, 6)), numFmt: money },
+      { ref: a1(first, 7), values: lines.map((l) => l.slice(6)) },
+    );
   const last = first + Math.max(lines.length, 1) - 1;
   const amounts = `$F$${first}:$F$${last}`;
   let at = last + 2;
@@ -375,9 +382,9 @@ export function budgetSheet(
     null,
     { formula: `SUMIF($G$${first}:$G$${last},"Host",${amounts})`, result: budget.host },
   ]);
-  plan.blocks.push({ ref: a1(at, 1), values: summary.slice(0, -2), style: "label", numFmt: "#,##0.##" });
-  plan.blocks.push({ ref: a1(totalRow, 1), values: [summary.at(-2)!], style: "total", numFmt: "#,##0.##" });
-  plan.blocks.push({ ref: a1(totalRow + 1, 1), values: [summary.at(-1)!], numFmt: "#,##0.##" });
+  plan.blocks.push({ ref: a1(at, 1), values: summary.slice(0, -2), style: "label", numFmt: money });
+  plan.blocks.push({ ref: a1(totalRow, 1), values: [summary.at(-2)!], style: "total", numFmt: money });
+  plan.blocks.push({ ref: a1(totalRow + 1, 1), values: [summary.at(-1)!], numFmt: money });
   at = totalRow + 3;
   plan.blocks.push({
     ref: a1(at, 1),
@@ -388,7 +395,7 @@ export function budgetSheet(
     ],
     style: "note",
   });
-  plan.columns = [34, 22, 36, 10, 12, 14, 10].map((width, i) => ({ column: i + 1, width }));
+  plan.columns = [34, 22, 36, 10, 16, 18, 10].map((width, i) => ({ column: i + 1, width }));
   plan.conditionalFormats.push({
     ref: `G${first}:G${last}`,
     formula: `G${first}="Host"`,
@@ -398,5 +405,11 @@ export function budgetSheet(
   });
   plan.freezeBelowRow = 2;
   plan.tabColor = RAG.green.font;
+  plan.print = printSetup({
+    title: params.title ? `Budget — ${params.title}` : "Budget",
+    asOf: longDate(generatedOn),
+    orientation: "landscape",
+    titleRows: `${header}:${header}`,
+  });
   return { plan, budget, totalRef: `${sheetRef(BUDGET_SHEET)}!$F$${totalRow}` };
 }

@@ -6,7 +6,7 @@ import { readMembers } from "../roster/member";
 import type { Settings } from "../settings";
 import type { TableView } from "../tables/read-table";
 import type { Region } from "../vocab";
-import { type PlanValue, RAG, type SheetPlan, emptySheet } from "./sheet-plan";
+import { type PlanValue, RAG, type SheetPlan, emptySheet, printSetup } from "./sheet-plan";
 
 export const BALANCE_SHEET = "Balance";
 /** Every sheet we generate says so in A2; a `Balance` sheet without it is the user's and is never replaced. */
@@ -179,6 +179,12 @@ export function balanceSheet(
   if (arbitration) plan.blocks.push(...proposalBlocks(arbitration, totalRow + 3));
   plan.columns = [38, 11, 11, 9, 11, 9, 9, 9, 13, 12].map((width, i) => ({ column: i + 1, width }));
   plan.freezeBelowRow = BALANCE_HEADER_ROW + 1;
+  plan.print = printSetup({
+    title: "Committee balance",
+    ...(options.generatedOn === undefined ? {} : { asOf: longDate(options.generatedOn) }),
+    orientation: "landscape",
+    titleRows: `${BALANCE_HEADER_ROW}:${BALANCE_HEADER_ROW}`,
+  });
   const committee = figures.at(-1)!;
   const worst = Math.min(committee.womenShare ?? 0, committee.menShare ?? 0);
   plan.tabColor =

@@ -2,7 +2,7 @@ import { a1 } from "../a1";
 import { type Day, isoOf, longDate } from "../dates/calendar";
 import { effectiveOf, planOf } from "../timeline/milestone";
 import type { TimelineContext } from "../timeline/rule";
-import { type PlanValue, RAG, type SheetPlan, emptySheet } from "./sheet-plan";
+import { type PlanValue, RAG, type SheetPlan, emptySheet, printSetup } from "./sheet-plan";
 
 export const FORECAST_HISTORY_SHEET = "Forecast history";
 export const FORECAST_HISTORY_TABLE = "IEWSC_ForecastHistory";
@@ -121,5 +121,11 @@ export function forecastHistorySheet(history: readonly ForecastRecord[], generat
   ];
   plan.freezeBelowRow = HEADER_ROW + 1;
   plan.tabColor = RAG.blue.font;
+  plan.print = printSetup({
+    title: "Forecast history",
+    asOf: longDate(generatedOn),
+    orientation: "landscape",
+    titleRows: `${HEADER_ROW}:${HEADER_ROW}`,
+  });
   return plan;
 }

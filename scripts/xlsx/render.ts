@@ -2,6 +2,7 @@ import type ExcelJS from "exceljs";
 import {
   ACCENT,
   type BesideTablePlan,
+  DATE_FORMAT,
   type CellStyle,
   GENERATED_NOTE,
   WouldLoseDataError,
@@ -18,6 +19,7 @@ import {
   parseRange,
   utcDateOf,
 } from "../../core";
+import { repairModel } from "./package";
 
 /**
  * Renders a workbook plan through ExcelJS: the same plan the Office.js adapter renders in Excel.
@@ -48,9 +50,11 @@ export function renderWorkbook(wb: ExcelJS.Workbook, plan: WorkbookPlan): void {
 /**
  * Works around what ExcelJS cannot write back of what it read. LibreOffice writes tables without a
  * style (no tableStyleInfo), which ExcelJS reads as a null style and then crashes on when writing: such
- * a table gets the style that means "none" (no name, no stripes), which is what it showed.
+ * a table gets the style that means "none" (no name, no stripes), which is what it showed. The theme and
+ * the data validations are put right too (see `repairModel`).
  */
 export function prepareForWrite(wb: ExcelJS.Workbook): void {
+  repairModel(wb);
   wb.eachSheet((ws) => {
     const tables = (ws as unknown as { tables?: Record<string, { table?: { style?: unknown } }> }).tables ?? {};
     for (const t of Object.values(tables)) {
@@ -87,6 +91,10 @@ export function renderSheet(wb: ExcelJS.Workbook, plan: SheetPlan): ExcelJS.Work
   if (plan.print) applyPrint(ws, plan.print);
   for (const block of plan.blocks) writeBlock(ws, block);
   for (const table of plan.tables) writeTable(ws, table);
+  for (const column of plan.wrapColumns ?? [])
+    ws.getColumn(column).eachCell((cell) => {
+      cell.alignment = { ...cell.alignment, wrapText: true, vertical: "top" };
+    });
   for (const v of plan.validations) {
     // One validation over the bounded range: per-cell validations overlap and Excel rejects them.
     (
@@ -191,7 +199,7 @@ function writeBlock(ws: ExcelJS.Worksheet, block: PlanBlock): void {
   for (const [i, line] of block.values.entries()) {
     for (const [j, value] of line.entries()) {
       const cell = ws.getCell(row + i, column + j);
-      cell.value = toExcel(value);
+      cell.value = toExcel(value, cell.address);
       if (block.numFmt) cell.numFmt = block.numFmt;
       if (block.style) cell.style = { ...cell.style, ...STYLES[block.style] };
     }
@@ -209,7 +217,7 @@ function writeTable(ws: ExcelJS.Worksheet, table: PlanTable): void {
       showRowStripes: true,
     },
     columns: table.columns.map((c) => ({ name: c.header, filterButton: true })),
-    rows: table.rows.map((r) => r.map(toExcel)),
+    rows: table.rows.map((r) => r.map((v) => toExcel(v))),
   });
   const { top, left } = parseRange(table.ref);
   // Bold headers for readers that do not draw Excel's table styles (LibreOffice, Google Sheets).
@@ -217,21 +225,31 @@ function writeTable(ws: ExcelJS.Worksheet, table: PlanTable): void {
     ws.getCell(top, left + j).font = { bold: true };
   });
   table.columns.forEach((c, j) => {
-    if (!c.numFmt) return;
-    for (let i = 0; i < table.rows.length; i++) ws.getCell(top + 1 + i, left + j).numFmt = c.numFmt;
+    for (let i = 0; i < table.rows.length; i++) {
+      const cell = ws.getCell(top + 1 + i, left + j);
+      // A date in a column of no format (a Key/Value table's Value) still shows as a date.
+      const format = c.numFmt ?? (isDate(table.rows[i]?.[j]) ? DATE_FORMAT : undefined);
+      if (format) cell.numFmt = format;
+      if (c.wrap) cell.alignment = { wrapText: true, vertical: "top" };
+    }
   });
 }
 
+const isDate = (v: PlanValue | undefined): boolean =>
+  typeof v === "object" && v !== null && "date" in v && dayOfIso(v.date) !== undefined;
+
 /** A plan value as ExcelJS writes it. A string stays a string: ExcelJS never reads it as a formula. */
-export function toExcel(value: PlanValue): ExcelJS.CellValue {
+export function toExcel(value: PlanValue, address?: string): ExcelJS.CellValue {
   if (value === null || typeof value !== "object") return value;
   if ("date" in value) {
     const day = dayOfIso(value.date);
     return day === undefined ? value.date : utcDateOf(day);
   }
+  // A one-cell array formula (<f t="array" ref="B5">) needs its own address.
+  const array = value.array && address ? { shareType: "array", ref: address } : {};
   return value.result === undefined
-    ? ({ formula: value.formula, date1904: false } as ExcelJS.CellFormulaValue)
-    : ({ formula: value.formula, result: value.result, date1904: false } as ExcelJS.CellFormulaValue);
+    ? ({ formula: value.formula, date1904: false, ...array } as ExcelJS.CellFormulaValue)
+    : ({ formula: value.formula, result: value.result, date1904: false, ...array } as ExcelJS.CellFormulaValue);
 }
 
 function argb(hex: string): string {

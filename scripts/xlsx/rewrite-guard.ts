@@ -41,6 +41,8 @@ interface PartRule {
   holds?: (xml: string) => number;
 }
 
+const CUSTOM_PROPERTIES_KIND = "custom document properties (where sensitivity labels are kept)";
+
 /** Kinds of part ExcelJS 4.4 does not read: a rewrite drops every one of them. */
 const DROPPED_PARTS: readonly PartRule[] = [
   // Chart style and colour parts (xl/charts/styleN.xml, colorsN.xml) belong to their chart.
@@ -64,7 +66,7 @@ const DROPPED_PARTS: readonly PartRule[] = [
   { kind: "a timeline filter", path: /^xl\/timeline(s|caches)\//, type: /ms-excel\.timeline(cache)?\+xml/ },
   // LibreOffice writes an empty one into every workbook it saves: only properties in it count.
   {
-    kind: "custom document properties (where sensitivity labels are kept)",
+    kind: CUSTOM_PROPERTIES_KIND,
     path: /^docprops\/custom\.xml$/,
     type: /officedocument\.custom-properties\+xml/,
     holds: (xml) => elements("property")(xml),
@@ -306,12 +308,13 @@ const MEASURES: readonly Measure[] = [
   },
   {
     // ExcelJS keeps only names that are plain ranges: a name holding a formula or a constant is dropped.
-    // Excel rebuilds _xlnm._FilterDatabase from the sheet's filter, so it is left out.
+    // Excel rebuilds _xlnm._FilterDatabase from the sheet's filter, so it is left out, and so are names
+    // that carry nothing (see `carriesNothing`).
     tally: (pkg) =>
       tallyOf(
-        [...pkg.workbook.matchAll(/<(?:\w+:)?definedName\b([^>]*)>/g)]
-          .map((m) => attributes(m[1]!).name ?? "")
-          .filter((n) => n && n !== "_xlnm._FilterDatabase"),
+        [...pkg.workbook.matchAll(/<(?:\w+:)?definedName\b([^>]*)>([^<]*)</g)]
+          .filter((m) => !carriesNothing(attributes(m[1]!).name ?? "", decodeXml(m[2]!)))
+          .map((m) => attributes(m[1]!).name ?? ""),
       ),
     say: counted("defined name", "defined names"),
     parts: () => ["xl/workbook.xml"],
@@ -408,7 +411,37 @@ export async function assertNothingLost(
   }
   if (losses.length === 0) return;
   const kinds = losses.map((l) => l.kind.replace(/\s+/g, " "));
-  throw new WouldLoseDataError(`holds ${listed(kinds)} that a rewrite would drop; nothing was written`, { file });
+  const custom = losses.find((l) => l.kind === CUSTOM_PROPERTIES_KIND);
+  const how = custom ? await customPropertiesHint(inputBytes, custom.parts) : "";
+  throw new WouldLoseDataError(
+    `holds ${listed(kinds)} that a rewrite would drop; nothing was written.${how} Remove what is listed from a copy of the workbook (or keep the generated sheets in another workbook) and run again`,
+    { file },
+  );
+}
+
+/** Which custom document properties the input holds, and where Excel lets a user remove them. */
+async function customPropertiesHint(bytes: Uint8Array, parts: readonly string[]): Promise<string> {
+  const pkg = await openPackage(bytes).catch(() => undefined);
+  const names = parts.flatMap((p) =>
+    [...(pkg?.text(p) ?? "").matchAll(/<(?:\w+:)?property\b([^>]*)>/g)].map((m) => attributes(m[1]!).name ?? ""),
+  );
+  const shown = names.filter(Boolean).map((n) => `"${n}"`);
+  const label = names.some((n) => /^MSIP_Label_/i.test(n))
+    ? " (a sensitivity label: change it under Home ▸ Sensitivity, or remove it)"
+    : "";
+  return shown.length
+    ? ` The custom document properties are ${listed(shown)}${label}; in Excel, remove them under File ▸ Info ▸ Properties ▸ Advanced Properties ▸ Custom.`
+    : "";
+}
+
+/**
+ * Defined names whose loss loses nothing: Excel's filter database (rebuilt from the sheet's filter), a
+ * name that points nowhere (`#REF!`, as gnumeric writes an unset print area), and gnumeric's
+ * `_xlnm.Sheet_Title`, which only repeats the sheet's name.
+ */
+function carriesNothing(name: string, value: string): boolean {
+  const v = value.trim();
+  return !name || name === "_xlnm._FilterDatabase" || name === "_xlnm.Sheet_Title" || v === "" || v === "#REF!";
 }
 
 function listed(items: string[]): string {
