@@ -3,6 +3,7 @@ import {
   type Day,
   type DescribedFinding,
   type Summary,
+  TableMissingError,
   UnreadableWorkbookError,
   WorkbookError,
   checkWorkbook,
@@ -35,6 +36,9 @@ export async function checkFile(file: string, options: { asOf?: Day } = {}): Pro
 
 /** The one line a user sees for a workbook that cannot be used: no stack trace, ever. */
 export function oneLine(e: unknown, file: string): string {
+  // No check can run: say how to get a workbook that has the tables.
+  if (e instanceof TableMissingError)
+    return `${(e.where.file ? e : e.inFile(file)).message}; to start from a workbook with every table, run iewsc template --out iewsc.xlsx`;
   if (e instanceof WorkbookError) return e.where.file ? e.message : e.inFile(file).message;
   const detail = e instanceof Error ? e.message.split("\n")[0] : String(e);
   return new UnreadableWorkbookError(`could not be read (${detail})`, { file }).message;

@@ -120,6 +120,8 @@ export interface BudgetLine {
   rate: number;
   amount: number;
   paidBy: "ITU" | "Host";
+  /** The Unit of the item's first row in Rates, as `INDEX(Unit, MATCH(item, Item, 0))&""` reads it. */
+  unit: string;
 }
 
 export interface Budget {
@@ -132,6 +134,16 @@ export interface Budget {
   host: number;
   currency: string;
 }
+
+/** A cell as `x&""` turns it into text: blank is "", TRUE is "TRUE", a number as General shows it. */
+const formulaText = (value: CellValue | undefined): string =>
+  value === null || value === undefined
+    ? ""
+    : typeof value === "boolean"
+      ? value
+        ? "TRUE"
+        : "FALSE"
+      : cellText(value);
 
 /** An item as typed (MATCH compares the text exactly, case aside). */
 const itemText = (value: CellValue | undefined): string => (typeof value === "string" ? value : cellText(value));
@@ -146,6 +158,7 @@ export function computeBudget(params: WorkshopParams, rates: TableView): Budget 
     // that is not a number cell counts 0.
     const first = rows.find((r) => itemText(r.cells["Item"]).toLowerCase() === item.toLowerCase())!;
     const rate = typeof first.cells["Rate"] === "number" ? first.cells["Rate"] : 0;
+    const unit = formulaText(first.cells["Unit"]);
     const quantity = meaning.quantity(params);
     return {
       row,
@@ -155,6 +168,7 @@ export function computeBudget(params: WorkshopParams, rates: TableView): Budget 
       rate,
       amount: quantity * rate,
       paidBy: meaning.hostCovers && !isGeneva(params.venue) ? "Host" : "ITU",
+      unit,
     };
   });
   const subtotals = Object.fromEntries(
@@ -319,7 +333,7 @@ export function budgetSheet(
     return [
       line.category,
       line.item,
-      rates.columns["Unit"] ? { formula: `${lookup("Unit", line.item)}&""`, result: "" } : "",
+      rates.columns["Unit"] ? { formula: `${lookup("Unit", line.item)}&""`, result: line.unit } : "",
       { formula: meaning.formula(cell), result: line.quantity },
       { formula: `N(${lookup("Rate", line.item)})`, result: line.rate },
       { formula: `D${r}*E${r}`, result: line.amount },

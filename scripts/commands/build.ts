@@ -24,6 +24,8 @@ export interface BuildOutcome {
   resourceTotalDays: number;
   /** The contract tables the build added with defaults. */
   added: string[];
+  /** Workshop parameters not given, which the budget counts as 0. */
+  missing: string[];
   summary: { errors: number; warnings: number; info: number };
 }
 
@@ -81,6 +83,7 @@ export async function buildFile(file: string, out: string, options: { asOf?: Day
     currency: plan.budget.currency,
     resourceTotalDays: round(plan.resources.totalDays),
     added: plan.added.map((s) => s.name),
+    missing: plan.missing,
     summary: check?.summary ?? { errors: 0, warnings: 0, info: 0 },
   };
 }
@@ -107,9 +110,9 @@ export async function runBuild(file: string, opts: { out: string; json?: boolean
     return fail(oneLine(e, file));
   }
   if (opts.json) {
-    const { file: f, out: o, budgetTotal, currency, resourceTotalDays, added } = outcome;
+    const { file: f, out: o, budgetTotal, currency, resourceTotalDays, added, missing } = outcome;
     process.stdout.write(
-      `${JSON.stringify({ file: f, out: o, budgetTotal, currency, resourceTotalDays, added }, null, 2)}\n`,
+      `${JSON.stringify({ file: f, out: o, budgetTotal, currency, resourceTotalDays, added, missing }, null, 2)}\n`,
     );
   } else {
     const money = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 2 }).format(outcome.budgetTotal);
@@ -118,6 +121,11 @@ export async function runBuild(file: string, opts: { out: string; json?: boolean
       ...(outcome.added.length
         ? [
             `Added with defaults, to fill in: the ${outcome.added.join(", ")} table${outcome.added.length > 1 ? "s" : ""}.`,
+          ]
+        : []),
+      ...(outcome.missing.length
+        ? [
+            `Not given in the Workshop table, so counted as 0 in the budget: ${outcome.missing.join(", ")}. Fill them in and build again.`,
           ]
         : []),
       ...(outcome.summary.errors || outcome.summary.warnings

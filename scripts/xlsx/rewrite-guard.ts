@@ -608,7 +608,7 @@ function withoutFallbacks(xml: string): string {
  * sheet's extension list, used for lists drawn from another sheet; ExcelJS does not read those).
  */
 function validatedCells(xml: string): number {
-  let cells = 0;
+  const boxes: Area[] = [];
   const open = /<(?:[\w.-]+:)?dataValidation\b([^>]*?)(\/?)>/g;
   for (const m of xml.matchAll(open)) {
     let sqref: string | undefined = attributes(m[1]!).sqref;
@@ -617,19 +617,60 @@ function validatedCells(xml: string): number {
       const end = xml.indexOf("dataValidation>", start);
       sqref = /<(?:[\w.-]+:)?sqref>([^<]*)</.exec(xml.slice(start, end < 0 ? undefined : end))?.[1];
     }
-    cells += areaOf(sqref ?? "");
+    boxes.push(...areasOf(sqref ?? ""));
   }
-  return cells;
+  return unionArea(boxes);
 }
 
-/** The number of cells in a space-separated list of references: "A1:B2 D4", "A:A", "3:3". */
-function areaOf(sqref: string): number {
-  let area = 0;
+interface Area {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** The rectangles of a space-separated list of references: "A1:B2 D4", "A:A", "3:3". */
+function areasOf(sqref: string): Area[] {
+  const out: Area[] = [];
   for (const ref of sqref.trim().split(/\s+/).filter(Boolean)) {
     const [from, to = from] = ref.replace(/\$/g, "").split(":") as [string, string?];
     const a = corner(from, "top-left");
     const b = corner(to!, "bottom-right");
-    if (a && b) area += (Math.abs(b.row - a.row) + 1) * (Math.abs(b.col - a.col) + 1);
+    if (a && b)
+      out.push({
+        top: Math.min(a.row, b.row),
+        bottom: Math.max(a.row, b.row),
+        left: Math.min(a.col, b.col),
+        right: Math.max(a.col, b.col),
+      });
+  }
+  return out;
+}
+
+/**
+ * The cells the rectangles cover, each counted once: ExcelJS writes overlapping validations for
+ * what it read (exceljs #2820) and the rewrite writes them without overlap, which is no loss.
+ */
+function unionArea(boxes: Area[]): number {
+  const size = (b: Area) => (b.bottom - b.top + 1) * (b.right - b.left + 1);
+  // Beyond a few hundred ranges the exact count costs more than it tells: sum them.
+  if (boxes.length > 400) return boxes.reduce((n, b) => n + size(b), 0);
+  const edges = [...new Set(boxes.flatMap((b) => [b.left, b.right + 1]))].sort((x, y) => x - y);
+  let area = 0;
+  for (let i = 0; i + 1 < edges.length; i++) {
+    const [from, to] = [edges[i]!, edges[i + 1]!];
+    const rows = boxes
+      .filter((b) => b.left <= from && b.right >= to - 1)
+      .map((b) => [b.top, b.bottom] as const)
+      .sort((x, y) => x[0] - y[0]);
+    let covered = 0;
+    let end = 0;
+    for (const [top, bottom] of rows) {
+      if (bottom <= end) continue;
+      covered += bottom - Math.max(top, end + 1) + 1;
+      end = bottom;
+    }
+    area += covered * (to - from);
   }
   return area;
 }

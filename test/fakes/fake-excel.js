@@ -100,8 +100,31 @@
 
     function newSheet(name) {
       var s = { name: name, cells: new Map(), formats: [], frozenRows: 0, tabColor: "", validations: [], charts: [] };
+      s.pageLayout = pageLayoutOf(s);
       world.sheets.push(s);
       return s;
+    }
+    /** Worksheet.pageLayout (ExcelApi 1.9) as the add-in sets it: recorded as given, for tests to read. */
+    function pageLayoutOf(s) {
+      var side = () => ({
+        leftHeader: "",
+        centerHeader: "",
+        rightHeader: "",
+        leftFooter: "",
+        centerFooter: "",
+        rightFooter: "",
+      });
+      return {
+        orientation: "Portrait",
+        paperSize: "Letter",
+        zoom: { scale: 100 },
+        printTitleRows: "",
+        headersFooters: { state: true, defaultForAllPages: side() },
+        setPrintTitleRows: (rows) => {
+          world.pendingBytes += String(rows).length;
+          s.pageLayout.printTitleRows = String(rows);
+        },
+      };
     }
     function cellAt(s, r, c) {
       return s.cells.get(`${r},${c}`);
@@ -213,7 +236,12 @@
         rowIndex: b.top - 1,
         columnIndex: b.left - 1,
         address: `${s.name}!${boxAddress(b)}`,
-        format: { columnWidth: 0, font: { bold: false, italic: false, color: "", size: 11 }, fill: { color: "" } },
+        format: {
+          columnWidth: 0,
+          wrapText: false,
+          font: { bold: false, italic: false, color: "", size: 11 },
+          fill: { color: "" },
+        },
         select: () => {
           world.selected = { sheet: s.name, address: boxAddress(b) };
         },
@@ -296,6 +324,7 @@
         delete: () => {
           world.sheets.splice(world.sheets.indexOf(s), 1);
         },
+        pageLayout: s.pageLayout,
         freezePanes: {
           freezeRows: (n) => {
             s.frozenRows = n;
@@ -523,6 +552,8 @@
           : { value: "", formula: null, numberFormat: "General" };
       },
       values: (sheetName, address) => readValues(findSheet(sheetName), parseBox(address)),
+      /** A sheet's page layout as the add-in set it (orientation, zoom, print titles, headers and footers). */
+      pageLayout: (sheetName) => JSON.parse(JSON.stringify(findSheet(sheetName).pageLayout)),
       /** The workbook's defined names. */
       names: () => world.names.map((n) => ({ name: n.name, reference: n.reference })),
       /** The charts of a sheet as plain data. */
