@@ -20,6 +20,7 @@ import { assertNothingLost } from "../xlsx/rewrite-guard";
 import { oneLine } from "../check-file";
 import { painter, useColour } from "../terminal";
 import { findTables, loadWorkbook } from "../xlsx/read-workbook";
+import { ZIP_OPTIONS } from "../xlsx/package";
 import { renderSheet, prepareForWrite } from "../xlsx/render";
 
 /** A balance as `arbitrate --json` gives it: the counts, and the share rounded as findings round it. */
@@ -150,7 +151,7 @@ export async function runArbitrate(file: string, opts: { json?: boolean; balance
       refuseUserBalance(wb);
       renderSheet(wb, balanceSheet(view, result.settings, a, { generatedOn: today }));
       prepareForWrite(wb);
-      const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+      const bytes = new Uint8Array(await wb.xlsx.writeBuffer(ZIP_OPTIONS as ExcelJS.XlsxWriteOptions));
       // Nothing the rewrite would drop (charts, macros, custom properties …) may be lost silently.
       await assertNothingLost(file, new Uint8Array(await readFile(file)), bytes, { regenerated: [BALANCE_SHEET] });
       await writeFileAtomic(resolve(opts.balanceOut), bytes);

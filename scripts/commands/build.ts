@@ -13,6 +13,8 @@ import {
 import { writeFileAtomic } from "../atomic-write";
 import { oneLine } from "../check-file";
 import { findTables, loadWorkbook, loadWorkbookBytes } from "../xlsx/read-workbook";
+import type ExcelJS from "exceljs";
+import { ZIP_OPTIONS } from "../xlsx/package";
 import { prepareForWrite, renderSheet, renderWorkbook } from "../xlsx/render";
 import { assertNothingLost } from "../xlsx/rewrite-guard";
 
@@ -65,7 +67,7 @@ export async function buildFile(file: string, out: string, options: { asOf?: Day
   prepareForWrite(wb);
   let bytes: Uint8Array;
   try {
-    bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+    bytes = new Uint8Array(await wb.xlsx.writeBuffer(ZIP_OPTIONS as ExcelJS.XlsxWriteOptions));
   } catch (e) {
     throw new WouldLoseDataError(
       `holds something the copy cannot be written with (${e instanceof Error ? e.message.split("\n")[0] : String(e)}); nothing was written`,

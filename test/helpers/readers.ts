@@ -32,7 +32,10 @@ export function openpyxlRead(file: string): {
 import json, sys, openpyxl
 wb = openpyxl.load_workbook(sys.argv[1], data_only=True)
 names = []
-for name, dn in wb.defined_names.items():
+dns = wb.defined_names
+# openpyxl 3.1 keeps names in a dict; 3.0 (Debian 12) in a list.
+items = dns.items() if hasattr(dns, "items") else [(d.name, d) for d in dns.definedName]
+for name, dn in items:
     for sheet, cell in dn.destinations:
         c = cell.replace("$", "").split(":")[0]
         names.append({"name": name, "sheet": sheet, "cell": cell, "value": wb[sheet][c].value})
