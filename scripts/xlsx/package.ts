@@ -11,6 +11,7 @@ import JSZip from "jszip";
  * Relationship targets may be absolute (`/xl/tables/table1.xml`, as openpyxl and some Python tools
  * write them); ExcelJS resolves every target against the source part's folder and then cannot find
  * the part. Such targets are rewritten relative to their source before ExcelJS loads the package.
+ * gnumeric's print titles and areas get Excel's built-in names (see below).
  * Returns the bytes unchanged when no relationship is absolute (the usual case costs one unzip of
  * the small .rels parts, not a rewrite).
  *
@@ -40,6 +41,17 @@ export async function normalizePackage(bytes: Buffer): Promise<Buffer> {
     });
     if (fixed !== xml) {
       zip.file(name, fixed);
+      changed = true;
+    }
+  }
+  // gnumeric names a sheet's print titles and area without Excel's "_xlnm." prefix: ExcelJS then
+  // reads them as ordinary names and drops them; with the prefix they are the page setup they are.
+  const workbook = zip.file("xl/workbook.xml");
+  if (workbook) {
+    const xml = await workbook.async("string");
+    const fixed = xml.replace(/(<(?:\w+:)?definedName\b[^>]*\bname=")(Print_Titles|Print_Area)"/g, '$1_xlnm.$2"');
+    if (fixed !== xml) {
+      zip.file("xl/workbook.xml", fixed);
       changed = true;
     }
   }

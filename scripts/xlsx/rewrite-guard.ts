@@ -314,7 +314,8 @@ const MEASURES: readonly Measure[] = [
       tallyOf(
         [...pkg.workbook.matchAll(/<(?:\w+:)?definedName\b([^>]*)>([^<]*)</g)]
           .filter((m) => !carriesNothing(attributes(m[1]!).name ?? "", decodeXml(m[2]!)))
-          .map((m) => attributes(m[1]!).name ?? ""),
+          // gnumeric writes Excel's built-in print names without their prefix; the reader adds it back.
+          .map((m) => (attributes(m[1]!).name ?? "").replace(/^(Print_Titles|Print_Area)$/, "_xlnm.$1")),
       ),
     say: counted("defined name", "defined names"),
     parts: () => ["xl/workbook.xml"],
