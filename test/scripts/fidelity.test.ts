@@ -51,7 +51,7 @@ const haveAll = [
     const names = Object.keys(files);
     const converted = libreConvert(Object.values(files), "xlsx");
     libre = Object.fromEntries(names.map((n, i) => [n, converted[i]!]));
-  });
+  }, 600_000);
 
   test.each(["template", "sample", "built-sample", "built-template", "balance"])(
     "%s: a sound package, and LibreOffice and gnumeric compute every formula as the core did",

@@ -67,7 +67,7 @@ const programs = [
       spawnSync(SSCONVERT, [file, target], { timeout: 120_000 });
       resaved[file] = { LibreOffice: libre[i]!, openpyxl: openpyxlResave(file), gnumeric: target };
     });
-  });
+  }, 600_000);
 
   test("the sample, re-saved by each program, checks and builds as the original does", () => {
     const sample = originals[0]!;
