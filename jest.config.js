@@ -6,6 +6,9 @@ module.exports = {
   transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "<rootDir>/tsconfig.json" }] },
   moduleNameMapper: { "^office-addin-manifest$": "<rootDir>/test/stubs/office-addin-manifest.cjs" },
   testTimeout: 120000,
+  // Every workbook a test writes lands under one root, and the teardown checks each one's package.
+  globalSetup: "<rootDir>/test/global-setup.ts",
+  globalTeardown: "<rootDir>/test/global-teardown.ts",
   // LibreOffice and Chromium suites start real programs: give them room and run them apart.
   maxWorkers: 2,
 };

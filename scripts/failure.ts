@@ -1,4 +1,4 @@
-import { WorkbookError } from "../core";
+import { TableMissingError, WorkbookError } from "../core";
 
 /** What the user is told when a command stops: a workbook that cannot be used, or a bug of ours. */
 export type Failure =
@@ -16,6 +16,14 @@ export const INTERNAL_ERROR = "internal error: please report it";
  * // "a.xlsx: internal error: please report it (run again with --debug for the details)"
  */
 export function describeFailure(e: unknown, file?: string): Failure {
+  // No check can run: say how to get a workbook that has the tables.
+  if (e instanceof TableMissingError) {
+    const message = e.where.file || file === undefined ? e.message : e.inFile(file).message;
+    return {
+      internal: false,
+      message: `${message}; to start from a workbook with every table, run iewsc template --out iewsc.xlsx`,
+    };
+  }
   if (e instanceof WorkbookError)
     return { internal: false, message: e.where.file || file === undefined ? e.message : e.inFile(file).message };
   const where = file === undefined ? "" : `${file}: `;

@@ -12,6 +12,7 @@ import {
   generatedClash,
   type PlanColumnFormat,
   type PlanConditionalFormat,
+  type PlanPrint,
   type PlanTable,
   type PlanValue,
   type SheetPlan,
@@ -104,7 +105,10 @@ function officeCell(
     const day = dayOfIso(value.date);
     return { formula: day === undefined ? keepApostrophe(safeText(value.date)) : serialOf(day, date1904), format };
   }
-  // Office.js wants the leading "=" (ExcelJS and the plan do not).
+  // Office.js wants the leading "=" (ExcelJS and the plan do not). An `array` formula is written as a
+  // plain one: Office.js has no way to write a legacy (Ctrl+Shift+Enter) array formula through
+  // `range.formulas`, and none is needed in Excel, which evaluates SUMPRODUCT's arguments as arrays in
+  // every version (and every formula as an array formula in dynamic-array Excel). Only gnumeric needs it.
   return { formula: `=${value.formula}`, format };
 }
 
@@ -181,6 +185,11 @@ export async function renderSheet(
   queueColumnWidths(sheet, plan.columns);
   if (plan.freezeBelowRow && plan.freezeBelowRow > 1) sheet.freezePanes.freezeRows(plan.freezeBelowRow - 1);
   for (const table of plan.tables) await queueTable(sheet, table, options.date1904, options.budget);
+  for (const column of plan.wrapColumns ?? []) {
+    const letter = a1(1, column).replace(/\d+$/, "");
+    sheet.getRange(`${letter}:${letter}`).format.wrapText = true;
+  }
+  if (plan.print) queuePrint(sheet, plan.print);
   queueConditionalFormats(sheet, plan.conditionalFormats);
   for (const v of plan.validations) {
     const range = sheet.getRange(v.ref);
@@ -223,6 +232,50 @@ export async function queueTable(
   );
   added.name = table.name;
   if (table.style) added.style = table.style;
+  table.columns.forEach((c, j) => {
+    if (c.wrap && table.rows.length)
+      sheet.getRange(a1(top + 1, left + j, top + table.rows.length, left + j)).format.wrapText = true;
+  });
+}
+
+/**
+ * Queues a sheet's page setup (Worksheet.pageLayout, ExcelApi 1.9, which the manifest requires): the
+ * orientation, A4, one page wide and as many tall as needed, the rows repeated on every page, and the
+ * header and footer. The plan writes a header or footer as one string with Excel's section codes
+ * (`&L`, `&C`, `&R`); Office.js takes the three sections apart, with the same codes inside them.
+ */
+export function queuePrint(sheet: Excel.Worksheet, print: PlanPrint): void {
+  const layout = sheet.pageLayout;
+  layout.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
+  layout.paperSize = print.paper === "Letter" ? "Letter" : "A4";
+  // 0 pages tall is "automatic", as fitToHeight="0" is in the file format.
+  layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  if (print.titleRows) layout.setPrintTitleRows(`$${print.titleRows.replace(":", ":$")}`);
+  const pages = layout.headersFooters.defaultForAllPages;
+  const header = sections(print.header ?? "");
+  const footer = sections(print.footer ?? "");
+  pages.leftHeader = header.L;
+  pages.centerHeader = header.C;
+  pages.rightHeader = header.R;
+  pages.leftFooter = footer.L;
+  pages.centerFooter = footer.C;
+  pages.rightFooter = footer.R;
+}
+
+/**
+ * Splits an Excel header/footer string into its left, centre and right sections (`&&` is a literal
+ * ampersand, not a section code).
+ *
+ * @example sections("&LBudget&CPage &P of &N") // { L: "Budget", C: "Page &P of &N", R: "" }
+ */
+export function sections(text: string): { L: string; C: string; R: string } {
+  const out = { L: "", C: "", R: "" };
+  let at: "L" | "C" | "R" = "C";
+  for (const part of text.split(/(&&|&[LCR])/)) {
+    if (part === "&L" || part === "&C" || part === "&R") at = part[1] as "L" | "C" | "R";
+    else out[at] += part;
+  }
+  return out;
 }
 
 /** Queues conditional formats, in priority order (the first wins where two apply). */

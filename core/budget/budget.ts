@@ -2,7 +2,7 @@ import { a1, columnLetter, sheetRef, stringLiteral } from "../a1";
 import { type CellValue, cellText, matchKey } from "../cells";
 import { type Day, longDate } from "../dates/calendar";
 import { GENERATED, generatedNote } from "../plans/generated";
-import { type PlanValue, RAG, type SheetPlan, emptySheet } from "../plans/sheet-plan";
+import { type PlanValue, RAG, type SheetPlan, emptySheet, moneyFormat, printSetup } from "../plans/sheet-plan";
 import type { TableView } from "../tables/read-table";
 import { OFFICIAL_LANGUAGES, type WorkshopParams, isGeneva } from "./workshop";
 
@@ -120,6 +120,8 @@ export interface BudgetLine {
   rate: number;
   amount: number;
   paidBy: "ITU" | "Host";
+  /** The Unit of the item's first row in Rates, as `INDEX(Unit, MATCH(item, Item, 0))&""` reads it. */
+  unit: string;
 }
 
 export interface Budget {
@@ -132,6 +134,16 @@ export interface Budget {
   host: number;
   currency: string;
 }
+
+/** A cell as `x&""` turns it into text: blank is "", TRUE is "TRUE", a number as General shows it. */
+const formulaText = (value: CellValue | undefined): string =>
+  value === null || value === undefined
+    ? ""
+    : typeof value === "boolean"
+      ? value
+        ? "TRUE"
+        : "FALSE"
+      : cellText(value);
 
 /** An item as typed (MATCH compares the text exactly, case aside). */
 const itemText = (value: CellValue | undefined): string => (typeof value === "string" ? value : cellText(value));
@@ -146,6 +158,7 @@ export function computeBudget(params: WorkshopParams, rates: TableView): Budget 
     // that is not a number cell counts 0.
     const first = rows.find((r) => itemText(r.cells["Item"]).toLowerCase() === item.toLowerCase())!;
     const rate = typeof first.cells["Rate"] === "number" ? first.cells["Rate"] : 0;
+    const unit = formulaText(first.cells["Unit"]);
     const quantity = meaning.quantity(params);
     return {
       row,
@@ -155,6 +168,7 @@ export function computeBudget(params: WorkshopParams, rates: TableView): Budget 
       rate,
       amount: quantity * rate,
       paidBy: meaning.hostCovers && !isGeneva(params.venue) ? "Host" : "ITU",
+      unit,
     };
   });
   const subtotals = Object.fromEntries(
@@ -313,7 +327,7 @@ export function budgetSheet(
     return [
       line.category,
       line.item,
-      rates.columns["Unit"] ? { formula: `${lookup("Unit", line.item)}&""`, result: "" } : "",
+      rates.columns["Unit"] ? { formula: `${lookup("Unit", line.item)}&""`, result: line.unit } : "",
       { formula: meaning.formula(cell), result: line.quantity },
       { formula: `N(${lookup("Rate", line.item)})`, result: line.rate },
       { formula: `D${r}*E${r}`, result: line.amount },
@@ -321,7 +335,14 @@ export function budgetSheet(
     ];
   });
   plan.blocks.push({ ref: a1(header, 1), values: [[...LINES_HEADER]], style: "label" });
-  if (lines.length) plan.blocks.push({ ref: a1(first, 1), values: lines, numFmt: "#,##0.##" });
+  // Amounts in the workbook's currency with two decimals; quantities as they are (General).
+  const money = moneyFormat(params.currency);
+  if (lines.length)
+    plan.blocks.push(
+      { ref: a1(first, 1), values: lines.map((l) => l.slice(0, 4)) },
+      { ref: a1(first, 5), values: lines.map((l) => l.slice(4, 6)), numFmt: money },
+      { ref: a1(first, 7), values: lines.map((l) => l.slice(6)) },
+    );
   const last = first + Math.max(lines.length, 1) - 1;
   const amounts = `$F$${first}:$F$${last}`;
   let at = last + 2;
@@ -369,9 +390,9 @@ export function budgetSheet(
     null,
     { formula: `SUMIF($G$${first}:$G$${last},"Host",${amounts})`, result: budget.host },
   ]);
-  plan.blocks.push({ ref: a1(at, 1), values: summary.slice(0, -2), style: "label", numFmt: "#,##0.##" });
-  plan.blocks.push({ ref: a1(totalRow, 1), values: [summary.at(-2)!], style: "total", numFmt: "#,##0.##" });
-  plan.blocks.push({ ref: a1(totalRow + 1, 1), values: [summary.at(-1)!], numFmt: "#,##0.##" });
+  plan.blocks.push({ ref: a1(at, 1), values: summary.slice(0, -2), style: "label", numFmt: money });
+  plan.blocks.push({ ref: a1(totalRow, 1), values: [summary.at(-2)!], style: "total", numFmt: money });
+  plan.blocks.push({ ref: a1(totalRow + 1, 1), values: [summary.at(-1)!], numFmt: money });
   at = totalRow + 3;
   plan.blocks.push({
     ref: a1(at, 1),
@@ -382,7 +403,7 @@ export function budgetSheet(
     ],
     style: "note",
   });
-  plan.columns = [34, 22, 36, 10, 12, 14, 10].map((width, i) => ({ column: i + 1, width }));
+  plan.columns = [34, 22, 36, 10, 16, 18, 10].map((width, i) => ({ column: i + 1, width }));
   plan.conditionalFormats.push({
     ref: `G${first}:G${last}`,
     formula: `G${first}="Host"`,
@@ -392,5 +413,11 @@ export function budgetSheet(
   });
   plan.freezeBelowRow = 2;
   plan.tabColor = RAG.green.font;
+  plan.print = printSetup({
+    title: params.title ? `Budget — ${params.title}` : "Budget",
+    asOf: longDate(generatedOn),
+    orientation: "landscape",
+    titleRows: `${header}:${header}`,
+  });
   return { plan, budget, totalRef: `${sheetRef(BUDGET_SHEET)}!$F$${totalRow}` };
 }

@@ -9,7 +9,7 @@ import { type RawTable, type TableView, readTable } from "../tables/read-table";
 import { BUDGET_TOTAL_NAME, type Budget, budgetSheet } from "./budget";
 import { RESOURCE_TOTAL_NAME, type Resources, resourcesSheet } from "./resources";
 import { defaultTaskRows, readTasks } from "./tasks";
-import { readWorkshop } from "./workshop";
+import { missingParameters, readWorkshop } from "./workshop";
 
 export interface BuildPlan {
   /** Contract tables the workbook lacked, added with defaults (the user's to edit from then on). */
@@ -19,6 +19,8 @@ export interface BuildPlan {
   names: { name: string; ref: string }[];
   budget: Budget;
   resources: Resources;
+  /** Workshop parameters not given (blank or absent), which the budget counts as 0: the user's to fill in. */
+  missing: string[];
 }
 
 /** A contract table we add, as a plan and as the view the formulas refer to. */
@@ -37,7 +39,7 @@ function addTable(name: TableName, rows: CellValue[][], extra: string[] = []): {
 
 /**
  * Everything Build budget & resources writes, as plans both adapters render: the missing Workshop,
- * Rates or Tasks tables (Workshop with the template's parameters, Rates with editable default rates,
+ * Rates or Tasks tables (Workshop with its keys and blank values to fill in, Rates with editable default rates,
  * Tasks back-scheduled from the workshop's start), the `Budget` and `Resources` sheets, and the names
  * `BudgetTotal` and `ResourceTotalDays`. Building twice gives the same plan as building once.
  */
@@ -46,7 +48,9 @@ export function buildPlan(input: WorkbookInput, today: Day): BuildPlan {
   const view = (name: TableName) => (input.tables[name] ? readTable(input.tables[name]!) : undefined);
   let workshop = view("Workshop");
   if (!workshop) {
-    const t = addTable("Workshop", SAMPLE_WORKSHOP as CellValue[][], ["Meaning"]);
+    // Every key with a blank value to fill in: a budget is never made of numbers the user did not give.
+    const blank = SAMPLE_WORKSHOP.map(([key, , meaning]) => [key, null, meaning]);
+    const t = addTable("Workshop", blank as CellValue[][], ["Meaning"]);
     added.push(t.plan);
     workshop = t.view;
   }
@@ -75,5 +79,6 @@ export function buildPlan(input: WorkbookInput, today: Day): BuildPlan {
     ],
     budget: budget.budget,
     resources: resources.resources,
+    missing: missingParameters(workshop),
   };
 }

@@ -1,7 +1,7 @@
 import { a1, columnLetter, sheetRef } from "../a1";
 import { type Day, addMonths, dayFromYMD, isoOf, longDate, ymdOf } from "../dates/calendar";
 import { GENERATED, generatedNote } from "../plans/generated";
-import { type PlanValue, RAG, type SheetPlan, emptySheet } from "../plans/sheet-plan";
+import { type PlanValue, RAG, type SheetPlan, emptySheet, printSetup } from "../plans/sheet-plan";
 import type { TableView } from "../tables/read-table";
 import { rowsEnd } from "./budget";
 import type { TaskRow } from "./tasks";
@@ -100,6 +100,8 @@ export function resourcesSheet(
           ? `SUMPRODUCT((${R}=${who})*ISNUMBER(${S})*ISNUMBER(${D})*(${D}>=${S})*(${days}>0)*${days}*${E}/(ABS(${D}-${S})+1))`
           : "0",
         result: resources.grid[i]![j]!,
+        // gnumeric reads ABS, ISNUMBER … over ranges inside SUMPRODUCT as one cell unless this is an array formula.
+        array: spread,
       };
     });
     return [
@@ -153,5 +155,11 @@ export function resourcesSheet(
   plan.columns = [{ column: 1, width: 26 }, ...Array.from({ length: n + 1 }, (_, j) => ({ column: 2 + j, width: 10 }))];
   plan.freezeBelowRow = HEADER_ROW + 1;
   plan.tabColor = RAG.green.font;
+  plan.print = printSetup({
+    title: "Resources: person-days by role and month",
+    asOf: longDate(generatedOn),
+    orientation: n > 6 ? "landscape" : "portrait",
+    titleRows: `${HEADER_ROW}:${HEADER_ROW}`,
+  });
   return { plan, resources, totalRef: `${sheetRef(RESOURCES_SHEET)}!$B$${totalRow + 2}` };
 }

@@ -77,6 +77,42 @@ export function readWorkshop(view: TableView | undefined, date1904: boolean): Wo
   };
 }
 
+/** Workshop keys with a documented default: a blank one is not missing. */
+/** The Workshop keys the budget reads, with the parameter cell label the Budget sheet shows. */
+export const WORKSHOP_KEYS = [
+  "Title",
+  "Start",
+  "Days",
+  "Venue",
+  "InPersonParticipants",
+  "RemoteParticipants",
+  "InterpretationLanguages",
+  "Captioning",
+  "Webcast",
+  "FullFellowships",
+  "PartialFellowships",
+  "StaffMissions",
+  "ContingencyPercent",
+  "Currency",
+] as const;
+
+const DEFAULTED: readonly string[] = ["ContingencyPercent", "Currency"];
+
+/**
+ * The Workshop parameters the user has not given (no row, or a blank value), in the contract's order:
+ * the budget counts them as 0, so the output says which they are. Keys with a default are not listed.
+ *
+ * @example missingParameters(undefined) // ["Title", "Start", "Days", … "StaffMissions"]
+ */
+export function missingParameters(view: TableView | undefined): string[] {
+  const given = new Set<string>();
+  for (const { cells } of view?.rows ?? []) {
+    const key = typeof cells["Key"] === "string" ? cells["Key"].trim().toLowerCase() : "";
+    if (key && cellText(cells["Value"]).trim() !== "") given.add(key);
+  }
+  return WORKSHOP_KEYS.filter((k) => !DEFAULTED.includes(k) && !given.has(k.toLowerCase()));
+}
+
 /** Geneva, or a host city (which covers the additional costs). */
 export const isGeneva = (venue: string): boolean =>
   ["", "GENEVA", "GENEVE", "GENÈVE", "GENF"].includes(venue.trim().toUpperCase());

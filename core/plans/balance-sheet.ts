@@ -9,7 +9,7 @@ import type { Settings } from "../settings";
 import type { TableView } from "../tables/read-table";
 import type { Region } from "../vocab";
 import { GENERATED, generatedNote } from "./generated";
-import { type PlanValue, RAG, type SheetPlan, emptySheet } from "./sheet-plan";
+import { type PlanValue, RAG, type SheetPlan, emptySheet, printSetup } from "./sheet-plan";
 
 export const BALANCE_SHEET = GENERATED.balance.sheet;
 /** ITU's own reference line (the Network of Women in ITU-T's 35 % at WTSA-24), shown amber below the balance line. */
@@ -174,6 +174,12 @@ export function balanceSheet(
   if (arbitration) plan.blocks.push(...proposalBlocks(arbitration, totalRow + 3));
   plan.columns = [38, 11, 11, 9, 11, 9, 9, 9, 13, 12].map((width, i) => ({ column: i + 1, width }));
   plan.freezeBelowRow = BALANCE_HEADER_ROW + 1;
+  plan.print = printSetup({
+    title: "Committee balance",
+    ...(options.generatedOn === undefined ? {} : { asOf: longDate(options.generatedOn) }),
+    orientation: "landscape",
+    titleRows: `${BALANCE_HEADER_ROW}:${BALANCE_HEADER_ROW}`,
+  });
   const committee = figures.at(-1)!;
   const worst = Math.min(committee.womenShare ?? 0, committee.menShare ?? 0);
   plan.tabColor =

@@ -10,7 +10,7 @@ import type { TableName } from "../tables/contract";
 import type { TableView } from "../tables/read-table";
 import { GENERATED, generatedNote } from "./generated";
 import { locate } from "./highlights";
-import { type PlanValue, RAG, type SheetPlan, emptySheet } from "./sheet-plan";
+import { type PlanValue, RAG, type SheetPlan, emptySheet, printSetup } from "./sheet-plan";
 
 export const CHECKS_SHEET = GENERATED.checks.sheet;
 const CHECKS_TABLE = GENERATED.checks.tables[0];
@@ -56,12 +56,19 @@ export function checksSheet(
     columns: COLUMNS.map((header) => ({
       header,
       numFmt: header === "Row" ? "0" : header === "Go to" ? undefined : "@",
+      ...(header === "Message" ? { wrap: true } : {}),
     })),
     rows,
     style: "TableStyleLight9",
   });
   plan.columns = [12, 30, 14, 7, 14, 90, 12].map((width, i) => ({ column: i + 1, width }));
   plan.freezeBelowRow = HEADER_ROW + 1;
+  plan.print = printSetup({
+    title: "IEWSC checks",
+    asOf: longDate(asOf),
+    orientation: "landscape",
+    titleRows: `${HEADER_ROW}:${HEADER_ROW}`,
+  });
   const severityCells = a1(HEADER_ROW + 1, 1, HEADER_ROW + rows.length, 1);
   plan.conditionalFormats.push(
     ...SEVERITIES.map((severity) => ({

@@ -3,7 +3,7 @@ import { type Day, isoOf, longDate } from "../dates/calendar";
 import { effectiveOf, planOf } from "../timeline/milestone";
 import type { TimelineContext } from "../timeline/rule";
 import { GENERATED, generatedNote } from "./generated";
-import { type PlanValue, RAG, type SheetPlan, emptySheet } from "./sheet-plan";
+import { type PlanValue, RAG, type SheetPlan, emptySheet, printSetup } from "./sheet-plan";
 
 export const FORECAST_HISTORY_SHEET = GENERATED.forecastHistory.sheet;
 export const FORECAST_HISTORY_TABLE = GENERATED.forecastHistory.tables[0];
@@ -116,5 +116,11 @@ export function forecastHistorySheet(history: readonly ForecastRecord[], generat
   ];
   plan.freezeBelowRow = HEADER_ROW + 1;
   plan.tabColor = RAG.blue.font;
+  plan.print = printSetup({
+    title: "Forecast history",
+    asOf: longDate(generatedOn),
+    orientation: "landscape",
+    titleRows: `${HEADER_ROW}:${HEADER_ROW}`,
+  });
   return plan;
 }

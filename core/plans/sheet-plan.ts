@@ -15,8 +15,14 @@ export type PlanValue =
   | number
   | boolean
   | { date: string }
-  /** A formula we generate, without the leading `=`; `result` is what the core computed. */
-  | { formula: string; result?: string | number | boolean };
+  /**
+   * A formula we generate, without the leading `=`; `result` is what the core computed (written as the
+   * cached value, for programs that do not recalculate). `array`: written as a one-cell array formula
+   * where the file format has them (gnumeric applies implicit intersection to range arguments of
+   * functions nested in SUMPRODUCT unless the cell is an array formula; Excel and LibreOffice agree
+   * either way).
+   */
+  | { formula: string; result?: string | number | boolean; array?: boolean };
 
 /**
  * The named styles of generated cells. `body` is every cell a plan writes without another style, and
@@ -87,6 +93,8 @@ export interface PlanTableColumn {
   header: string;
   /** Number format of the column's data cells (`@` text, `yyyy-mm-dd` dates …). */
   numFmt?: string;
+  /** Long text: the data cells wrap (on screen and on paper) instead of running past the column. */
+  wrap?: boolean;
 }
 
 /** An Excel table (ListObject): a header row and data rows from `ref`. */
@@ -149,6 +157,8 @@ export interface SheetPlan {
   tabColor?: string;
   /** Page setup; a sheet without one prints as the program's defaults do. */
   print?: PlanPrint;
+  /** 1-based columns whose cells wrap their text (a sheet of prose, such as How to use). */
+  wrapColumns?: number[];
 }
 
 export interface WorkbookPlan {
@@ -194,3 +204,43 @@ export { RAG } from "../words";
 
 /** The Office theme's accent blue, for headers and tabs. */
 export const ACCENT = ACCENT_HEX;
+
+/** Text for a page header or footer: `&` starts a code there, so a literal one is doubled. */
+const headerText = (s: string) => s.replace(/&/g, "&&");
+
+/**
+ * The page setup of a sheet we write: one page wide, `titleRows` repeated on every page, the title and
+ * the as-of date in the header (the date printed when there is none), "Page X of Y" and the sheet's
+ * name in the footer. A sheet holding personal data (the Roster's e-mail addresses) says so on every page.
+ *
+ * @example printSetup({ title: "Budget", asOf: "19 April 2024", orientation: "portrait", titleRows: "1:2" })
+ * // { orientation: "portrait", titleRows: "1:2", paper: "A4",
+ * //   header: "&L&\"Calibri,Bold\"Budget&RAs of 19 April 2024", footer: "&LIEWSC Workbench&CPage &P of &N&R&A" }
+ */
+export function printSetup(options: {
+  title: string;
+  orientation: PlanPrint["orientation"];
+  asOf?: string;
+  titleRows?: string;
+  personal?: boolean;
+}): PlanPrint {
+  const date = options.asOf ? `As of ${headerText(options.asOf)}` : "Printed &D";
+  return {
+    orientation: options.orientation,
+    ...(options.titleRows ? { titleRows: options.titleRows } : {}),
+    paper: "A4",
+    header: `&L&"Calibri,Bold"${headerText(options.title)}${options.personal ? "&CPersonal data: do not share" : ""}&R${date}`,
+    footer: `&L${options.personal ? "Holds personal data (e-mail addresses)" : "IEWSC Workbench"}&CPage &P of &N&R&A`,
+  };
+}
+
+/**
+ * The number format of an amount of money in the workbook's currency: two decimals always (never
+ * `#,##0.##`, which shows `44,154.` in Excel), the currency after the figure.
+ *
+ * @example moneyFormat("CHF") // '#,##0.00 "CHF"'
+ */
+export function moneyFormat(currency: string): string {
+  const c = currency.replace(/["\\]/g, "").trim();
+  return c ? `#,##0.00 "${c}"` : "#,##0.00";
+}

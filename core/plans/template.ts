@@ -22,6 +22,7 @@ import {
   type SheetPlan,
   type WorkbookPlan,
   emptySheet,
+  printSetup,
 } from "./sheet-plan";
 
 /** Rows that carry dropdowns below each table's header. */
@@ -30,6 +31,10 @@ export const VALIDATED_ROWS = 500;
 const DATE_FORMAT = "d mmmm yyyy";
 
 const GUIDE_SHEET = "How to use";
+/** Text columns at least this wide (in characters) wrap their text. */
+const WRAP_WIDTH = 40;
+/** Columns wider than this in all (characters) print landscape: about what fits across portrait A4 at 70 %. */
+export const PORTRAIT_WIDTH = 110;
 
 const guide: string[] = [
   "IEWSC Workbench — the workbook of the ITU-T Industry Engagement Workshop Steering Committee",
@@ -60,8 +65,10 @@ export function templatePlan(options: { sample: boolean }): WorkbookPlan {
     { ref: "A1", values: [[guide[0]!]], style: "title" },
     { ref: "A2", values: guide.slice(1).map((line) => [line]) },
   );
-  guideSheet.columns.push({ column: 1, width: 150 });
+  guideSheet.columns.push({ column: 1, width: 110 });
+  guideSheet.wrapColumns = [1];
   guideSheet.tabColor = ACCENT;
+  guideSheet.print = printSetup({ title: "IEWSC workbook: how to use it", orientation: "portrait" });
   const sheets: SheetPlan[] = [
     guideSheet,
     tableSheet(CONTRACT.Settings, SAMPLE_SETTINGS, ["Meaning"]),
@@ -86,7 +93,10 @@ export function templatePlan(options: { sample: boolean }): WorkbookPlan {
   };
 }
 
-function numFmtOf(col: ColumnSpec): string | undefined {
+function numFmtOf(spec: TableSpec, col: ColumnSpec): string | undefined {
+  // A Key/Value table's values are numbers, dates and words alike (the Workshop's Start is a date):
+  // General, so that a date shows as a date and a typed 120 is a number.
+  if (spec.keyValue && col.header === "Value") return undefined;
   if (col.kind === "date") return DATE_FORMAT;
   if (col.kind === "number") return undefined;
   // Plan dates hold either a date or words ("Spring 2024 TBD"): a date format shows the dates, text stays text.
@@ -97,9 +107,14 @@ function numFmtOf(col: ColumnSpec): string | undefined {
 /** A contract table alone on its sheet, as the template (and a build that adds a missing table) writes it. */
 export function tableSheet(spec: TableSpec, rows: PlanValue[][], extra: string[] = []): SheetPlan {
   const plan = emptySheet(spec.name);
+  // Long text (justifications, tasks, meanings) wraps in its column, on screen and on paper.
   const columns: PlanTableColumn[] = [
-    ...spec.columns.map((c) => ({ header: c.header, numFmt: numFmtOf(c) })),
-    ...extra.map((header) => ({ header, numFmt: "@" })),
+    ...spec.columns.map((c) => ({
+      header: c.header,
+      numFmt: numFmtOf(spec, c),
+      ...(c.kind === "text" && (c.width ?? 14) >= WRAP_WIDTH ? { wrap: true } : {}),
+    })),
+    ...extra.map((header) => ({ header, numFmt: "@", wrap: true })),
   ];
   const width = columns.length;
   // An Excel table needs at least one data row; an empty template gets one blank row to type into.
@@ -110,6 +125,13 @@ export function tableSheet(spec: TableSpec, rows: PlanValue[][], extra: string[]
     width: w,
   }));
   plan.freezeBelowRow = 2;
+  const printed = plan.columns.reduce((n, c) => n + (c.width ?? 0), 0);
+  plan.print = printSetup({
+    title: spec.name,
+    orientation: printed > PORTRAIT_WIDTH ? "landscape" : "portrait",
+    titleRows: "1:1",
+    personal: spec.name === "Roster",
+  });
   spec.columns.forEach((c, i) => {
     if (c.values && (c.kind === "enum" || c.kind === "yesno")) {
       plan.validations.push({

@@ -5,7 +5,7 @@ import { effectiveOf, planOf } from "../timeline/milestone";
 import type { TimelineContext } from "../timeline/rule";
 import { type CellRefs, fieldFormula, todayFormula } from "./timeline-formulas";
 import { GENERATED, generatedNote } from "./generated";
-import { type PlanValue, RAG, type SheetPlan, emptySheet } from "./sheet-plan";
+import { type PlanValue, RAG, type SheetPlan, emptySheet, printSetup } from "./sheet-plan";
 
 export const TIMELINE_VIEW_SHEET = GENERATED.timelineView.sheet;
 const HEADER_ROW = 5;
@@ -135,5 +135,11 @@ export function timelineViewSheet(
   ];
   plan.freezeBelowRow = HEADER_ROW + 1;
   plan.tabColor = RAG.blue.font;
+  plan.print = printSetup({
+    title: "Timeline view",
+    asOf: longDate(ctx.asOf ?? options.generatedOn),
+    orientation: "landscape",
+    titleRows: `1:${HEADER_ROW}`,
+  });
   return plan;
 }

@@ -1,4 +1,5 @@
 import { readFile } from "node:fs/promises";
+import type ExcelJS from "exceljs";
 import {
   type Arbitration,
   type Balance,
@@ -22,6 +23,7 @@ import { painter, useColour } from "../terminal";
 import { findTables, loadWorkbook } from "../xlsx/read-workbook";
 import { assertGeneratedWritable, prepareForWrite, renderSheet } from "../xlsx/render";
 import { assertNothingLost } from "../xlsx/rewrite-guard";
+import { ZIP_OPTIONS } from "../xlsx/package";
 
 /** A balance as `arbitrate --json` gives it: the counts, and the share rounded as findings round it. */
 const balanceJson = (b: Balance): Balance => ({
@@ -120,7 +122,7 @@ export async function runArbitrate(
       assertGeneratedWritable(wb, ["balance"]);
       renderSheet(wb, balanceSheet(roster.view, roster.settings, a, { generatedOn: today }));
       prepareForWrite(wb);
-      const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+      const bytes = new Uint8Array(await wb.xlsx.writeBuffer(ZIP_OPTIONS as ExcelJS.XlsxWriteOptions));
       // Nothing the rewrite would drop (charts, macros, custom properties …) may be lost silently.
       await assertNothingLost(file, new Uint8Array(await readFile(file)), bytes, { regenerated: [BALANCE_SHEET] });
       await writeOutput(opts.balanceOut, bytes);

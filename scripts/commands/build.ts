@@ -14,6 +14,8 @@ import { EXIT } from "../exit-codes";
 import { describeFailure, reportFailure } from "../failure";
 import { refuseOutput, writeOutput } from "../output";
 import { findTables, loadWorkbook, loadWorkbookBytes } from "../xlsx/read-workbook";
+import type ExcelJS from "exceljs";
+import { ZIP_OPTIONS } from "../xlsx/package";
 import { assertGeneratedWritable, prepareForWrite, renderSheet, renderWorkbook } from "../xlsx/render";
 import { assertNothingLost } from "../xlsx/rewrite-guard";
 
@@ -25,6 +27,8 @@ export interface BuildOutcome {
   resourceTotalDays: number;
   /** The contract tables the build added with defaults. */
   added: string[];
+  /** Workshop parameters not given, which the budget counts as 0. */
+  missing: string[];
   summary: { errors: number; warnings: number; info: number };
 }
 
@@ -52,7 +56,7 @@ export async function buildFile(file: string, out: string, options: { asOf?: Day
   prepareForWrite(wb);
   let bytes: Uint8Array;
   try {
-    bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+    bytes = new Uint8Array(await wb.xlsx.writeBuffer(ZIP_OPTIONS as ExcelJS.XlsxWriteOptions));
   } catch (e) {
     throw new WouldLoseDataError(
       `holds something the copy cannot be written with (${e instanceof Error ? e.message.split("\n")[0] : String(e)}); nothing was written`,
@@ -70,6 +74,7 @@ export async function buildFile(file: string, out: string, options: { asOf?: Day
     currency: plan.budget.currency,
     resourceTotalDays: round(plan.resources.totalDays),
     added: plan.added.map((s) => s.name),
+    missing: plan.missing,
     summary: check?.summary ?? { errors: 0, warnings: 0, info: 0 },
   };
 }
@@ -95,9 +100,9 @@ export async function runBuild(
     return failure.internal ? EXIT.internal : EXIT.unusable;
   }
   if (opts.json) {
-    const { file: f, out: o, budgetTotal, currency, resourceTotalDays, added } = outcome;
+    const { file: f, out: o, budgetTotal, currency, resourceTotalDays, added, missing } = outcome;
     process.stdout.write(
-      `${JSON.stringify({ file: f, out: o, budgetTotal, currency, resourceTotalDays, added }, null, 2)}\n`,
+      `${JSON.stringify({ file: f, out: o, budgetTotal, currency, resourceTotalDays, added, missing }, null, 2)}\n`,
     );
   } else {
     const money = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 2 }).format(outcome.budgetTotal);
@@ -106,6 +111,11 @@ export async function runBuild(
       ...(outcome.added.length
         ? [
             `Added with defaults, to fill in: the ${outcome.added.join(", ")} table${outcome.added.length > 1 ? "s" : ""}.`,
+          ]
+        : []),
+      ...(outcome.missing.length
+        ? [
+            `Not given in the Workshop table, so counted as 0 in the budget: ${outcome.missing.join(", ")}. Fill them in and build again.`,
           ]
         : []),
       ...(outcome.summary.errors || outcome.summary.warnings

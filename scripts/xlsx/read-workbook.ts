@@ -12,6 +12,7 @@ import {
   matchKey,
 } from "../../core";
 import { toCellValue } from "./cell-value";
+import { normalizePackage } from "./package";
 
 /**
  * Loads an .xlsx file with ExcelJS for reading. Data validations are skipped: we never need them to
@@ -55,14 +56,17 @@ export async function loadWorkbookBytes(
   if (options.keepValidations) await refuseHugeValidations(bytes, file);
   const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer, {
+    await wb.xlsx.load((await normalizePackage(bytes)) as unknown as ExcelJS.Buffer, {
       ignoreNodes: options.keepValidations ? [] : ["dataValidations"],
     });
   } catch (e) {
     const detail = e instanceof Error ? e.message.split("\n")[0] : String(e);
-    throw new UnreadableWorkbookError(`could not be read as an .xlsx workbook: its contents are damaged (${detail})`, {
-      file,
-    });
+    throw new UnreadableWorkbookError(
+      `could not be read as an .xlsx workbook: its contents are damaged (${detail}); open it in Excel and save it again, then retry`,
+      {
+        file,
+      },
+    );
   }
   return wb;
 }

@@ -28,6 +28,7 @@ import {
   parseRange,
 } from "../../core";
 import { utcDateOf } from "./dates";
+import { repairModel } from "./package";
 
 /**
  * Renders a workbook plan through ExcelJS: the same plan the Office.js adapter renders in Excel.
@@ -58,9 +59,11 @@ export function renderWorkbook(wb: ExcelJS.Workbook, plan: WorkbookPlan): void {
 /**
  * Works around what ExcelJS cannot write back of what it read. LibreOffice writes tables without a
  * style (no tableStyleInfo), which ExcelJS reads as a null style and then crashes on when writing: such
- * a table gets the style that means "none" (no name, no stripes), which is what it showed.
+ * a table gets the style that means "none" (no name, no stripes), which is what it showed. The theme and
+ * the data validations are put right too (see `repairModel`).
  */
 export function prepareForWrite(wb: ExcelJS.Workbook): void {
+  repairModel(wb);
   wb.eachSheet((ws) => {
     const tables = (ws as unknown as { tables?: Record<string, { table?: { style?: unknown } }> }).tables ?? {};
     for (const t of Object.values(tables)) {
@@ -123,6 +126,10 @@ export function renderSheet(wb: ExcelJS.Workbook, plan: SheetPlan): ExcelJS.Work
   if (plan.print) applyPrint(ws, plan.print);
   for (const block of plan.blocks) writeBlock(ws, block);
   for (const table of plan.tables) writeTable(ws, table);
+  for (const column of plan.wrapColumns ?? [])
+    ws.getColumn(column).eachCell((cell) => {
+      cell.alignment = { ...cell.alignment, wrapText: true, vertical: "top" };
+    });
   for (const v of plan.validations) {
     // One validation over the bounded range: per-cell validations overlap and Excel rejects them.
     (
@@ -233,7 +240,7 @@ function writeBlock(ws: ExcelJS.Worksheet, block: PlanBlock): void {
 
 /** One cell: its value, the number format the core decides for it, and its named style. */
 function writeCell(cell: ExcelJS.Cell, value: PlanValue, numFmt: string | undefined, style: CellStyle = "body"): void {
-  cell.value = toExcel(value);
+  cell.value = toExcel(value, cell.address);
   cell.style = { ...excelStyle(STYLES[style]), numFmt: cellFormat(value, numFmt) };
 }
 
@@ -272,28 +279,33 @@ function writeTable(ws: ExcelJS.Worksheet, table: PlanTable): void {
       showRowStripes: true,
     },
     columns: table.columns.map((c) => ({ name: c.header, filterButton: true })),
-    rows: table.rows.map((r) => r.map(toExcel)),
+    rows: table.rows.map((r) => r.map((v) => toExcel(v))),
   });
   const { top, left } = parseRange(table.ref);
   // addTable wrote the values; the styles and number formats are the plan's, as in every other cell.
   table.columns.forEach((c, j) => {
     writeCell(ws.getCell(top, left + j), c.header, undefined, "header");
-    for (let i = 0; i < table.rows.length; i++)
-      writeCell(ws.getCell(top + 1 + i, left + j), table.rows[i]![j] ?? null, c.numFmt);
+    for (let i = 0; i < table.rows.length; i++) {
+      const cell = ws.getCell(top + 1 + i, left + j);
+      writeCell(cell, table.rows[i]![j] ?? null, c.numFmt);
+      if (c.wrap) cell.alignment = { ...cell.alignment, wrapText: true, vertical: "top" };
+    }
   });
 }
 
 /** A plan value as ExcelJS writes it. A string stays a string: ExcelJS never reads it as a formula. */
-export function toExcel(value: PlanValue): ExcelJS.CellValue {
+export function toExcel(value: PlanValue, address?: string): ExcelJS.CellValue {
   if (typeof value === "string") return safeText(value);
   if (value === null || typeof value !== "object") return value;
   if ("date" in value) {
     const day = dayOfIso(value.date);
     return day === undefined ? safeText(value.date) : utcDateOf(day);
   }
+  // A one-cell array formula (<f t="array" ref="B5">) needs its own address.
+  const array = value.array && address ? { shareType: "array", ref: address } : {};
   return value.result === undefined
-    ? ({ formula: value.formula, date1904: false } as ExcelJS.CellFormulaValue)
-    : ({ formula: value.formula, result: value.result, date1904: false } as ExcelJS.CellFormulaValue);
+    ? ({ formula: value.formula, date1904: false, ...array } as ExcelJS.CellFormulaValue)
+    : ({ formula: value.formula, result: value.result, date1904: false, ...array } as ExcelJS.CellFormulaValue);
 }
 
 function argb(hex: string): string {

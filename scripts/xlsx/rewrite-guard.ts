@@ -41,6 +41,8 @@ interface PartRule {
   holds?: (xml: string) => number;
 }
 
+const CUSTOM_PROPERTIES_KIND = "custom document properties (where sensitivity labels are kept)";
+
 /** Kinds of part ExcelJS 4.4 does not read: a rewrite drops every one of them. */
 const DROPPED_PARTS: readonly PartRule[] = [
   // Chart style and colour parts (xl/charts/styleN.xml, colorsN.xml) belong to their chart.
@@ -64,7 +66,7 @@ const DROPPED_PARTS: readonly PartRule[] = [
   { kind: "a timeline filter", path: /^xl\/timeline(s|caches)\//, type: /ms-excel\.timeline(cache)?\+xml/ },
   // LibreOffice writes an empty one into every workbook it saves: only properties in it count.
   {
-    kind: "custom document properties (where sensitivity labels are kept)",
+    kind: CUSTOM_PROPERTIES_KIND,
     path: /^docprops\/custom\.xml$/,
     type: /officedocument\.custom-properties\+xml/,
     holds: (xml) => elements("property")(xml),
@@ -306,12 +308,14 @@ const MEASURES: readonly Measure[] = [
   },
   {
     // ExcelJS keeps only names that are plain ranges: a name holding a formula or a constant is dropped.
-    // Excel rebuilds _xlnm._FilterDatabase from the sheet's filter, so it is left out.
+    // Excel rebuilds _xlnm._FilterDatabase from the sheet's filter, so it is left out, and so are names
+    // that carry nothing (see `carriesNothing`).
     tally: (pkg) =>
       tallyOf(
-        [...pkg.workbook.matchAll(/<(?:\w+:)?definedName\b([^>]*)>/g)]
-          .map((m) => attributes(m[1]!).name ?? "")
-          .filter((n) => n && n !== "_xlnm._FilterDatabase"),
+        [...pkg.workbook.matchAll(/<(?:\w+:)?definedName\b([^>]*)>([^<]*)</g)]
+          .filter((m) => !carriesNothing(attributes(m[1]!).name ?? "", decodeXml(m[2]!)))
+          // gnumeric writes Excel's built-in print names without their prefix; the reader adds it back.
+          .map((m) => (attributes(m[1]!).name ?? "").replace(/^(Print_Titles|Print_Area)$/, "_xlnm.$1")),
       ),
     say: counted("defined name", "defined names"),
     parts: () => ["xl/workbook.xml"],
@@ -408,7 +412,37 @@ export async function assertNothingLost(
   }
   if (losses.length === 0) return;
   const kinds = losses.map((l) => l.kind.replace(/\s+/g, " "));
-  throw new WouldLoseDataError(`holds ${listed(kinds)} that a rewrite would drop; nothing was written`, { file });
+  const custom = losses.find((l) => l.kind === CUSTOM_PROPERTIES_KIND);
+  const how = custom ? await customPropertiesHint(inputBytes, custom.parts) : "";
+  throw new WouldLoseDataError(
+    `holds ${listed(kinds)} that a rewrite would drop; nothing was written.${how} Remove what is listed from a copy of the workbook (or keep the generated sheets in another workbook) and run again`,
+    { file },
+  );
+}
+
+/** Which custom document properties the input holds, and where Excel lets a user remove them. */
+async function customPropertiesHint(bytes: Uint8Array, parts: readonly string[]): Promise<string> {
+  const pkg = await openPackage(bytes).catch(() => undefined);
+  const names = parts.flatMap((p) =>
+    [...(pkg?.text(p) ?? "").matchAll(/<(?:\w+:)?property\b([^>]*)>/g)].map((m) => attributes(m[1]!).name ?? ""),
+  );
+  const shown = names.filter(Boolean).map((n) => `"${n}"`);
+  const label = names.some((n) => /^MSIP_Label_/i.test(n))
+    ? " (a sensitivity label: change it under Home ▸ Sensitivity, or remove it)"
+    : "";
+  return shown.length
+    ? ` The custom document properties are ${listed(shown)}${label}; in Excel, remove them under File ▸ Info ▸ Properties ▸ Advanced Properties ▸ Custom.`
+    : "";
+}
+
+/**
+ * Defined names whose loss loses nothing: Excel's filter database (rebuilt from the sheet's filter), a
+ * name that points nowhere (`#REF!`, as gnumeric writes an unset print area), and gnumeric's
+ * `_xlnm.Sheet_Title`, which only repeats the sheet's name.
+ */
+function carriesNothing(name: string, value: string): boolean {
+  const v = value.trim();
+  return !name || name === "_xlnm._FilterDatabase" || name === "_xlnm.Sheet_Title" || v === "" || v === "#REF!";
 }
 
 const listed = (items: string[]): string => listOf(items);
@@ -573,7 +607,7 @@ function withoutFallbacks(xml: string): string {
  * sheet's extension list, used for lists drawn from another sheet; ExcelJS does not read those).
  */
 function validatedCells(xml: string): number {
-  let cells = 0;
+  const boxes: Area[] = [];
   const open = /<(?:[\w.-]+:)?dataValidation\b([^>]*?)(\/?)>/g;
   for (const m of xml.matchAll(open)) {
     let sqref: string | undefined = attributes(m[1]!).sqref;
@@ -582,19 +616,60 @@ function validatedCells(xml: string): number {
       const end = xml.indexOf("dataValidation>", start);
       sqref = /<(?:[\w.-]+:)?sqref>([^<]*)</.exec(xml.slice(start, end < 0 ? undefined : end))?.[1];
     }
-    cells += areaOf(sqref ?? "");
+    boxes.push(...areasOf(sqref ?? ""));
   }
-  return cells;
+  return unionArea(boxes);
 }
 
-/** The number of cells in a space-separated list of references: "A1:B2 D4", "A:A", "3:3". */
-function areaOf(sqref: string): number {
-  let area = 0;
+interface Area {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** The rectangles of a space-separated list of references: "A1:B2 D4", "A:A", "3:3". */
+function areasOf(sqref: string): Area[] {
+  const out: Area[] = [];
   for (const ref of sqref.trim().split(/\s+/).filter(Boolean)) {
     const [from, to = from] = ref.replace(/\$/g, "").split(":") as [string, string?];
     const a = corner(from, "top-left");
     const b = corner(to!, "bottom-right");
-    if (a && b) area += (Math.abs(b.row - a.row) + 1) * (Math.abs(b.col - a.col) + 1);
+    if (a && b)
+      out.push({
+        top: Math.min(a.row, b.row),
+        bottom: Math.max(a.row, b.row),
+        left: Math.min(a.col, b.col),
+        right: Math.max(a.col, b.col),
+      });
+  }
+  return out;
+}
+
+/**
+ * The cells the rectangles cover, each counted once: ExcelJS writes overlapping validations for
+ * what it read (exceljs #2820) and the rewrite writes them without overlap, which is no loss.
+ */
+function unionArea(boxes: Area[]): number {
+  const size = (b: Area) => (b.bottom - b.top + 1) * (b.right - b.left + 1);
+  // Beyond a few hundred ranges the exact count costs more than it tells: sum them.
+  if (boxes.length > 400) return boxes.reduce((n, b) => n + size(b), 0);
+  const edges = [...new Set(boxes.flatMap((b) => [b.left, b.right + 1]))].sort((x, y) => x - y);
+  let area = 0;
+  for (let i = 0; i + 1 < edges.length; i++) {
+    const [from, to] = [edges[i]!, edges[i + 1]!];
+    const rows = boxes
+      .filter((b) => b.left <= from && b.right >= to - 1)
+      .map((b) => [b.top, b.bottom] as const)
+      .sort((x, y) => x[0] - y[0]);
+    let covered = 0;
+    let end = 0;
+    for (const [top, bottom] of rows) {
+      if (bottom <= end) continue;
+      covered += bottom - Math.max(top, end + 1) + 1;
+      end = bottom;
+    }
+    area += covered * (to - from);
   }
   return area;
 }

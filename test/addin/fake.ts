@@ -79,6 +79,14 @@ export interface FakeExcel {
   }[];
   tables(sheet: string): { name: string; address: string; style: string }[];
   names(): { name: string; reference: string }[];
+  /** Worksheet.pageLayout as the add-in set it. */
+  pageLayout(sheet: string): {
+    orientation: string;
+    paperSize: string;
+    zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+    printTitleRows: string;
+    headersFooters: { defaultForAllPages: Record<`${"left" | "center" | "right"}${"Header" | "Footer"}`, string> };
+  };
   charts(sheet: string): {
     name: string;
     type: string;

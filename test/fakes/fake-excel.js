@@ -138,8 +138,31 @@
         /** Horizontal lines, keyed "row,column": the line below that row (row 0: above the first). */
         lines: new Map(),
       };
+      s.pageLayout = pageLayoutOf(s);
       world.sheets.push(s);
       return s;
+    }
+    /** Worksheet.pageLayout (ExcelApi 1.9) as the add-in sets it: recorded as given, for tests to read. */
+    function pageLayoutOf(s) {
+      var side = () => ({
+        leftHeader: "",
+        centerHeader: "",
+        rightHeader: "",
+        leftFooter: "",
+        centerFooter: "",
+        rightFooter: "",
+      });
+      return {
+        orientation: "Portrait",
+        paperSize: "Letter",
+        zoom: { scale: 100 },
+        printTitleRows: "",
+        headersFooters: { state: true, defaultForAllPages: side() },
+        setPrintTitleRows: (rows) => {
+          world.pendingBytes += String(rows).length;
+          s.pageLayout.printTitleRows = String(rows);
+        },
+      };
     }
     function cellAt(s, r, c) {
       return s.cells.get(`${r},${c}`);
@@ -448,6 +471,7 @@
             return { remove: () => s.changeHandlers.splice(s.changeHandlers.indexOf(handler), 1) };
           },
         },
+        pageLayout: s.pageLayout,
         freezePanes: {
           freezeRows: (n) => {
             s.frozenRows = n;
@@ -731,6 +755,8 @@
         world.tables
           .filter((t) => t.sheet === findSheet(sheetName))
           .map((t) => ({ name: t.name, address: boxAddress(t.box), style: t.style })),
+      /** A sheet's page layout as the add-in set it (orientation, zoom, print titles, headers and footers). */
+      pageLayout: (sheetName) => JSON.parse(JSON.stringify(findSheet(sheetName).pageLayout)),
       /** The workbook's defined names. */
       names: () => world.names.map((n) => ({ name: n.name, reference: n.reference })),
       /** The charts of a sheet as plain data. */

@@ -19,6 +19,11 @@ export function requireProgram(name: string, path: string): boolean {
 export const CHROMIUM = "/usr/bin/chromium";
 export const SOFFICE = "/usr/bin/soffice";
 export const XMLLINT = "/usr/bin/xmllint";
+export const SSCONVERT = "/usr/bin/ssconvert";
+export const PDFTOTEXT = "/usr/bin/pdftotext";
+export const PDFTOPPM = "/usr/bin/pdftoppm";
+/** The system Python, which has openpyxl (python3 on PATH may be another interpreter). */
+export const PYTHON = "/usr/bin/python3";
 
 /** `describe` when the program is there, `describe.skip` (with the notice above) when not. */
 export function describeWith(name: string, path: string): jest.Describe {

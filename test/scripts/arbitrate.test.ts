@@ -188,7 +188,8 @@ describe("iewsc arbitrate", () => {
     [
       "no Roster table",
       () => workbook("no-roster.xlsx", { Notes: [["Hello"]] }),
-      (f) => `${f}: no Roster table was found (neither an Excel table nor a sheet of that name)`,
+      (f) =>
+        `${f}: no Roster table was found (neither an Excel table nor a sheet of that name); to start from a workbook with every table, run iewsc template --out iewsc.xlsx`,
     ],
     ["no such file", async () => join(dir, "missing.xlsx"), (f) => `${f}: no such file`],
     [

@@ -450,7 +450,7 @@ describe("assertNothingLost", () => {
     expect(error).toBeInstanceOf(WouldLoseDataError);
     const { message, where } = error as WouldLoseDataError;
     expect(message).toBe(
-      "chart-sheet.xlsx: holds a chart and a chart sheet that a rewrite would drop; nothing was written",
+      "chart-sheet.xlsx: holds a chart and a chart sheet that a rewrite would drop; nothing was written. Remove what is listed from a copy of the workbook (or keep the generated sheets in another workbook) and run again",
     );
     expect(message).not.toMatch(/\n/);
     expect(where).toEqual({ file: "chart-sheet.xlsx" });
@@ -463,7 +463,7 @@ describe("assertNothingLost", () => {
     });
     await expect(assertNothingLost("labelled.xlsx", input, await rewrite(input))).rejects.toThrow(
       new WouldLoseDataError(
-        `holds macros, ${CUSTOM_PROPERTIES} and custom XML parts that a rewrite would drop; nothing was written`,
+        `holds macros, ${CUSTOM_PROPERTIES} and custom XML parts that a rewrite would drop; nothing was written. The custom document properties are "MSIP_Label_0000_Enabled" (a sensitivity label: change it under Home ▸ Sensitivity, or remove it); in Excel, remove them under File ▸ Info ▸ Properties ▸ Advanced Properties ▸ Custom. Remove what is listed from a copy of the workbook (or keep the generated sheets in another workbook) and run again`,
         { file: "labelled.xlsx" },
       ),
     );

@@ -1,0 +1,83 @@
+import { spawnSync } from "node:child_process";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import ExcelJS from "exceljs";
+import { libreConvert } from "../helpers/libreoffice";
+import { PDFTOPPM, PDFTOTEXT, SOFFICE, requireProgram, run } from "../helpers/programs";
+
+/*
+ * The built sample as a delegate prints it: every sheet with its page setup, and, through
+ * LibreOffice's PDF, few pages and no "###". One picture per generated sheet is kept in
+ * test-artifacts/ for a person to look at.
+ */
+const ROOT = resolve(__dirname, "../..");
+const CLI = join(ROOT, "dist/scripts/iewsc.js");
+const dir = mkdtempSync(join(tmpdir(), "iewsc-print-"));
+const built = join(dir, "built-sample.xlsx");
+
+beforeAll(() => {
+  for (const args of [
+    ["template", "--sample", "--out", "sample.xlsx"],
+    ["build", "sample.xlsx", "--out", built, "--as-of", "2024-03-01"],
+  ]) {
+    const r = spawnSync(process.execPath, [CLI, ...args], { cwd: dir, encoding: "utf8", timeout: 120_000 });
+    if (r.status === 2) throw new Error(r.stderr);
+  }
+});
+
+test("every sheet of the built sample: an orientation, A4, one page wide, print titles, header and footer", async () => {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(built);
+  const seen: string[] = [];
+  wb.eachSheet((ws) => {
+    seen.push(ws.name);
+    const p = ws.pageSetup;
+    expect([ws.name, p.orientation]).toEqual([ws.name, expect.stringMatching(/^(portrait|landscape)$/)]);
+    expect({ paper: p.paperSize, fit: p.fitToPage, wide: p.fitToWidth, tall: p.fitToHeight }).toEqual({
+      paper: 9,
+      fit: true,
+      wide: 1,
+      tall: 0,
+    });
+    if (ws.name !== "How to use") expect(p.printTitlesRow).toMatch(/^\$?\d+:\$?\d+$/);
+    expect(ws.headerFooter.oddHeader).toMatch(/&R(As of \d{1,2} \w+ \d{4}|Printed &D)/);
+    expect(ws.headerFooter.oddFooter).toContain("Page &P of &N");
+  });
+  expect(seen).toEqual(expect.arrayContaining(["Budget", "Resources", "Checks", "Roster", "Tasks"]));
+  expect(wb.getWorksheet("Roster")!.headerFooter.oddFooter).toContain("personal data");
+  expect(wb.getWorksheet("Budget")!.headerFooter.oddHeader).toContain("As of 1 March 2024");
+});
+
+(requireProgram("LibreOffice", SOFFICE) && requireProgram("poppler-utils", PDFTOTEXT) ? test : test.skip)(
+  "printed by LibreOffice: no more pages than sheets plus three, no ###, one picture per generated sheet kept",
+  async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(built);
+    const sheets = wb.worksheets.map((w) => w.name);
+    const [pdf] = libreConvert([built], "pdf");
+    const info = run("/usr/bin/pdfinfo", [pdf!]);
+    const pages = Number(/Pages:\s+(\d+)/.exec(info)![1]);
+    expect(pages).toBeLessThanOrEqual(sheets.length + 3);
+    const text = run(PDFTOTEXT, ["-layout", pdf!, "-"]);
+    expect(text).not.toContain("###");
+    // Each generated sheet starts a page whose header is the sheet's title: keep that page as a PNG.
+    const perPage = text.split("\f");
+    const artifacts = join(ROOT, "test-artifacts", "print");
+    mkdirSync(artifacts, { recursive: true });
+    const pictures = join(dir, "pages");
+    mkdirSync(pictures, { recursive: true });
+    run(PDFTOPPM, ["-png", "-r", "60", pdf!, join(pictures, "page")]);
+    const pngs = readdirSync(pictures).sort();
+    for (const [sheet, title] of [
+      ["Budget", "Budget — First ITU-T Industry Engagement Workshop"],
+      ["Resources", "Resources: person-days by role and month"],
+      ["Checks", "IEWSC checks"],
+    ] as const) {
+      const page = perPage.findIndex((p) => p.includes(title));
+      expect([sheet, page]).toEqual([sheet, expect.any(Number)]);
+      expect(page).toBeGreaterThanOrEqual(0);
+      copyFileSync(join(pictures, pngs[page]!), join(artifacts, `${sheet.toLowerCase()}.png`));
+    }
+  },
+);
