@@ -55,7 +55,8 @@ export async function buildIn(
   const checks = queueSheetLookup(context, "checks");
   const names = DEFINED_NAMES.map((n) => context.workbook.names.getItemOrNullObject(n).load("name"));
   // Tables and names share one namespace in Excel: a name "Workshop" stops the Workshop table being added.
-  const clashes = queueNameLookups(context, ADDED_TABLES, DEFINED_NAMES);
+  // (Our names and the Checks table are the registry's: `assertOurs` below.)
+  const clashes = queueNameLookups(context, ADDED_TABLES);
   await context.sync();
   syncs++;
 
@@ -70,7 +71,6 @@ export async function buildIn(
   assertNamesFree(
     clashes,
     plan.added.flatMap((s) => s.tables.map((t) => t.name)),
-    plan.names.map((n) => n.name),
   );
   for (const added of plan.added) {
     if (!contract.get(added.name as (typeof ADDED_TABLES)[number])!.isNullObject) {

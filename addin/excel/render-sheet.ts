@@ -187,7 +187,9 @@ export async function renderSheet(
   for (const table of plan.tables) await queueTable(sheet, table, options.date1904, options.budget);
   for (const column of plan.wrapColumns ?? []) {
     const letter = a1(1, column).replace(/\d+$/, "");
-    sheet.getRange(`${letter}:${letter}`).format.wrapText = true;
+    const whole = sheet.getRange(`${letter}:${letter}`);
+    whole.format.wrapText = true;
+    whole.format.verticalAlignment = "Top";
   }
   if (plan.print) queuePrint(sheet, plan.print);
   queueConditionalFormats(sheet, plan.conditionalFormats);
@@ -233,8 +235,11 @@ export async function queueTable(
   added.name = table.name;
   if (table.style) added.style = table.style;
   table.columns.forEach((c, j) => {
-    if (c.wrap && table.rows.length)
-      sheet.getRange(a1(top + 1, left + j, top + table.rows.length, left + j)).format.wrapText = true;
+    if (c.wrap && table.rows.length) {
+      const column = sheet.getRange(a1(top + 1, left + j, top + table.rows.length, left + j));
+      column.format.wrapText = true;
+      column.format.verticalAlignment = "Top";
+    }
   });
 }
 

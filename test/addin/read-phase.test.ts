@@ -57,7 +57,7 @@ describe("what real Excel refuses mid-batch is found in the read phase, before a
   test("a table named BudgetTotal stops the name BudgetTotal: refused before anything is written", async () => {
     const excel = fakeExcel({ sheets: [tableSheet("BudgetTotal", [["Year"], [2024]], { sheet: "Mine" })] });
     await expect(excel.run((ctx) => buildIn(ctx, { today }))).rejects.toThrow(
-      'the workbook has a table called "BudgetTotal"',
+      'the table "BudgetTotal" on the Mine sheet is spelled as the name BudgetTotal',
     );
     expect(excel.sheet(BUDGET_SHEET)).toBeNull();
   });

@@ -395,6 +395,15 @@
       if (keys.length && !entry.formatted) {
         entry.formatted = true;
         world.pendingBytes += 100;
+        if (b.bottom === 1048576) {
+          // A whole column's format reaches every cell of it that holds something (Excel stores it on
+          // the column; the cells show it).
+          s.cells.forEach((cell, key) => {
+            var p = key.split(",").map(Number);
+            if (p[0] >= b.top && p[1] >= b.left && p[1] <= b.right)
+              setCell(s, p[0], p[1], { style: Object.assign({}, cell.style || {}, patch) });
+          });
+        }
         for (var r = b.top; r <= b.bottom && b.bottom < 1048576; r++)
           for (var c = b.left; c <= b.right; c++) {
             var cell = cellAt(s, r, c) || { v: "", f: null, nf: "General" };
