@@ -144,6 +144,12 @@ export function reportBalanceSheet(rows: readonly BalanceRow[], minShare: number
   const last = HEADER_ROW + Math.max(body.length, 1);
   if (body.length) plan.blocks.push({ ref: a1(first, 1), values: body.slice(0, -1) });
   if (body.length) plan.blocks.push({ ref: a1(last, 1), values: [body.at(-1)!], style: "total" });
+  // The shares as numbers, right-aligned like the counts beside them.
+  for (const [c, key] of [
+    [7, "womenShare"],
+    [9, "menShare"],
+  ] as const)
+    if (rows.length) plan.blocks.push({ ref: a1(first, c), values: rows.map((r) => [r[key] ?? "—"]), numFmt: "0.0%" });
   for (const c of [8, 10, 13]) plan.conditionalFormats.push(...ragFormats(a1(first, c, last, c), a1(first, c)));
   plan.columns = [34, 8, 8, 8, 11, 8, 9, 14, 9, 12, 13, 12, 13].map((width, i) => ({ column: i + 1, width }));
   plan.print = { orientation: "landscape", titleRows: `${HEADER_ROW}:${HEADER_ROW}` };
