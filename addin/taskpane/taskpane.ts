@@ -3,13 +3,28 @@ import { applyIn, proposeIn, undoIn } from "../excel/arbitrate";
 import { buildIn } from "../excel/build";
 import { checkIn, goToCell } from "../excel/check";
 import { recordForecastsIn } from "../excel/record-forecasts";
+import { exportReportIn } from "../excel/report";
 import { runExcel } from "../excel/run-excel";
 import { explain } from "./explain";
-import { type PaneFinding, renderApplied, renderBuilt, renderFindings, renderProposal, renderRecorded } from "./view";
+import {
+  type PaneFinding,
+  renderApplied,
+  renderBuilt,
+  renderExported,
+  renderFindings,
+  renderProposal,
+  renderRecorded,
+} from "./view";
 
 type Step = "reading" | "checking" | "writing" | "done";
-type Kind = Exclude<CheckName, "tasks"> | "record" | "arbitrate" | "build";
+type Kind = Exclude<CheckName, "tasks"> | "record" | "arbitrate" | "build" | "report";
 const STEPS: Record<Kind, Record<Step, string>> = {
+  report: {
+    reading: "Reading the workbook…",
+    checking: "Building the report…",
+    writing: "Opening the report…",
+    done: "Done",
+  },
   build: {
     reading: "Reading the Workshop, Rates and Tasks tables…",
     checking: "Costing the workshop…",
@@ -41,7 +56,7 @@ const STEPS: Record<Kind, Record<Step, string>> = {
     done: "Done",
   },
 };
-const BUTTONS = ["check-roster", "arbitrate", "check-timeline", "build", "record-forecasts"] as const;
+const BUTTONS = ["check-roster", "arbitrate", "check-timeline", "build", "record-forecasts", "export-report"] as const;
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -108,6 +123,30 @@ function record(): Promise<void> {
   });
 }
 
+/** The open workbook's file name, for the report's title (Office gives its URL; a new workbook has none). */
+function workbookTitle(): string {
+  const url = Office.context?.document?.url ?? "";
+  const name = decodeURIComponent(url.split(/[\\/]/).pop() ?? "").trim();
+  return name || "this workbook";
+}
+
+function exportReport(): Promise<void> {
+  return act("report", async (step) => {
+    step("checking");
+    const share = $<HTMLInputElement>("share").checked;
+    const outcome = await runExcel((context) =>
+      exportReportIn(context, {
+        today: dayOfLocalDate(new Date()),
+        title: workbookTitle(),
+        share,
+        createWorkbook: (base64) => Excel.createWorkbook(base64),
+      }),
+    );
+    $("results").hidden = false;
+    renderExported(document, outcome.plan, share);
+  });
+}
+
 function proposeArbitration(): Promise<void> {
   return act("arbitrate", async (step) => {
     const proposal = await runExcel((context) => proposeIn(context, { today: dayOfLocalDate(new Date()) }));
@@ -152,6 +191,7 @@ Office.onReady((info) => {
     "check-timeline": () => check("timeline"),
     build,
     "record-forecasts": record,
+    "export-report": exportReport,
   };
   for (const id of BUTTONS) {
     const button = $<HTMLButtonElement>(id);

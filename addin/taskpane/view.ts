@@ -1,4 +1,13 @@
-import type { Arbitration, Balance, BuildPlan, CellLocation, DescribedFinding, Severity, Summary } from "../../core";
+import type {
+  Arbitration,
+  Balance,
+  BuildPlan,
+  CellLocation,
+  DescribedFinding,
+  ReportPlan,
+  Severity,
+  Summary,
+} from "../../core";
 import type { StatusChange } from "../excel/arbitrate";
 
 /** The findings the pane lists: each with the cell it points to, when it points to one. */
@@ -257,3 +266,34 @@ export function renderBuilt(doc: Document, plan: BuildPlan): void {
   );
   doc.getElementById("groups")!.replaceChildren(box);
 }
+
+/** What Export report opened: the report's sheets and the state at a glance. */
+export function renderExported(doc: Document, plan: ReportPlan, shared: boolean): void {
+  const s = plan.summary;
+  doc
+    .getElementById("summary")!
+    .replaceChildren(
+      el(doc, "span", { class: `badge ${s.errors ? "error" : s.warnings ? "warning" : "ok"}` }, countLineOf(s)),
+    );
+  const box = el(doc, "div", { class: "recorded" });
+  box.append(
+    el(
+      doc,
+      "p",
+      {},
+      `Opened the ${shared ? "shared " : ""}report in a new workbook: ${plan.workbook.sheets.map((x) => x.name).join(", ")}.`,
+    ),
+    el(
+      doc,
+      "p",
+      { class: "where" },
+      shared
+        ? "The shared version leaves out e-mail addresses and every column the contract does not name: it can go to TSAG."
+        : "Save it where you keep your reports; this workbook is unchanged.",
+    ),
+  );
+  doc.getElementById("groups")!.replaceChildren(box);
+}
+
+const countLineOf = (s: Summary) =>
+  `${count(s.errors, HEADINGS.error)} · ${count(s.warnings, HEADINGS.warning)} · ${count(s.info, HEADINGS.info)}`;

@@ -291,3 +291,23 @@ describeWith("LibreOffice", SOFFICE)("iewsc report --pdf, rendered by LibreOffic
     expect(statSync(join(ARTIFACTS, "report-summary.png")).size).toBeGreaterThan(10_000);
   });
 });
+
+describe("npm run demo", () => {
+  test("also writes the sample's report, as of 1 March 2024", async () => {
+    const cwd = mkdtempSync(join(tmpdir(), "iewsc-demo-report-"));
+    const r = spawnSync(process.execPath, [join(ROOT, "dist/scripts/demo.js")], {
+      cwd,
+      encoding: "utf8",
+      env: { ...process.env, NO_COLOR: "1" },
+      timeout: 120_000,
+    });
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("Wrote out/reports/iewsc-sample-report.xlsx: 3 errors · 0 warnings · 0 notes");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(cwd, "out/reports/iewsc-sample-report.xlsx"));
+    expect(wb.getWorksheet("Summary")!.getCell("A3").value).toBe(
+      "As of 1 March 2024 · 3 errors · 0 warnings · 0 notes",
+    );
+  }, 120_000);
+});
