@@ -76,7 +76,7 @@ export async function benchReport(line: (label: string, value: string, goal?: st
   const peak = join(dir, "peak.js");
   writeFileSync(
     peak,
-    'process.on("exit", () => process.stderr.write(`PEAK_RSS ${process.resourceUsage().maxRSS}\\n`));\n',
+    'process.on("exit", () => process.stderr.write("PEAK_RSS " + process.resourceUsage().maxRSS + "\\n"));\n',
   );
   const floorScript = join(dir, "floor.js");
   writeFileSync(floorScript, FLOOR);
