@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm, unlink } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -61,6 +61,8 @@ export async function reportFile(job: ReportJob): Promise<ReportOutcome> {
       try {
         await printPdf(job.out, pdf, job.soffice ?? "soffice");
       } catch (e) {
+        // A report without the PDF asked for is a failure: it leaves nothing behind, as any failure does.
+        await unlink(job.out).catch(() => undefined);
         return { ok: false, file: job.file, error: `${job.file}: ${e instanceof Error ? e.message : String(e)}` };
       }
       outcome.pdf = pdf;

@@ -16,7 +16,8 @@ export async function reportPackage(report: ReportPlan): Promise<Uint8Array> {
   const stamp = utcDateOf(report.asOf);
   wb.created = stamp;
   wb.modified = stamp;
-  const written = await wb.xlsx.writeBuffer();
+  // Stored, not compressed: the entries are compressed once, when they are packed again with fixed dates.
+  const written = await wb.xlsx.writeBuffer({ zip: { compression: "STORE" } } as ExcelJS.XlsxWriteOptions);
   const zip = await JSZip.loadAsync(written as ArrayBuffer);
   if (report.chart) await addChart(zip, report.chart);
   return repack(zip, stamp);

@@ -233,6 +233,24 @@ describe("iewsc report: identical files, refusals", () => {
   });
 });
 
+describe("iewsc report --pdf when LibreOffice prints nothing", () => {
+  test("a PDF LibreOffice did not produce is a failure, not a silent success, and leaves nothing behind", () => {
+    const bin = join(dir, "fake-bin");
+    mkdirSync(bin);
+    // Like LibreOffice on a file it cannot load: exit 0, no output.
+    writeFileSync(join(bin, "soffice"), "#!/bin/sh\nexit 0\n", { mode: 0o755 });
+    const out = join(dir, "pdf-failed");
+    const r = iewsc(["report", "--json", "--pdf", "--out", out, inputs.sample], { PATH: `${bin}:${process.env.PATH}` });
+    expect(r.code).toBe(2);
+    const doc = JSON.parse(r.stdout) as { reports: unknown[]; failed: { file: string; error: string }[] };
+    expect(doc.reports).toEqual([]);
+    expect(doc.failed).toEqual([
+      { file: inputs.sample, error: `${inputs.sample}: LibreOffice did not print the report to PDF` },
+    ]);
+    expect(readdirSync(out)).toEqual([]);
+  });
+});
+
 describeWith("LibreOffice", SOFFICE)("iewsc report --pdf, rendered by LibreOffice", () => {
   const out = join(dir, "pdf");
   beforeAll(() => {
