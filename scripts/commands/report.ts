@@ -112,7 +112,11 @@ export async function runReport(inputs: string[], opts: ReportOptions): Promise<
   bar?.stop();
 
   for (const o of outcomes) if (!o.ok) failed.push({ file: o.file, error: o.error });
-  const reports = outcomes.filter((o): o is Extract<ReportOutcome, { ok: true }> => o.ok);
+  // Paths as the user gave them: the --out folder as typed, then the report's name.
+  const shown = (path: string) => join(opts.out, basename(path));
+  const reports = outcomes
+    .filter((o): o is Extract<ReportOutcome, { ok: true }> => o.ok)
+    .map((r) => ({ ...r, out: shown(r.out), ...(r.pdf ? { pdf: shown(r.pdf) } : {}) }));
   for (const f of failed) process.stderr.write(`iewsc: ${f.error}\n`);
   if (opts.json) {
     const doc = {

@@ -161,7 +161,7 @@ describe("iewsc report on a batch of good, odd and broken workbooks", () => {
     );
     // The fifth sheet, Trend, is the one the drawing is on.
     expect(trendSheet?.[0]).toBe("xl/worksheets/sheet5.xml");
-    expect(parts.get("xl/workbook.xml")).toMatch(/<sheet name="Trend" sheetId="5"/);
+    expect(parts.get("xl/workbook.xml")).toMatch(/<sheet sheetId="5" name="Trend"/);
     expect((await packageParts(join(out, "sample-report.xlsx"))).has("xl/charts/chart1.xml")).toBe(false);
   });
 });
