@@ -1,5 +1,5 @@
 import { constants } from "node:fs";
-import { access, mkdir, readdir, realpath, stat } from "node:fs/promises";
+import { access, mkdir, readdir, realpath, rmdir, stat } from "node:fs/promises";
 import { basename, delimiter, join, resolve } from "node:path";
 import { SingleBar } from "cli-progress";
 import { type Day, countLine, dayOfLocalDate } from "../../core";
@@ -16,11 +16,11 @@ export interface ReportOptions {
 }
 
 /**
- * From this many workbooks on, `report` uses every core unless --jobs says otherwise. Measured with
- * `npm run bench` on these two-core machines: below it, a worker's start-up (loading ExcelJS again,
- * about half a second) costs more than the second core gives back.
+ * `report` runs on one thread unless --jobs says otherwise. Measured with 30 reports on these shared two-core
+ * machines (load average about 24): one thread 12.2–16.8 s, two 16.4–23.3 s, ExcelJS's floor 9.0–12.5 s. A
+ * worker loads ExcelJS and the core again (seconds under that load) and finds no free core to run on.
  */
-export const REPORT_PARALLEL_FROM = 8;
+export const REPORT_DEFAULT_JOBS = 1;
 
 /** The report of `file`: `<name>-report.xlsx`. */
 export const reportName = (file: string): string => `${basename(file).replace(/\.xlsx$/i, "")}-report.xlsx`;
@@ -104,12 +104,15 @@ export async function runReport(inputs: string[], opts: ReportOptions): Promise<
       : undefined;
   bar?.start(jobs.length, 0);
   const outcomes = await mapInPool<ReportJob, ReportOutcome>(jobs, {
-    jobs: opts.jobs ?? (jobs.length >= REPORT_PARALLEL_FROM ? undefined : 1),
+    jobs: opts.jobs ?? REPORT_DEFAULT_JOBS,
     workerFile: join(__dirname, "..", "report-worker.js"),
     inline: reportFile,
     onDone: (n) => bar?.update(n),
   });
   bar?.stop();
+  // A folder made for reports that all failed goes again: a failed batch leaves nothing behind.
+  if (!existing && jobs.length && (await readdir(outReal).catch(() => ["?"])).length === 0)
+    await rmdir(outReal).catch(() => undefined);
 
   for (const o of outcomes) if (!o.ok) failed.push({ file: o.file, error: o.error });
   // Paths as the user gave them: the --out folder as typed, then the report's name.
