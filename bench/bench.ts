@@ -20,6 +20,7 @@ import {
   readTable,
 } from "../core";
 import { checkRosterIn, checkTimelineIn } from "../addin/excel/check";
+import { benchReport } from "./report";
 
 const ROOT = resolve(__dirname, "../..");
 const CLI = join(ROOT, "dist/scripts/iewsc.js");
@@ -254,6 +255,8 @@ async function main(): Promise<void> {
       `largest request ${(biggest / 1048576).toFixed(2)} MB, ${fmt(ms)} in the mock`,
     );
   }
+
+  await benchReport(line);
 }
 
 /** 6 regions × n candidates (mixed genders, some blank priorities), no confirmed volunteers. */

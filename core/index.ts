@@ -239,3 +239,19 @@ export {
 } from "./plans/timeline-status";
 export { TIMELINE_VIEW_SHEET } from "./plans/timeline-view";
 export { statusStaleAfter } from "./plans/status-stale";
+
+// Reports: a new workbook of values, built from the engine's results (iewsc report, Export report).
+export {
+  EMAIL_LEFT_OUT,
+  REPORT_CREATOR,
+  reportPlan,
+  SHARED_NOTE,
+  SUMMARY_SHEET,
+  WTSA_24,
+  type ReportInput,
+  type ReportOptions,
+  type ReportPlan,
+  type SummaryLine,
+} from "./plans/report";
+export { FINDINGS_SHEET, FINDINGS_TABLE, GANTT_CODE, type Rag } from "./plans/report-sheets";
+export { readForecastHistory, TREND_SHEET, type TrendChartPlan } from "./plans/report-trend";

@@ -6,3 +6,4 @@ parentPort?.on("message", async ({ index, item }: { index: number; item: { file:
   const result = await checkFile(item.file, item.asOf === undefined ? {} : { asOf: item.asOf });
   parentPort!.postMessage({ index, result });
 });
+parentPort?.postMessage({ ready: true });

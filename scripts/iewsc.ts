@@ -111,6 +111,37 @@ export function program(): Command {
     });
 
   cli
+    .command("report")
+    .description(
+      "write one report workbook per input (Summary, Findings, Balance, Timeline, Trend, Budget, Resources), ready to print",
+    )
+    .argument("<workbook-or-folder...>", ".xlsx workbooks, or folders standing for every .xlsx in them (never changed)")
+    .requiredOption("--out <folder>", "the folder the reports go to, as <name>-report.xlsx (made when missing)")
+    .option(
+      "--share",
+      "leave out personal contact data (e-mail addresses, columns the contract does not name): for TSAG",
+    )
+    .option("--pdf", "also print each report to <name>-report.pdf through LibreOffice")
+    .option("--jobs <N>", "write several reports at once on N threads (default: one; see npm run bench)", jobsOption)
+    .option("--as-of <YYYY-MM-DD>", "the day the reports are as of (overrides the Settings table's AsOf)", asOfOption)
+    .option("--json", "print one JSON document on standard output")
+    .addHelpText(
+      "after",
+      "\nA workbook that cannot be used is listed under failed and does not stop the others.\n" +
+        "Exit codes: 0 no errors found, 1 errors found, 2 a workbook could not be used (or --pdf without LibreOffice).\n\n" +
+        "Examples:\n  iewsc report drafts/ --out reports/\n  iewsc report iewsc.xlsx --out for-tsag/ --share --pdf --as-of 2024-03-01",
+    )
+    .action(
+      async (
+        inputs: string[],
+        opts: { out: string; share?: boolean; pdf?: boolean; jobs?: number; asOf?: Day; json?: boolean },
+      ) => {
+        const { runReport } = await import("./commands/report");
+        process.exitCode = await runReport(inputs, opts);
+      },
+    );
+
+  cli
     .command("template")
     .description("write the empty IEWSC workbook template, or with --sample the Terms of Reference's sample committee")
     .requiredOption("--out <file>", "the .xlsx file to write")

@@ -4,12 +4,21 @@ import { buildIn } from "../excel/build";
 import { checkIn, goToCell } from "../excel/check";
 import { oneAtATime } from "../excel/one-at-a-time";
 import { recordForecastsIn } from "../excel/record-forecasts";
+import { exportReportIn } from "../excel/report";
 import { runExcel } from "../excel/run-excel";
 import { watchSheet } from "../excel/watch-timeline";
 import { explain } from "./explain";
 import { type Glance, renderGlance, stateOf } from "./glance";
 import { followOfficeTheme } from "./theme";
-import { type PaneFinding, renderApplied, renderBuilt, renderFindings, renderProposal, renderRecorded } from "./view";
+import {
+  type PaneFinding,
+  renderApplied,
+  renderBuilt,
+  renderExported,
+  renderFindings,
+  renderProposal,
+  renderRecorded,
+} from "./view";
 
 // The inline script of taskpane.html waits for this: the bundle loaded and runs.
 (window as { __iewscStarted?: boolean }).__iewscStarted = true;
@@ -22,6 +31,8 @@ interface Action {
   label: string;
   hint: string;
   primary?: boolean;
+  /** A check box that goes with the action (shown under the buttons), read when it runs. */
+  option?: { id: string; label: string };
   steps: Record<Step, string>;
   run: (step: (s: Step) => void) => Promise<void>;
 }
@@ -93,6 +104,19 @@ const ACTIONS: Action[] = [
       done: "Done",
     },
     run: record,
+  },
+  {
+    id: "export-report",
+    label: "Export report",
+    hint: "A new workbook to print or send to WP2 and TSAG: a one-page Summary, every finding, the balance, the timeline, the milestone trend, the budget and the resources.",
+    option: { id: "share", label: "Shared version (no personal contact data)" },
+    steps: {
+      reading: "Reading the workbook…",
+      checking: "Building the report…",
+      writing: "Opening the report…",
+      done: "Done",
+    },
+    run: exportReport,
   },
 ];
 
@@ -199,6 +223,28 @@ async function build(step: (s: Step) => void): Promise<void> {
   renderGlance(document, glance);
 }
 
+/** The open workbook's file name, for the report's title (Office gives its URL; a new workbook has none). */
+function workbookTitle(): string {
+  const url = Office.context?.document?.url ?? "";
+  const name = decodeURIComponent(url.split(/[\\/]/).pop() ?? "").trim();
+  return name || "this workbook";
+}
+
+async function exportReport(step: (s: Step) => void): Promise<void> {
+  step("checking");
+  const share = $<HTMLInputElement>("share").checked;
+  const outcome = await runExcel((context) =>
+    exportReportIn(context, {
+      today: today(),
+      title: workbookTitle(),
+      share,
+      createWorkbook: (base64) => Excel.createWorkbook(base64),
+    }),
+  );
+  setResultTitle("Report");
+  renderExported(document, outcome.plan, share);
+}
+
 async function record(step: (s: Step) => void): Promise<void> {
   step("checking");
   const day = today();
@@ -245,6 +291,7 @@ async function proposeArbitration(step: (s: Step) => void): Promise<void> {
 function renderActions(): void {
   const nav = $("actions");
   const hints = $("hints");
+  const options: NonNullable<Action["option"]>[] = [];
   for (const a of ACTIONS) {
     const button = document.createElement("button");
     button.id = a.id;
@@ -259,12 +306,23 @@ function renderActions(): void {
       void act(a, a.run);
     });
     nav.append(button);
+    if (a.option) options.push(a.option);
     const term = document.createElement("dt");
     term.textContent = a.label;
     const detail = document.createElement("dd");
     detail.id = `${a.id}-hint`;
     detail.textContent = a.hint;
     hints.append(term, detail);
+  }
+  // The actions' check boxes, in one row under the buttons (the buttons keep their two-column grid).
+  for (const option of options) {
+    const label = document.createElement("label");
+    label.className = "option";
+    const box = document.createElement("input");
+    box.type = "checkbox";
+    box.id = option.id;
+    label.append(box, ` ${option.label}`);
+    nav.after(label);
   }
   // Escape in the result goes back to the button that produced it.
   $("results").addEventListener("keydown", (e) => {

@@ -4,10 +4,12 @@ import {
   type BuildPlan,
   type CellLocation,
   type DescribedFinding,
+  type ReportPlan,
   SEVERITIES,
   SEVERITY_NOUN,
   type Severity,
   type Summary,
+  countLine,
   listOf,
   percent,
   plural,
@@ -280,6 +282,34 @@ export function renderBuilt(doc: Document, plan: BuildPlan): void {
       "p",
       { class: "where" },
       "Every figure is a formula: edit a rate, a parameter or a task and the sheets follow.",
+    ),
+  );
+  doc.getElementById("groups")!.replaceChildren(box);
+}
+
+/** What Export report opened: the report's sheets and the state at a glance. */
+export function renderExported(doc: Document, plan: ReportPlan, shared: boolean): void {
+  const s = plan.summary;
+  doc
+    .getElementById("summary")!
+    .replaceChildren(
+      el(doc, "span", { class: `badge ${s.errors ? "error" : s.warnings ? "warning" : "ok"}` }, countLine(s)),
+    );
+  const box = el(doc, "div", { class: "recorded" });
+  box.append(
+    el(
+      doc,
+      "p",
+      {},
+      `Opened the ${shared ? "shared " : ""}report in a new workbook: ${listOf(plan.workbook.sheets.map((x) => x.name))}.`,
+    ),
+    el(
+      doc,
+      "p",
+      { class: "where" },
+      shared
+        ? "The shared version leaves out e-mail addresses and every column the contract does not name: it can go to TSAG."
+        : "Save it where you keep your reports; this workbook is unchanged.",
     ),
   );
   doc.getElementById("groups")!.replaceChildren(box);

@@ -108,7 +108,7 @@ const MEANINGS: readonly ItemMeaning[] = [
   },
 ];
 const OTHER: ItemMeaning = { item: "", category: "Other", hostCovers: false, quantity: () => 1, formula: () => "1" };
-const CATEGORIES = ["Languages and access", "Venue and logistics", "Fellowships", "ITU staff", "Other"] as const;
+export const CATEGORIES = ["Languages and access", "Venue and logistics", "Fellowships", "ITU staff", "Other"] as const;
 
 const meaningOf = (item: string): ItemMeaning => MEANINGS.find((m) => matchKey(m.item) === matchKey(item)) ?? OTHER;
 

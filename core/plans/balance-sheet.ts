@@ -13,7 +13,7 @@ import { type PlanValue, RAG, type SheetPlan, emptySheet, printSetup } from "./s
 
 export const BALANCE_SHEET = GENERATED.balance.sheet;
 /** ITU's own reference line (the Network of Women in ITU-T's 35 % at WTSA-24), shown amber below the balance line. */
-const ITU_REFERENCE_SHARE = 0.35;
+export const ITU_REFERENCE_SHARE = 0.35;
 /** Rows counted below the roster's last row, so that members added later are counted without a re-run. */
 export const BALANCE_HEADROOM = 200;
 

@@ -143,6 +143,8 @@ export interface PlanPrint {
   footer?: string;
   /** Paper: A4 unless said otherwise (ITU prints on A4). */
   paper?: "A4" | "Letter";
+  /** Pages tall the sheet is fitted to (1: the whole sheet on one page); as many as it needs when absent. */
+  pagesTall?: number;
 }
 
 export interface SheetPlan {

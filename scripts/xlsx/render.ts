@@ -332,7 +332,7 @@ function applyPrint(ws: ExcelJS.Worksheet, print: NonNullable<SheetPlan["print"]
   ws.pageSetup.paperSize = (print.paper === "Letter" ? 1 : 9) as ExcelJS.PaperSize;
   ws.pageSetup.fitToPage = true;
   ws.pageSetup.fitToWidth = 1;
-  ws.pageSetup.fitToHeight = 0;
+  ws.pageSetup.fitToHeight = print.pagesTall ?? 0;
   if (print.titleRows) ws.pageSetup.printTitlesRow = print.titleRows;
   if (print.header) ws.headerFooter.oddHeader = print.header;
   if (print.footer) ws.headerFooter.oddFooter = print.footer;

@@ -98,6 +98,10 @@ export interface FakeExcel {
     at: string;
   }[];
   run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  /** Excel.createWorkbook: opens a new workbook from base64 .xlsx bytes (rejects what is not one). */
+  createWorkbook(base64: string): Promise<void>;
+  /** The workbooks opened so far, as base64. */
+  created(): string[];
 }
 
 /**

@@ -53,7 +53,10 @@ function fakeHostScript(): string {
         onReady: function (cb) { if (cb) setTimeout(function () { cb(info); }, 0); return Promise.resolve(info); },
         actions: { associate: function () {} }
       };
-      window.Excel = { run: function (batch) { return new Promise(function (r) { setTimeout(r, window.__IEWSC_DELAY__ || 150); }).then(function () { return fake.run(batch); }); } };
+      window.Excel = {
+        run: function (batch) { return new Promise(function (r) { setTimeout(r, window.__IEWSC_DELAY__ || 150); }).then(function () { return fake.run(batch); }); },
+        createWorkbook: function (base64) { return fake.createWorkbook(base64); }
+      };
     })();`;
   return `${fake}\n${bootstrap}`;
 }
@@ -364,6 +367,27 @@ describeWith("Chromium", CHROMIUM)("the task pane in headless Chromium", () => {
     );
     expect(names).toEqual(["BudgetTotal", "ResourceTotalDays"]);
     await page.screenshot({ path: join(ARTIFACTS, "taskpane-build.png"), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test("Export report builds the report in the browser (ExcelJS loaded on demand) and opens it as a new workbook", async () => {
+    const { page, errors } = await openPane(() => ({ body: fakeHostScript() }));
+    await page.getByLabel("Shared version (no personal contact data)").check();
+    await page.getByRole("button", { name: "Export report" }).click();
+    await page.locator(".recorded").waitFor({ timeout: 60_000 });
+    expect(await page.locator(".recorded").textContent()).toContain(
+      "Opened the shared report in a new workbook: Summary, Findings and Balance.",
+    );
+    const created = await page.evaluate(() =>
+      (window as unknown as { __fake: { created(): string[] } }).__fake.created(),
+    );
+    expect(created).toHaveLength(1);
+    const bytes = Buffer.from(created[0]!, "base64");
+    expect(bytes.subarray(0, 2).toString("latin1")).toBe("PK");
+    // The roster's addresses are in the open workbook, not in the shared report.
+    expect(bytes.toString("latin1")).not.toContain("sophie@example");
+    await page.screenshot({ path: join(ARTIFACTS, "taskpane-report.png"), fullPage: true });
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -616,6 +616,7 @@
     });
 
     world.names = (fixture.names || []).map((n) => ({ name: n.name, reference: n.reference, comment: "" }));
+    world.created = [];
     var context = W({
       workbook: {
         names: {
@@ -797,6 +798,21 @@
         })),
       /** Excel.run as the add-in calls it. */
       run: (batch) => Promise.resolve().then(() => batch(context)),
+      /**
+       * Excel.createWorkbook(base64): Excel opens a new workbook from an .xlsx package and leaves the open
+       * one alone. Like Excel, it refuses what is not base64 of a zip package (InvalidArgument).
+       */
+      createWorkbook: (base64) => {
+        var ok = typeof base64 === "string" && /^[A-Za-z0-9+/]+={0,2}$/.test(base64) && base64.length % 4 === 0;
+        if (!ok || atob(base64.slice(0, 4)).slice(0, 2) !== "PK")
+          return Promise.reject(
+            hostError("InvalidArgument", "The argument is invalid or missing or has an incorrect format."),
+          );
+        world.created.push(base64);
+        return Promise.resolve();
+      },
+      /** The workbooks opened with createWorkbook, as base64. */
+      created: () => world.created.slice(),
     };
     return api;
   }
