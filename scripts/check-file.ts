@@ -9,6 +9,7 @@ import {
   dayOfLocalDate,
   describe,
 } from "../core";
+import { OutputWriteError } from "./output-path";
 import { readWorkbookInput } from "./xlsx/read-workbook";
 
 /** The outcome of checking one file, as `check --json` reports it. */
@@ -33,9 +34,18 @@ export async function checkFile(file: string, options: { asOf?: Day } = {}): Pro
   }
 }
 
-/** The one line a user sees for a workbook that cannot be used: no stack trace, ever. */
+/**
+ * The one line a user sees for a workbook that cannot be used: no stack trace, ever. A failed write
+ * names the output; anything else that is not a `WorkbookError` is a fault of ours, and its internal
+ * text (a library's "Cannot read properties of undefined") never reaches the user.
+ */
 export function oneLine(e: unknown, file: string): string {
   if (e instanceof WorkbookError) return e.where.file ? e.message : e.inFile(file).message;
-  const detail = e instanceof Error ? e.message.split("\n")[0] : String(e);
-  return new UnreadableWorkbookError(`could not be read (${detail})`, { file }).message;
+  if (e instanceof OutputWriteError) return e.message;
+  if (e instanceof RangeError && /call stack|array length|allocation/i.test(e.message))
+    return new UnreadableWorkbookError("is too large to be read", { file }).message;
+  return new UnreadableWorkbookError(
+    `could not be read: an internal error of IEWSC Workbench (${e instanceof Error ? e.name : "unknown"}); please report it`,
+    { file },
+  ).message;
 }

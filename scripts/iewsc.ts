@@ -6,6 +6,9 @@
  */
 import { Command, CommanderError, InvalidArgumentError } from "commander";
 import { type Day, dayOfIso } from "../core/dates/calendar";
+import { WorkbookError } from "../core/errors";
+import { OutputWriteError } from "./output-path";
+import { OutputStreamError, guardStreams, printable, writeErrLine } from "./printable";
 import { packageVersion } from "./version";
 
 export const EXIT = { ok: 0, findings: 1, unusable: 2 } as const;
@@ -29,11 +32,12 @@ export function program(): Command {
       "IEWSC Workbench: check and build the workbooks of the ITU-T Industry Engagement Workshop Steering Committee.",
     )
     .version(packageVersion())
-    .showHelpAfterError("(run iewsc --help for the commands)")
     .exitOverride()
     .configureOutput({
       writeErr: (s) => process.stderr.write(s),
-      outputError: (s, write) => write(`iewsc: ${s.replace(/^error: /, "")}`),
+      // A usage mistake is one line: what is wrong, and where the help is.
+      outputError: (s, write) =>
+        write(`iewsc: ${printable(s.replace(/^error: /, "").trim())} (run iewsc --help for the commands)\n`),
     });
 
   cli
@@ -120,6 +124,7 @@ export function program(): Command {
 
 export async function main(argv: string[]): Promise<number> {
   process.exitCode = 0;
+  guardStreams();
   try {
     await program().parseAsync(argv);
     return Number(process.exitCode ?? 0);
@@ -128,7 +133,16 @@ export async function main(argv: string[]): Promise<number> {
       // --help and --version end here with code 0; a usage mistake is "could not be used".
       return e.exitCode === 0 ? 0 : EXIT.unusable;
     }
-    process.stderr.write(`iewsc: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}\n`);
+    if (e instanceof OutputStreamError) {
+      if (e.code === "EPIPE") return Number(process.exitCode ?? 0);
+      writeErrLine(e.message);
+      return EXIT.unusable;
+    }
+    writeErrLine(
+      e instanceof OutputWriteError || e instanceof WorkbookError
+        ? e.message
+        : `an internal error of IEWSC Workbench (${e instanceof Error ? e.name : "unknown"}); please report it`,
+    );
     return EXIT.unusable;
   }
 }

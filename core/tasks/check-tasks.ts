@@ -29,9 +29,10 @@ export function checkTasks(
           .map((m) => m.nameKey),
       )
     : undefined;
+  const cellsOf = new Map(view.rows.map((r) => [r.row, r.cells]));
   for (const t of tasks) {
     // The Resources formulas do arithmetic on these cells: text there shows #VALUE! until it is fixed.
-    const cells = view.rows.find((r) => r.row === t.row)!.cells;
+    const cells = cellsOf.get(t.row)!;
     for (const field of ["Start", "Due", "Effort"] as const) {
       const v = cells[field];
       if (typeof v === "string" && v.trim() !== "") {

@@ -1,5 +1,4 @@
-import { readFile, realpath, stat } from "node:fs/promises";
-import { dirname, resolve } from "node:path";
+import { resolve } from "node:path";
 import type ExcelJS from "exceljs";
 import {
   type Arbitration,
@@ -19,7 +18,10 @@ import { writeFileAtomic } from "../atomic-write";
 import { assertNothingLost } from "../xlsx/rewrite-guard";
 import { oneLine } from "../check-file";
 import { painter, useColour } from "../terminal";
-import { findTables, loadWorkbook } from "../xlsx/read-workbook";
+import { readInputFile } from "../xlsx/input-file";
+import { findTables, loadWorkbookBytes } from "../xlsx/read-workbook";
+import { refuseOutput } from "../output-path";
+import { jsonText, printable, writeErrLine, writeOut } from "../printable";
 import { renderSheet, prepareForWrite } from "../xlsx/render";
 
 /** A balance as `arbitrate --json` gives it: the counts, and the share rounded as findings round it. */
@@ -53,7 +55,7 @@ export function arbitrationJson(file: string, a: Arbitration, out?: string) {
 
 const pct = (share: number) => `${Math.round(share * 1000) / 10} %`;
 const and = (names: readonly string[]) => {
-  const shown = names.map((n) => n || "(no name)");
+  const shown = names.map((n) => (n ? printable(n) : "(no name)"));
   return shown.length <= 1 ? shown.join("") : `${shown.slice(0, -1).join(", ")} and ${shown.at(-1)}`;
 };
 const people = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -76,16 +78,16 @@ export function formatArbitration(file: string, a: Arbitration, colour: boolean)
   const paint = painter(colour);
   if (a.regions.length === 0) {
     return [
-      `${paint("ok", "✔")} ${paint("bold", file)} — nothing needs arbitration: no region has more candidates than free seats.`,
+      `${paint("ok", "✔")} ${paint("bold", printable(file))} — nothing needs arbitration: no region has more candidates than free seats.`,
       `  The confirmed committee: ${inWords(a.before, "are")}.`,
     ].join("\n");
   }
   const lines = [
-    `${paint("info", "●")} ${paint("bold", file)} — ${a.regions.length === 1 ? "1 region needs" : `${a.regions.length} regions need`} arbitration:`,
+    `${paint("info", "●")} ${paint("bold", printable(file))} — ${a.regions.length === 1 ? "1 region needs" : `${a.regions.length} regions need`} arbitration:`,
   ];
   for (const r of a.regions) {
     lines.push(
-      `  ${paint("bold", r.region)}: ${people(r.seats, "free seat", "free seats")}, ${people(r.candidates.length, "candidate", "candidates")}.`,
+      `  ${paint("bold", printable(r.region))}: ${people(r.seats, "free seat", "free seats")}, ${people(r.candidates.length, "candidate", "candidates")}.`,
     );
     lines.push(`    propose      ${and(r.selected.map((m) => m.name))}`);
     lines.push(`    passed over  ${and(r.passedOver.map((m) => m.name))}`);
@@ -93,18 +95,6 @@ export function formatArbitration(file: string, a: Arbitration, colour: boolean)
   lines.push(`  Balance now:       ${inWords(a.before, "are")}.`);
   lines.push(`  With the proposal: ${inWords(a.after, "would be")}.`);
   return lines.join("\n");
-}
-
-/** Refuses an output that is not a new .xlsx file beside the input: one line, and nothing written. */
-async function checkOut(file: string, out: string): Promise<string | undefined> {
-  const target = resolve(out);
-  const folder = await stat(dirname(target)).catch(() => undefined);
-  if (!folder?.isDirectory()) return `${out}: the folder ${dirname(out)} does not exist; nothing was written`;
-  if (!/\.xlsx$/i.test(target)) return `${out}: the output must be an .xlsx file; nothing was written`;
-  const real = async (p: string) => realpath(p).catch(() => resolve(p));
-  if ((await real(target)) === (await real(file)))
-    return `${out}: is the input workbook; write the copy to another file (nothing was written)`;
-  return undefined;
 }
 
 /**
@@ -131,18 +121,19 @@ export async function runArbitrate(file: string, opts: { json?: boolean; balance
   let a: Arbitration;
   try {
     if (opts.balanceOut !== undefined) {
-      const refused = await checkOut(file, opts.balanceOut);
+      const refused = await refuseOutput(opts.balanceOut, [file]);
       if (refused) {
-        process.stderr.write(`iewsc: ${refused}\n`);
+        writeErrLine(refused);
         return 2;
       }
     }
     // Validations are kept only when the workbook is copied: the copy must keep the user's dropdowns.
-    const wb = await loadWorkbook(file, { keepValidations: opts.balanceOut !== undefined });
+    const input = await readInputFile(file);
+    const wb = await loadWorkbookBytes(input, file, { keepValidations: opts.balanceOut !== undefined });
     const today = dayOfLocalDate(new Date());
     const result = checkWorkbook(findTables(wb), { only: ["roster"], today });
     for (const f of result.findings.filter((f) => f.code.startsWith("SETTINGS_") && f.severity === "error")) {
-      process.stderr.write(`iewsc: ${file}: ${f.sheet} row ${f.row}: ${messageOf(f)}\n`);
+      writeErrLine(`${file}: ${f.sheet} row ${f.row}: ${messageOf(f)}`);
     }
     const view = result.views.Roster!;
     a = arbitrate(readMembers(view, result.settings), result.settings);
@@ -152,21 +143,21 @@ export async function runArbitrate(file: string, opts: { json?: boolean; balance
       prepareForWrite(wb);
       const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
       // Nothing the rewrite would drop (charts, macros, custom properties …) may be lost silently.
-      await assertNothingLost(file, new Uint8Array(await readFile(file)), bytes, { regenerated: [BALANCE_SHEET] });
+      await assertNothingLost(file, new Uint8Array(input), bytes, { regenerated: [BALANCE_SHEET] });
       await writeFileAtomic(resolve(opts.balanceOut), bytes);
     }
     doc = arbitrationJson(file, a, opts.balanceOut);
   } catch (e) {
-    process.stderr.write(`iewsc: ${oneLine(e, file)}\n`);
+    writeErrLine(oneLine(e, file));
     return 2;
   }
-  if (opts.json) process.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
+  if (opts.json) writeOut(jsonText(doc));
   else {
     const written =
       opts.balanceOut === undefined
         ? ""
-        : `\nWrote ${opts.balanceOut}: a copy of the workbook with its ${BALANCE_SHEET} sheet.`;
-    process.stdout.write(`${formatArbitration(file, a, useColour(process.stdout))}${written}\n`);
+        : `Wrote ${opts.balanceOut}: a copy of the workbook with its ${BALANCE_SHEET} sheet.`;
+    writeOut(`${formatArbitration(file, a, useColour(process.stdout))}${written && `\n${printable(written)}`}\n`);
   }
   return 0;
 }

@@ -1,8 +1,10 @@
-import { readFile, realpath, stat } from "node:fs/promises";
-import { dirname, resolve } from "node:path";
+import type ExcelJS from "exceljs";
+import { resolve } from "node:path";
 import {
   type Day,
   CHECKS_SHEET,
+  GENERATED_NOTE,
+  WorkbookError,
   WouldLoseDataError,
   checkWorkbook,
   countLine,
@@ -12,7 +14,10 @@ import {
 } from "../../core";
 import { writeFileAtomic } from "../atomic-write";
 import { oneLine } from "../check-file";
-import { findTables, loadWorkbook, loadWorkbookBytes } from "../xlsx/read-workbook";
+import { refuseOutput } from "../output-path";
+import { jsonText, printable, writeErrLine, writeOut } from "../printable";
+import { readInputFile } from "../xlsx/input-file";
+import { findTables, loadWorkbookBytes } from "../xlsx/read-workbook";
 import { prepareForWrite, renderSheet, renderWorkbook } from "../xlsx/render";
 import { assertNothingLost } from "../xlsx/rewrite-guard";
 
@@ -25,6 +30,10 @@ export interface BuildOutcome {
   /** The contract tables the build added with defaults. */
   added: string[];
   summary: { errors: number; warnings: number; info: number };
+  /** Why the checks could not run, when they could not (the copy then has no Checks sheet of ours). */
+  checksFailed?: string;
+  /** True when the input's own, now stale, generated Checks sheet was left out of the copy. */
+  staleChecksRemoved?: boolean;
 }
 
 /**
@@ -33,21 +42,23 @@ export interface BuildOutcome {
  */
 export async function buildFile(file: string, out: string, options: { asOf?: Day } = {}): Promise<BuildOutcome> {
   const today = options.asOf ?? dayOfLocalDate(new Date());
-  // Read once: the same bytes are loaded and compared with the copy by the guard. A file that cannot
-  // be read goes to loadWorkbook, which says why in plain words. Validations are kept: they are the user's.
-  const input = await readFile(file).catch(() => undefined);
-  const wb = input
-    ? await loadWorkbookBytes(input, file, { keepValidations: true })
-    : await loadWorkbook(file, { keepValidations: true });
+  // Read once: the same bytes are loaded and compared with the copy by the guard. Validations are kept:
+  // they are the user's.
+  const input = await readInputFile(file);
+  const wb = await loadWorkbookBytes(input, file, { keepValidations: true });
   const tables = findTables(wb);
   const plan = buildPlan(tables, today);
+  let checksFailed: string | undefined;
   const check = (() => {
     try {
       return checkWorkbook(tables, { today, ...(options.asOf === undefined ? {} : { asOf: options.asOf }) });
-    } catch {
-      return undefined; // a workbook with no roster or timeline still gets its budget
+    } catch (e) {
+      // A workbook with no roster or timeline still gets its budget, but never last run's findings as current.
+      checksFailed = e instanceof WorkbookError ? e.problem : "the checks could not run";
+      return undefined;
     }
   })();
+  const staleChecks = check ? false : removeGeneratedSheet(wb, CHECKS_SHEET);
   renderWorkbook(wb, { sheets: [...plan.added, ...plan.generated], names: plan.names });
   if (check)
     renderSheet(
@@ -70,8 +81,8 @@ export async function buildFile(file: string, out: string, options: { asOf?: Day
       { file },
     );
   }
-  await assertNothingLost(file, new Uint8Array(input!), bytes, {
-    regenerated: [...plan.generated.map((g) => g.name), ...(check ? [CHECKS_SHEET] : [])],
+  await assertNothingLost(file, new Uint8Array(input), bytes, {
+    regenerated: [...plan.generated.map((g) => g.name), ...(check || staleChecks ? [CHECKS_SHEET] : [])],
   });
   await writeFileAtomic(out, bytes);
   return {
@@ -82,7 +93,17 @@ export async function buildFile(file: string, out: string, options: { asOf?: Day
     resourceTotalDays: round(plan.resources.totalDays),
     added: plan.added.map((s) => s.name),
     summary: check?.summary ?? { errors: 0, warnings: 0, info: 0 },
+    ...(checksFailed === undefined ? {} : { checksFailed, staleChecksRemoved: staleChecks }),
   };
+}
+
+/** Removes a sheet of that name when IEWSC Workbench generated it (its A2 says so); true when it did. */
+function removeGeneratedSheet(wb: ExcelJS.Workbook, name: string): boolean {
+  const ws = wb.getWorksheet(name);
+  const note = ws?.getCell("A2").value;
+  if (!ws || !(typeof note === "string" && note.startsWith(GENERATED_NOTE))) return false;
+  wb.removeWorksheet(ws.id);
+  return true;
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;
@@ -91,15 +112,11 @@ const round = (n: number) => Math.round(n * 100) / 100;
 export async function runBuild(file: string, opts: { out: string; json?: boolean; asOf?: Day }): Promise<number> {
   const out = resolve(opts.out);
   const fail = (message: string) => {
-    process.stderr.write(`iewsc: ${message}\n`);
+    writeErrLine(message);
     return 2;
   };
-  if (!/\.xlsx$/i.test(out)) return fail(`${opts.out}: the output must be an .xlsx file; nothing was written`);
-  if (!(await stat(dirname(out)).catch(() => undefined))?.isDirectory())
-    return fail(`${opts.out}: the folder ${dirname(opts.out)} does not exist; nothing was written`);
-  const same = await Promise.all([realpath(file).catch(() => resolve(file)), realpath(out).catch(() => out)]);
-  if (same[0] === same[1])
-    return fail(`${opts.out} is the input workbook; choose another output (the input is never written)`);
+  const refused = await refuseOutput(opts.out, [file]);
+  if (refused) return fail(refused);
   let outcome: BuildOutcome;
   try {
     outcome = await buildFile(file, out, opts.asOf === undefined ? {} : { asOf: opts.asOf });
@@ -108,9 +125,9 @@ export async function runBuild(file: string, opts: { out: string; json?: boolean
   }
   if (opts.json) {
     const { file: f, out: o, budgetTotal, currency, resourceTotalDays, added } = outcome;
-    process.stdout.write(
-      `${JSON.stringify({ file: f, out: o, budgetTotal, currency, resourceTotalDays, added }, null, 2)}\n`,
-    );
+    const failed = outcome.checksFailed === undefined ? {} : { checksFailed: outcome.checksFailed };
+    writeOut(jsonText({ file: f, out: o, budgetTotal, currency, resourceTotalDays, added, ...failed }));
+    if (outcome.checksFailed !== undefined) writeErrLine(`${file}: the checks could not run (${outcome.checksFailed})`);
   } else {
     const money = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 2 }).format(outcome.budgetTotal);
     const lines = [
@@ -120,12 +137,17 @@ export async function runBuild(file: string, opts: { out: string; json?: boolean
             `Added with defaults, to fill in: the ${outcome.added.join(", ")} table${outcome.added.length > 1 ? "s" : ""}.`,
           ]
         : []),
+      ...(outcome.checksFailed !== undefined
+        ? [
+            `The checks could not run (${outcome.checksFailed})${outcome.staleChecksRemoved ? "; the old Checks sheet was left out of the copy" : ""}.`,
+          ]
+        : []),
       ...(outcome.summary.errors || outcome.summary.warnings
         ? [`The checks found ${countLine(outcome.summary)}: see the Checks sheet, or run iewsc check.`]
         : []),
       `${file} was not changed.`,
     ];
-    process.stdout.write(`${lines.join("\n")}\n`);
+    writeOut(`${lines.map(printable).join("\n")}\n`);
   }
   return outcome.summary.errors > 0 ? 1 : 0;
 }

@@ -3,6 +3,7 @@ import { SingleBar } from "cli-progress";
 import type { Day } from "../../core";
 import { type FileOutcome, checkFile } from "../check-file";
 import { mapInPool } from "../pool";
+import { jsonText, writeErrLine, writeOut } from "../printable";
 import { formatOutcome, painter, useColour } from "../terminal";
 
 /** From this many workbooks on, `check` uses every core unless --jobs says otherwise. */
@@ -25,7 +26,8 @@ export async function runCheck(files: string[], opts: { json?: boolean; asOf?: D
   bar?.start(files.length, 0);
   const asOf = opts.asOf;
   // Measured (npm run bench): one check already keeps the second core busy with V8's garbage collector
-  // and compiler threads, so worker threads only pay for their start-up from about 16 workbooks on.
+  // and compiler threads, so a second thread only pays for its start-up from about 16 workbooks on. A
+  // batch still runs on a worker thread, so that each workbook has its own memory and time budget.
   const jobs = opts.jobs ?? (files.length >= PARALLEL_FROM ? undefined : 1);
   const outcomes = await mapInPool<{ file: string; asOf?: Day }, FileOutcome>(
     files.map((file) => (asOf === undefined ? { file } : { file, asOf })),
@@ -33,22 +35,24 @@ export async function runCheck(files: string[], opts: { json?: boolean; asOf?: D
       jobs,
       workerFile: join(__dirname, "..", "check-worker.js"),
       inline: (item) => checkFile(item.file, item.asOf === undefined ? {} : { asOf: item.asOf }),
+      // A workbook whose thread died (memory, time, a fault of ours) is that workbook's failure only.
+      failed: (item, why) => ({ ok: false, file: item.file, error: `${item.file}: ${why}` }),
       onDone: (n) => bar?.update(n),
     },
   );
   bar?.stop();
   const failed = outcomes.filter((o): o is Extract<FileOutcome, { ok: false }> => !o.ok);
   const results = outcomes.filter((o): o is Extract<FileOutcome, { ok: true }> => o.ok);
-  for (const f of failed) process.stderr.write(`iewsc: ${f.error}\n`);
+  for (const f of failed) writeErrLine(f.error);
   if (opts.json) {
     const doc = {
       results: results.map(({ file, findings, summary }) => ({ file, findings, summary })),
       failed: failed.map(({ file, error }) => ({ file, error })),
     };
-    process.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
+    writeOut(jsonText(doc));
   } else {
     const paint = painter(useColour(process.stdout));
-    process.stdout.write(results.map((r) => formatOutcome(r, paint)).join("\n\n") + (results.length ? "\n" : ""));
+    writeOut(results.map((r) => formatOutcome(r, paint)).join("\n\n") + (results.length ? "\n" : ""));
   }
   if (failed.length) return 2;
   return results.some((r) => r.summary.errors > 0) ? 1 : 0;

@@ -1,8 +1,9 @@
-import { stat } from "node:fs/promises";
-import { dirname, resolve } from "node:path";
+import { resolve } from "node:path";
 import ExcelJS from "exceljs";
 import { templatePlan } from "../../core";
 import { writeFileAtomic } from "../atomic-write";
+import { OutputWriteError, refuseOutput } from "../output-path";
+import { printable, writeErrLine, writeOut } from "../printable";
 import { renderWorkbook } from "../xlsx/render";
 
 /** Builds the template (or sample) workbook in memory. */
@@ -15,18 +16,20 @@ export async function templateBytes(sample: boolean): Promise<Uint8Array> {
 /** `iewsc template --out F [--sample]`. */
 export async function runTemplate(opts: { out: string; sample?: boolean }): Promise<number> {
   const out = resolve(opts.out);
-  const folder = await stat(dirname(out)).catch(() => undefined);
-  if (!folder?.isDirectory()) {
-    process.stderr.write(`iewsc: ${opts.out}: the folder ${dirname(opts.out)} does not exist; nothing was written\n`);
+  const refused = await refuseOutput(opts.out, []);
+  if (refused) {
+    writeErrLine(refused);
     return 2;
   }
-  if (!/\.xlsx$/i.test(out)) {
-    process.stderr.write(`iewsc: ${opts.out}: the output must be an .xlsx file; nothing was written\n`);
+  try {
+    await writeFileAtomic(out, await templateBytes(Boolean(opts.sample)));
+  } catch (e) {
+    if (!(e instanceof OutputWriteError)) throw e;
+    writeErrLine(e.message);
     return 2;
   }
-  await writeFileAtomic(out, await templateBytes(Boolean(opts.sample)));
-  process.stdout.write(
-    `Wrote ${opts.out}: the ${opts.sample ? "sample" : "empty"} IEWSC workbook (Settings, Roster, Timeline, Meetings, Blackouts, Workshop, Rates, Tasks).\n`,
+  writeOut(
+    `Wrote ${printable(opts.out)}: the ${opts.sample ? "sample" : "empty"} IEWSC workbook (Settings, Roster, Timeline, Meetings, Blackouts, Workshop, Rates, Tasks).\n`,
   );
   return 0;
 }

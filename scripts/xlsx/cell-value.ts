@@ -9,7 +9,9 @@ import { type CellValue, dayFromUtcDate, isoOf } from "../../core";
 export function toCellValue(value: ExcelJS.CellValue | undefined): CellValue {
   if (value === null || value === undefined) return null;
   if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : { date: isoOf(dayFromUtcDate(value)) };
+  // A date cell whose number is no date (1e12) is not blank: it is an unreadable date, as Excel's ####### says.
+  if (value instanceof Date)
+    return Number.isNaN(value.getTime()) ? { error: "#NUM!" } : { date: isoOf(dayFromUtcDate(value)) };
   if (typeof value === "object") {
     if ("error" in value && typeof value.error === "string") return { error: value.error };
     if ("richText" in value && Array.isArray(value.richText)) return value.richText.map((r) => r.text).join("");
