@@ -44,13 +44,13 @@ export const num = (ref: string, n: number | string): RawCell => [ref, `><v>${n}
 /** Rows of values from A1 down: strings become text cells, numbers number cells, null nothing. */
 export function grid(rows: (string | number | null)[][], top = 1): RawCell[] {
   const out: RawCell[] = [];
-  rows.forEach((row, i) =>
-    row.forEach((v, j) => {
-      if (v === null) return;
+  for (const [i, row] of rows.entries()) {
+    for (const [j, v] of row.entries()) {
+      if (v === null) continue;
       const ref = `${column(j + 1)}${top + i}`;
       out.push(typeof v === "number" ? num(ref, v) : text(ref, v));
-    }),
-  );
+    }
+  }
   return out;
 }
 
