@@ -11,6 +11,7 @@ import {
   matchKey,
 } from "../../core";
 import { toCellValue } from "./cell-value";
+import "./exceljs-patches";
 import { checkWorkbookBytes, readInputFile } from "./input-file";
 
 /**
@@ -96,7 +97,16 @@ export function findTables(wb: ExcelJS.Workbook, names: readonly TableName[] = T
     const read = (ws as unknown as { tables?: Record<string, unknown> }).tables ?? {};
     for (const table of Object.values(read)) {
       const model = (
-        table as unknown as { table: { name: string; tableRef?: string; ref?: string; totalsRow?: boolean } }
+        table as unknown as {
+          table: {
+            name: string;
+            tableRef?: string;
+            ref?: string;
+            totalsRow?: boolean;
+            headerRow?: boolean;
+            columns?: { name: string }[];
+          };
+        }
       ).table;
       const name = wanted.get(matchKey(model.name ?? ""));
       const ref = model.tableRef ?? model.ref;
@@ -104,13 +114,17 @@ export function findTables(wb: ExcelJS.Workbook, names: readonly TableName[] = T
       const range = rangeOf(ref);
       // A totals row is not a member: leave it out, as Office.js's data body range does.
       if (range && model.totalsRow) range.bottom = Math.max(range.top, range.bottom - 1);
+      // A table with its header row switched off: its first row is data; the header is its column names.
+      const headerOff = model.headerRow === false && model.columns?.length;
       if (range)
         tables[name] = {
           name,
           sheet: ws.name,
           source: "table",
-          origin: { row: range.top, column: range.left },
-          values: readBlock(ws, range),
+          origin: { row: headerOff ? range.top - 1 : range.top, column: range.left },
+          values: headerOff
+            ? [model.columns!.map((c) => c.name), ...readBlock(ws, range, { keepFirst: false })]
+            : readBlock(ws, range),
         };
     }
   });
@@ -173,7 +187,7 @@ const NO_CELLS: CellValue[] = [];
  * at `XFD1048576` costs what the data costs, not what the sheet could hold. ExcelJS's `getRow`/`getCell`
  * would create every row and cell they are asked for; `findRow`/`findCell` create nothing.
  */
-function readBlock(ws: ExcelJS.Worksheet, box: Box): CellValue[][] {
+function readBlock(ws: ExcelJS.Worksheet, box: Box, options: { keepFirst?: boolean } = {}): CellValue[][] {
   const out: CellValue[][] = [];
   let last = box.top;
   ws.eachRow({ includeEmpty: false }, (_row, r) => {
@@ -195,7 +209,11 @@ function readBlock(ws: ExcelJS.Worksheet, box: Box): CellValue[][] {
     out.push(line);
   }
   // Rows with cells but no value (formatting only) at the end are no data either.
-  while (out.length > 1 && out[out.length - 1]!.every((v) => v === null || (typeof v === "string" && v.trim() === "")))
+  const keep = options.keepFirst === false ? 0 : 1;
+  while (
+    out.length > keep &&
+    out[out.length - 1]!.every((v) => v === null || (typeof v === "string" && v.trim() === ""))
+  )
     out.pop();
   return out;
 }

@@ -1,6 +1,7 @@
 import { posix } from "node:path";
 import JSZip from "jszip";
 import { UnreadableWorkbookError, WorkbookError, WouldLoseDataError } from "../../core";
+import { copyDifferences } from "./copy-check";
 
 /** One kind of content a rewrite would drop, in plain words, with the input's parts that hold it. */
 export interface GuardOptions {
@@ -406,9 +407,18 @@ export async function assertNothingLost(
       { file },
     );
   }
-  if (losses.length === 0) return;
-  const kinds = losses.map((l) => l.kind.replace(/\s+/g, " "));
-  throw new WouldLoseDataError(`holds ${listed(kinds)} that a rewrite would drop; nothing was written`, { file });
+  if (losses.length) {
+    const kinds = losses.map((l) => l.kind.replace(/\s+/g, " "));
+    throw new WouldLoseDataError(`holds ${listed(kinds)} that a rewrite would drop; nothing was written`, { file });
+  }
+  // What the rewrite would change rather than drop: the user's cells, tables and names, one by one.
+  const changed = await copyDifferences(inputBytes, rewrittenBytes, options.regenerated ?? []);
+  if (changed.length) {
+    const shown = changed.length > 3 ? [...changed.slice(0, 3), `${changed.length - 3} more`] : changed;
+    throw new WouldLoseDataError(`holds what a rewrite cannot copy exactly: ${listed(shown)}; nothing was written`, {
+      file,
+    });
+  }
 }
 
 function listed(items: string[]): string {
