@@ -106,14 +106,16 @@ columnProto.render = function render(xmlStream: XmlStream, model: ColumnModel & 
     totalsRowFunction: model.totalsRowFunction,
     dxfId: model.dxfId,
   };
-  if (model.calculatedColumnFormula === undefined && model.totalsRowFormula === undefined) {
+  // Only what the reader above found: tables ExcelJS builds itself carry other (null) fields.
+  const calculated = typeof model.calculatedColumnFormula === "string" ? model.calculatedColumnFormula : undefined;
+  const totals = typeof model.totalsRowFormula === "string" ? model.totalsRowFormula : undefined;
+  if (calculated === undefined && totals === undefined) {
     xmlStream.leafNode("tableColumn", attributes);
     return true;
   }
   xmlStream.openNode("tableColumn", attributes);
-  if (model.calculatedColumnFormula !== undefined)
-    xmlStream.leafNode("calculatedColumnFormula", undefined, model.calculatedColumnFormula);
-  if (model.totalsRowFormula !== undefined) xmlStream.leafNode("totalsRowFormula", undefined, model.totalsRowFormula);
+  if (calculated !== undefined) xmlStream.leafNode("calculatedColumnFormula", undefined, calculated);
+  if (totals !== undefined) xmlStream.leafNode("totalsRowFormula", undefined, totals);
   xmlStream.closeNode();
   return true;
 };

@@ -178,6 +178,9 @@ function usedRange(ws: ExcelJS.Worksheet): Box | undefined {
   return box;
 }
 
+/** Columns from which a box is read sparsely (a table over the whole sheet is 16,384 wide). */
+const WIDE = 1024;
+
 /** A row the sheet does not have: read as blank, shared so that a sheet's empty rows cost nothing. */
 const NO_CELLS: CellValue[] = [];
 
@@ -199,7 +202,9 @@ function readBlock(ws: ExcelJS.Worksheet, box: Box, options: { keepFirst?: boole
       out.push(NO_CELLS);
       continue;
     }
-    const end = Math.min(box.right, row.cellCount);
+    // A row is read to the box's right edge, unless the box is wider than any real table (a whole
+    // sheet): then to its last cell, so that a stray cell at XFD costs one row, not every row.
+    const end = box.right - box.left < WIDE ? box.right : Math.min(box.right, row.cellCount);
     const line: CellValue[] = [];
     for (let c = box.left; c <= end; c++) {
       const cell = row.findCell(c);
