@@ -8,15 +8,13 @@ import { type CellValue, dayFromUtcDate, isoOf } from "../../core";
  */
 export function toCellValue(value: ExcelJS.CellValue | undefined): CellValue {
   if (value === null || value === undefined) return null;
-  if (typeof value === "string") return unescapeOoxml(value);
-  if (typeof value === "number" || typeof value === "boolean") return value;
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
   // A date cell whose number is no date (1e12) is not blank: it is an unreadable date, as Excel's ####### says.
   if (value instanceof Date)
     return Number.isNaN(value.getTime()) ? { error: "#NUM!" } : { date: isoOf(dayFromUtcDate(value)) };
   if (typeof value === "object") {
     if ("error" in value && typeof value.error === "string") return { error: value.error };
-    if ("richText" in value && Array.isArray(value.richText))
-      return unescapeOoxml(value.richText.map((r) => r.text).join(""));
+    if ("richText" in value && Array.isArray(value.richText)) return value.richText.map((r) => r.text).join("");
     if ("formula" in value || "sharedFormula" in value) {
       const result = (value as { result?: ExcelJS.CellValue }).result;
       // No saved result: the program that wrote it never calculated it. It is not blank; it is unknown.
@@ -30,15 +28,3 @@ export function toCellValue(value: ExcelJS.CellValue | undefined): CellValue {
 
 /** The value of a formula cell saved without its result, as messages quote it. */
 export const NOT_CALCULATED = "not calculated: open and save it in Excel";
-
-/**
- * OOXML writes characters XML cannot hold as `_xHHHH_` (a vertical tab is `_x000B_`) and a literal
- * `_x0041_` as `_x005F_x0041_`; ExcelJS hands the escaped form over. The checks read what Excel shows.
- *
- * @example unescapeOoxml("a_x000B_b") // "a\vb"
- */
-export function unescapeOoxml(text: string): string {
-  return text.includes("_x")
-    ? text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
-    : text;
-}

@@ -9,12 +9,17 @@
  * 3. More `<filterColumn>` entries than columns read (after 2) make the load throw; and columns
  *    without an entry (how Excel writes unfiltered tables) get their filter buttons hidden.
  *
+ * 4. Text is read with OOXML's escapes decoded (`_x000B_` is a vertical tab, `_x005F_x0041_` the
+ *    literal `_x0041_`) but written back raw: a control character makes the XML invalid and a literal
+ *    `_x0041_` comes back as "A". Written text is escaped again, so it reads back as it was.
+ *
  * Loaded for its effect by the reader (`read-workbook.ts`). What is still not carried exactly is
  * caught by the cell, table and name comparison of every rewrite (`copy-check.ts`).
  */
 // ExcelJS's xform classes are reachable only by their CommonJS paths (no types).
 const TableXform = require("exceljs/lib/xlsx/xform/table/table-xform");
 const TableColumnXform = require("exceljs/lib/xlsx/xform/table/table-column-xform");
+const TextXform = require("exceljs/lib/xlsx/xform/strings/text-xform");
 
 interface XmlNode {
   name: string;
@@ -118,6 +123,18 @@ columnProto.render = function render(xmlStream: XmlStream, model: ColumnModel & 
   if (totals !== undefined) xmlStream.leafNode("totalsRowFormula", undefined, totals);
   xmlStream.closeNode();
   return true;
+};
+
+const textProto = TextXform.prototype;
+const originalTextRender = textProto.render;
+textProto.render = function render(xmlStream: XmlStream, model: string) {
+  const escaped =
+    typeof model === "string"
+      ? model
+          .replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1")
+          .replace(/(?![\t\n\r])\p{Cc}/gu, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`)
+      : model;
+  return originalTextRender.call(this, xmlStream, escaped);
 };
 
 export {};

@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
+import * as core from "../../core";
 import { GENERATED_NOTE } from "../../core";
 import { computeResources } from "../../core/budget/resources";
 import { matchLiteral } from "../../core/budget/budget";
@@ -18,6 +19,7 @@ import { declaredBomb, encrypted, hostileZip, lyingBomb, ods, oldXls, xlsb } fro
 import { ROSTER_ROWS, type RawBook, grid, num, text, writeRawBook } from "./ooxml";
 import { CLI, cleanLines, hasControl, iewsc, sha } from "./run";
 
+const SLOW = process.env.IEWSC_HOSTILE_SLOW === "1";
 const dir = mkdtempSync(join(tmpdir(), "iewsc-hostile-"));
 const at = (name: string) => join(dir, name);
 const run = (args: string[], env?: NodeJS.ProcessEnv) => iewsc(args, { cwd: dir, ...(env ? { env } : {}) });
@@ -220,10 +222,13 @@ describe("messages say what is true and never carry an attacker's bytes", () => 
 });
 
 describe("memory and time are bounded by the data, not by the sheet's size", () => {
-  test("stray cells at A1048576 and XFD1048576, tables over whole columns and the whole sheet, 130,000 members, 100,000 tasks", async () => {
+  test("stray cells at A1048576 and XFD1048576, tables over whole columns and the whole sheet, many members and tasks", async () => {
     const header = ROSTER_ROWS[0] as string[];
     const wide = Array.from({ length: 16_384 - header.length }, (_, i) => `Column${i + header.length + 1}`);
-    const taskRows = Array.from({ length: 100_000 }, (_, i) => [
+    // The full sizes (130,000 members, 100,000 tasks) with IEWSC_HOSTILE_SLOW=1; the core's own test
+    // below runs them in CI without ExcelJS, whose reading is most of the time.
+    const [members, tasks] = SLOW ? [130_000, 100_000] : [15_000, 15_000];
+    const taskRows = Array.from({ length: tasks }, (_, i) => [
       `T${i}`,
       "Design",
       `Task ${i}`,
@@ -249,8 +254,8 @@ describe("memory and time are bounded by the data, not by the sheet's size", () 
           },
         ],
       }),
-      await book("roster-130k.xlsx", { sheets: [{ name: "Roster", cells: bigRoster(130_000) }] }),
-      await book("tasks-100k.xlsx", {
+      await book("roster-big.xlsx", { sheets: [{ name: "Roster", cells: bigRoster(members) }] }),
+      await book("tasks-big.xlsx", {
         sheets: [
           { name: "Roster", cells: roster },
           {
@@ -314,5 +319,262 @@ describe("a batch never loses its good results", () => {
     expect(results[3]).toBe("hang: took longer than the 10 s a workbook may take; it was given up");
     expect(results[4]).toBe("grow: needs more than the 64 MB of memory a workbook may use; it was given up");
     expect(results[5]).toBe("ok c");
+  });
+});
+
+describe("the core is linear in rows (no spread of every row, no search per row, weights that stay small)", () => {
+  test("130,000 members (all candidates of one region), 100,000 tasks over 8,000 roles and a 130,000-row timeline", () => {
+    const raw = (name: "Roster" | "Tasks" | "Timeline", values: (string | number | null)[][]) => ({
+      name,
+      sheet: name,
+      source: "sheet" as const,
+      origin: { row: 1, column: 1 },
+      values,
+    });
+    const members = Array.from({ length: 130_000 }, (_, i) => [
+      `Member ${i}`,
+      "Regional Volunteer",
+      "Europe",
+      i % 3 ? "Male" : "Female",
+      "Candidate",
+      "Experience",
+      i % 7,
+    ]);
+    const tasks = Array.from({ length: 100_000 }, (_, i) => [
+      `T${i}`,
+      "Design",
+      `Task ${i}`,
+      null,
+      `Role ${i % 8_000}`,
+      45_000 + (i % 300),
+      45_030 + (i % 300),
+      1,
+      "Open",
+    ]);
+    const timeline = Array.from({ length: 130_000 }, (_, i) => [`TL${i}`, "June 2024", 45_400 + (i % 50)]);
+    const input = {
+      date1904: false,
+      tables: {
+        Roster: raw("Roster", [[...ROSTER_ROWS[0]!, "Priority"], ...members]),
+        Tasks: raw("Tasks", [["ID", "Phase", "Task", "Owner", "Role", "Start", "Due", "Effort", "Status"], ...tasks]),
+        Timeline: raw("Timeline", [["ID", "Calendar", "Forecast"], ...timeline]),
+      },
+    };
+    const heap = process.memoryUsage().heapUsed;
+    const started = Date.now();
+    const result = core.checkWorkbook(input, { today: core.dayOfIso("2024-06-01")! });
+    const view = result.views.Roster!;
+    const a = core.arbitrate(core.readMembers(view, result.settings), result.settings);
+    const plan = core.buildPlan(input, core.dayOfIso("2024-06-01")!);
+    const seconds = (Date.now() - started) / 1000;
+    expect(result.checked).toEqual(["roster", "timeline", "tasks"]);
+    expect(a.regions[0]!.selected).toHaveLength(2);
+    expect(a.regions[0]!.selected.map((m) => m.name)).toEqual(["Member 0", "Member 7"]); // one woman, one man, priority 0
+    const resources = plan.generated.find((s) => s.name === "Resources")!;
+    // 8,000 roles: 49 rows and "Other roles (7,951)", not 8,000 rows of formulas.
+    const labels = resources.blocks.flatMap((b) => b.values.map((r) => r[0]));
+    expect(labels).toContain("Other roles (7,951)");
+    expect(labels.filter((l) => typeof l === "string" && l.startsWith("Role "))).toHaveLength(49);
+    expect(seconds).toBeLessThan(60); // about 3 s on an idle machine: npm run bench
+    expect((process.memoryUsage().heapUsed - heap) / 1024 / 1024).toBeLessThan(1_000);
+  });
+
+  test("roles count as the Resources formulas compare them; rate items are MATCHed exactly", () => {
+    const task = (role: string) => ({
+      row: 2,
+      id: "T",
+      task: "",
+      owner: "",
+      role,
+      start: 45_000,
+      due: 45_001,
+      effort: 2,
+      done: false,
+      statusText: "",
+    });
+    // `=` in a formula: case aside, "TSB", "TSB " and "TSB\u00a0" are three roles, and so they are here.
+    expect(computeResources([task("TSB"), task("tsb"), task("TSB "), task("TSB\u00a0")]).roles).toEqual([
+      "TSB",
+      "TSB ",
+      "TSB\u00a0",
+    ]);
+    expect(matchLiteral('Coffee break* ~ "?"')).toBe('"Coffee break~* ~~ ""~?"""');
+  });
+});
+
+/** The values of every cell of a workbook's sheets, as ExcelJS (another reader than the guard) sees them. */
+async function cellsOf(file: string, skip: readonly string[]): Promise<Map<string, unknown>> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(readFileSync(file) as unknown as ExcelJS.Buffer);
+  const out = new Map<string, unknown>();
+  wb.eachSheet((ws) => {
+    if (skip.includes(ws.name)) return;
+    ws.eachRow((row) => row.eachCell((cell) => out.set(`${ws.name}!${cell.address}`, JSON.stringify(cell.value))));
+  });
+  return out;
+}
+
+describe("a rewrite copies the user's sheets exactly, or refuses before writing and says what", () => {
+  const GENERATED = ["Budget", "Resources", "Checks", "Workshop", "Rates", "Tasks"];
+
+  test("calculated columns, a table without a header row, control characters and literal _x0041_ are carried cell by cell", async () => {
+    const input = await book("carried.xlsx", {
+      sheets: [
+        {
+          name: "Roster",
+          cells: [
+            ...roster,
+            ...grid([["Vera\u000bTab", "TSB Director", null, "Female", "Withdrawn", "literal _x0041_"]], 5),
+          ],
+          tables: [
+            {
+              name: "Roster",
+              ref: "A1:G5",
+              columns: [...(ROSTER_ROWS[0] as string[]), "Label"],
+              inner: `<autoFilter ref="A1:G5"/>`,
+            },
+          ],
+        },
+        {
+          name: "Figures",
+          cells: [
+            num("A1", 1),
+            num("B1", 2),
+            ["C1", `><f>A1+B1</f><v>3</v>`],
+            num("A2", 3),
+            num("B2", 4),
+            ["C2", `><f>A2+B2</f><v>7</v>`],
+          ],
+          tables: [{ name: "Figures", ref: "A1:C2", columns: ["A", "B", "Sum"], attrs: 'headerRowCount="0"' }],
+        },
+      ],
+    });
+    // A calculated column, as Excel writes it inside the column definition.
+    const zip = await JSZip.loadAsync(readFileSync(input));
+    const t2 = (await zip.file("xl/tables/table2.xml")!.async("string")).replace(
+      '<tableColumn id="3" name="Sum"/>',
+      '<tableColumn id="3" name="Sum"><calculatedColumnFormula>Figures[[#This Row],[A]]+Figures[[#This Row],[B]]</calculatedColumnFormula></tableColumn>',
+    );
+    zip.file("xl/tables/table2.xml", t2);
+    const t1 = (await zip.file("xl/tables/table1.xml")!.async("string")).replace(
+      '<tableColumn id="7" name="Label"/>',
+      '<tableColumn id="7" name="Label"><calculatedColumnFormula>UPPER(Roster[[#This Row],[Name]])</calculatedColumnFormula></tableColumn>',
+    );
+    zip.file("xl/tables/table1.xml", t1);
+    writeFileSync(input, await zip.generateAsync({ type: "nodebuffer" }));
+    const before = sha(input);
+    const out = at("carried-out.xlsx");
+    const r = run(["build", input, "--out", out, "--as-of", "2024-06-01"]);
+    expect(cleanLines(r.stderr)).toEqual([]);
+    expect([0, 1]).toContain(r.code);
+    expect(sha(input)).toBe(before);
+    expect(await copyDifferences(readFileSync(input), readFileSync(out), GENERATED)).toEqual([]);
+    const [was, is] = [await cellsOf(input, GENERATED), await cellsOf(out, GENERATED)];
+    expect([...is.entries()].filter(([k]) => !k.startsWith("Checks"))).toEqual([...was.entries()]);
+    const tables = await JSZip.loadAsync(readFileSync(out));
+    const xml = await Promise.all(
+      Object.keys(tables.files)
+        .filter((n) => n.startsWith("xl/tables/"))
+        .map((n) => tables.files[n]!.async("string")),
+    );
+    expect(xml.join("")).toContain(
+      "<calculatedColumnFormula>UPPER(Roster[[#This Row],[Name]])</calculatedColumnFormula>",
+    );
+    expect(xml.find((x) => x.includes('name="Figures"'))).toContain('headerRowCount="0"');
+    expect(xml.find((x) => x.includes('name="Roster"'))).toContain('headerRowCount="1"');
+  });
+
+  test.each([
+    [
+      'an ISO date cell (t="d")',
+      [["A1", `t="d"><v>2023-05-30</v>`]],
+      /a date stored as text \(2023-05-30\) at Notes!A1/,
+    ],
+    [
+      "a what-if data table formula",
+      [num("A1", 1), ["C2", `><f t="dataTable" ref="C2:C3" dt2D="0" dtr="0" r1="A1"/><v>5</v>`]],
+      /a what-if data table formula at Notes!C2/,
+    ],
+  ] as [string, [string, string][], RegExp][])(
+    "%s is refused, naming the cell; nothing is written",
+    async (_, cells, message) => {
+      const input = await book("refused.xlsx", {
+        sheets: [
+          { name: "Roster", cells: roster },
+          { name: "Notes", cells },
+        ],
+      });
+      const before = sha(input);
+      const out = at("refused-out.xlsx");
+      const r = run(["build", input, "--out", out]);
+      expect(r.code).toBe(2);
+      expect(cleanLines(r.stderr)[0]).toMatch(message);
+      expect(existsSync(out)).toBe(false);
+      expect(sha(input)).toBe(before);
+    },
+  );
+
+  test("a table or name clash with what the build adds is refused; Infinity, NaN and calendar edges never reach a cell", async () => {
+    const clash = await book("clash.xlsx", {
+      sheets: [{ name: "Roster", cells: roster }],
+      names: [["Tasks", "Roster!$A$1"]],
+    });
+    const r1 = run(["build", clash, "--out", at("clash-out.xlsx")]);
+    expect(r1.code).toBe(2);
+    expect(cleanLines(r1.stderr)[0]).toMatch(/two tables or names called Tasks/);
+    const extreme = await book("extreme.xlsx", {
+      sheets: [
+        { name: "Roster", cells: roster },
+        {
+          name: "Workshop",
+          cells: grid([
+            ["Key", "Value"],
+            ["Start", "9999-12-31"],
+            ["Days", "1e308"],
+            ["InPersonParticipants", 1e308],
+          ]),
+        },
+        {
+          name: "Rates",
+          cells: grid([
+            ["Item", "Unit", "Rate"],
+            ["Catering", "p", 1e308],
+            ["Venue", "d", "NaN"],
+            ["Coffee break*", "x", 5],
+          ]),
+        },
+      ],
+    });
+    const out = at("extreme-out.xlsx");
+    const r2 = run(["build", extreme, "--out", out, "--json"]);
+    expect(cleanLines(r2.stderr)).toEqual([]);
+    const zip = await JSZip.loadAsync(readFileSync(out));
+    for (const name of Object.keys(zip.files).filter((n) => n.endsWith(".xml"))) {
+      const xml = await zip.files[name]!.async("string");
+      expect(xml).not.toMatch(/<v>(-?Infinity|NaN)<\/v>/);
+    }
+    expect(JSON.stringify(JSON.parse(r2.stdout))).not.toMatch(/Infinity|NaN/);
+  });
+
+  test("a build whose checks cannot run never ships last run's Checks sheet as current", async () => {
+    const input = await book("stale.xlsx", {
+      sheets: [
+        {
+          name: "Workshop",
+          cells: grid([
+            ["Key", "Value"],
+            ["Days", 1],
+          ]),
+        },
+        { name: "Checks", cells: grid([["Checks"], [`${GENERATED_NOTE} on 1 March 2024.`], ["3 errors"]]) },
+      ],
+    });
+    const out = at("stale-out.xlsx");
+    const r = run(["build", input, "--out", out]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/The checks could not run \(.*\); the old Checks sheet was left out of the copy\./);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(out) as unknown as ExcelJS.Buffer);
+    expect(wb.getWorksheet("Checks")).toBeUndefined();
   });
 });

@@ -3,7 +3,7 @@ import JSZip from "jszip";
 /**
  * A tiny .xlsx writer for hostile inputs: every byte of the package is chosen by the test (cells with
  * any type attribute, tables with any attributes, defined names, stray cells at XFD1048576), which a
- * well-behaved library such as ExcelJS would never write. Strings are inline (no shared strings).
+ * well-behaved library such as ExcelJS would never write. Text goes to the shared strings, as Excel writes it.
  */
 
 /** One cell: its reference and the XML inside `<c>` (attributes included), e.g. `t="d"><v>2023-05-30</v>`. */
@@ -36,7 +36,8 @@ export function text(ref: string, value: string): RawCell {
     .replace(/\p{Cc}/gu, (c) =>
       c === "\n" || c === "\t" ? c : `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`,
     );
-  return [ref, `t="inlineStr"><is><t xml:space="preserve">${esc(encoded)}</t></is>`];
+  // A placeholder that writeRawBook replaces by the string's index in the shared strings, as Excel writes text.
+  return [ref, `t="s"><v>\uE000${esc(encoded)}\uE000</v>`];
 }
 
 export const num = (ref: string, n: number | string): RawCell => [ref, `><v>${n}</v>`];
@@ -86,6 +87,12 @@ function sheetXml(sheet: RawSheet, tableIds: number[]): string {
 /** The package's bytes. */
 export async function writeRawBook(book: RawBook): Promise<Buffer> {
   const zip = new JSZip();
+  const strings = new Map<string, number>();
+  const shared = (xml: string) =>
+    xml.replace(/\uE000([^\uE000]*)\uE000/g, (_, s: string) => {
+      if (!strings.has(s)) strings.set(s, strings.size);
+      return String(strings.get(s));
+    });
   const sheetCount = book.sheets.length;
   let tableNo = 0;
   const overrides: string[] = [];
@@ -108,7 +115,7 @@ export async function writeRawBook(book: RawBook): Promise<Buffer> {
         `<Override PartName="/xl/tables/table${tableNo}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml"/>`,
       );
     }
-    zip.file(`xl/worksheets/sheet${i + 1}.xml`, sheetXml(sheet, ids));
+    zip.file(`xl/worksheets/sheet${i + 1}.xml`, shared(sheetXml(sheet, ids)));
     if (rels.length)
       zip.file(
         `xl/worksheets/_rels/sheet${i + 1}.xml.rels`,
@@ -122,7 +129,7 @@ export async function writeRawBook(book: RawBook): Promise<Buffer> {
   zip.file(
     "[Content_Types].xml",
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>${overrides.join("")}</Types>`,
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>${overrides.join("")}</Types>`,
   );
   zip.file(
     "_rels/.rels",
@@ -147,7 +154,16 @@ export async function writeRawBook(book: RawBook): Promise<Buffer> {
       )
       .join(
         "",
-      )}<Relationship Id="rId${sheetCount + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`,
+      )}<Relationship Id="rId${sheetCount + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rId${sheetCount + 2}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
+  );
+  zip.file(
+    "xl/sharedStrings.xml",
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${strings.size}" uniqueCount="${strings.size}">${[
+      ...strings.keys(),
+    ]
+      .map((s) => `<si><t xml:space="preserve">${s}</t></si>`)
+      .join("")}</sst>`,
   );
   // Style 1 is a date (numFmt 14), for date cells.
   zip.file(
