@@ -27,9 +27,10 @@ export async function copyDifferences(
     }
     for (const ref of copy.keys()) if (!cells.has(ref)) found.push(`a cell that appears at ${sheetRef(name)}!${ref}`);
   }
-  for (const [name, was] of before.tables) {
-    const is = after.tables.get(name.toLowerCase());
-    if (is && is.signature !== was.signature) found.push(`the definition of the table ${name} (${was.why})`);
+  for (const [key, was] of before.tables) {
+    if (ours.has(was.sheet.toLowerCase())) continue; // a table on a sheet we regenerate is ours
+    const is = after.tables.get(key);
+    if (is && is.signature !== was.signature) found.push(`the definition of the table ${was.name} (${was.why})`);
   }
   // Tables and defined names share one namespace in Excel: two of one name are "repaired" by deleting one.
   const seen = new Map<string, string>();
@@ -52,7 +53,7 @@ interface Cell {
 interface Book {
   sheets: Map<string, Map<string, Cell>>;
   /** By display name, lower-cased. */
-  tables: Map<string, { name: string; signature: string; why: string }>;
+  tables: Map<string, { name: string; sheet: string; signature: string; why: string }>;
   /** Workbook-level defined names (not Excel's own `_xlnm.` ones). */
   names: string[];
 }
@@ -111,7 +112,7 @@ async function readBook(bytes: Uint8Array): Promise<Book> {
       const target = sheetRels.get(Object.entries(attributes(t[1]!)).find(([k]) => /:id$/.test(k))?.[1] ?? "");
       if (!target) continue;
       const table = tableOf(await text(target));
-      if (table) book.tables.set(table.name.toLowerCase(), table);
+      if (table) book.tables.set(table.name.toLowerCase(), { ...table, sheet: a.name });
     }
   }
   return book;
