@@ -3,7 +3,7 @@
  * several runs on this machine; sync counts are exact.
  */
 import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdtempSync } from "node:fs";
+import { copyFileSync, mkdtempSync, writeFileSync } from "node:fs";
 import { availableParallelism, cpus, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
@@ -21,6 +21,7 @@ import {
 } from "../core";
 import { checkRosterIn, checkTimelineIn } from "../addin/excel/check";
 import { benchReport } from "./report";
+import { ROSTER_ROWS, type RawBook, grid, text, writeRawBook } from "../test/hostile/ooxml";
 
 const ROOT = resolve(__dirname, "../..");
 const CLI = join(ROOT, "dist/scripts/iewsc.js");
@@ -257,6 +258,71 @@ async function main(): Promise<void> {
   }
 
   await benchReport(line);
+  await hostileFigures();
+}
+
+/**
+ * Odd and hostile workbooks (issue 11), end to end with peak memory from GNU time: what the data
+ * costs, not what the sheet could hold. The goal: 100,000 rows of any table in under 5 s and 1 GB.
+ */
+async function hostileFigures(): Promise<void> {
+  console.log("\nHostile workbooks, `iewsc check` end to end (time, peak memory):");
+  const dir = mkdtempSync(join(tmpdir(), "iewsc-bench-hostile-"));
+  const header = ROSTER_ROWS[0] as string[];
+  const people = (n: number) =>
+    grid([
+      header,
+      ...Array.from({ length: n }, (_, i) => [`M ${i}`, "Regional Volunteer", "Europe", "Female", "Candidate", "x"]),
+    ]);
+  const cases: [string, RawBook][] = [
+    [
+      "stray cell at XFD1048576",
+      { sheets: [{ name: "Roster", cells: [...grid(ROSTER_ROWS), text("XFD1048576", "x")] }] },
+    ],
+    [
+      "Roster table over A1:F1048576",
+      {
+        sheets: [
+          {
+            name: "Roster",
+            cells: grid(ROSTER_ROWS),
+            tables: [{ name: "Roster", ref: "A1:F1048576", columns: header }],
+          },
+        ],
+      },
+    ],
+    ["130,000-row roster", { sheets: [{ name: "Roster", cells: people(130_000) }] }],
+    [
+      "100,000 tasks",
+      {
+        sheets: [
+          { name: "Roster", cells: grid(ROSTER_ROWS) },
+          {
+            name: "Tasks",
+            cells: grid([
+              ["ID", "Role", "Start", "Due", "Effort"],
+              ...Array.from({ length: 100_000 }, (_, i) => [`T${i}`, `Role ${i % 8000}`, 45_000, 45_030, 1]),
+            ]),
+          },
+        ],
+      },
+    ],
+  ];
+  for (const [label, book] of cases) {
+    const file = join(dir, `${label.replace(/\W+/g, "-")}.xlsx`);
+    writeFileSync(file, await writeRawBook(book));
+    const r = spawnSync("/usr/bin/time", ["-f", "%e %M", process.execPath, CLI, "check", "--json", file], {
+      encoding: "utf8",
+      maxBuffer: 256 * 1024 * 1024,
+    });
+    const [seconds = "?", kb = "0"] = (r.stderr.trim().split("\n").pop() ?? "").split(" ");
+    const mb = Math.round(Number(kb) / 1024);
+    line(
+      label,
+      `${seconds} s`,
+      `${mb} MB peak${Number(seconds) < 5 && mb < 1024 ? "" : " (goal < 5 s and 1 GB: NOT MET)"}`,
+    );
+  }
 }
 
 /** 6 regions × n candidates (mixed genders, some blank priorities), no confirmed volunteers. */

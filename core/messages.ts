@@ -110,7 +110,25 @@ const WORDING: Wording = {
  * // "Africa has 1 confirmed volunteer; 2 are wanted."
  */
 export function messageOf(f: Finding): string {
-  return (WORDING[f.code] as (d: unknown, f: Finding) => string)(f.data, f);
+  return (WORDING[f.code] as (d: unknown, f: Finding) => string)(quotable(f.data), f);
+}
+
+/** The most characters of one user text a message quotes: a message stays readable, and far below
+ * Excel's 32,767 characters per cell, whatever a cell holds. */
+export const MAX_QUOTED = 200;
+
+/** The finding's data with every text (also in lists) cut to MAX_QUOTED characters, marked by "…". */
+function quotable(data: unknown): unknown {
+  const cut = (v: unknown): unknown =>
+    typeof v === "string" && v.length > MAX_QUOTED
+      ? `${v.slice(0, /[\ud800-\udbff]/.test(v[MAX_QUOTED - 1]!) ? MAX_QUOTED - 1 : MAX_QUOTED)}…`
+      : Array.isArray(v)
+        ? v.length > MAX_QUOTED
+          ? [...v.slice(0, MAX_QUOTED).map(cut), `… ${v.length - MAX_QUOTED} more`]
+          : v.map(cut)
+        : v;
+  if (typeof data !== "object" || data === null) return data;
+  return Object.fromEntries(Object.entries(data).map(([k, v]) => [k, cut(v)]));
 }
 
 /** A finding with its message, as the command line's JSON and the `Checks` sheet give it. */

@@ -1,4 +1,6 @@
-import { TableMissingError, WorkbookError } from "../core";
+import { TableMissingError, UnreadableWorkbookError, WorkbookError } from "../core";
+import { OutputWriteError } from "./output-path";
+import { writeErrLine } from "./printable";
 
 /** What the user is told when a command stops: a workbook that cannot be used, or a bug of ours. */
 export type Failure =
@@ -26,6 +28,11 @@ export function describeFailure(e: unknown, file?: string): Failure {
   }
   if (e instanceof WorkbookError)
     return { internal: false, message: e.where.file || file === undefined ? e.message : e.inFile(file).message };
+  // A failed write names the output, never the input.
+  if (e instanceof OutputWriteError) return { internal: false, message: e.message };
+  // A workbook too big for the reader (a call stack or an array past its limit) is the workbook's.
+  if (e instanceof RangeError && /call stack|array length|allocation/i.test(e.message))
+    return { internal: false, message: new UnreadableWorkbookError("is too large to be read", { file }).message };
   const where = file === undefined ? "" : `${file}: `;
   return {
     internal: true,
@@ -36,6 +43,7 @@ export function describeFailure(e: unknown, file?: string): Failure {
 
 /** Writes a failure to standard error: one line, and the stack trace of an internal error on --debug. */
 export function reportFailure(failure: Failure, debug = false): void {
-  process.stderr.write(`iewsc: ${failure.message}\n`);
+  // Escaped: a file name or a quoted cell may carry terminal control sequences.
+  writeErrLine(failure.message);
   if (failure.internal && debug) process.stderr.write(`${failure.stack}\n`);
 }

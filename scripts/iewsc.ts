@@ -9,6 +9,7 @@ import { Command, CommanderError, InvalidArgumentError } from "commander";
 import { type Day, dayOfIso } from "../core/dates/calendar";
 import { EXIT } from "./exit-codes";
 import { describeFailure, reportFailure } from "./failure";
+import { OutputStreamError, guardStreams, printable, writeErrLine } from "./printable";
 import { packageVersion } from "./version";
 
 export { EXIT };
@@ -37,7 +38,9 @@ export function program(): Command {
     .exitOverride()
     .configureOutput({
       writeErr: (s) => process.stderr.write(s),
-      outputError: (s, write) => write(`iewsc: ${s.replace(/^error: /, "")}`),
+      // A usage mistake is one line: what is wrong, and where the help is.
+      outputError: (s, write) =>
+        write(`iewsc: ${printable(s.replace(/^error: /, "").trim())} (run iewsc --help for the commands)\n`),
     });
   const debug = () => Boolean(cli.opts().debug);
 
@@ -156,6 +159,7 @@ export function program(): Command {
 
 export async function main(argv: string[]): Promise<number> {
   process.exitCode = EXIT.ok;
+  guardStreams();
   try {
     await program().parseAsync(argv);
     return Number(process.exitCode ?? EXIT.ok);
@@ -163,6 +167,12 @@ export async function main(argv: string[]): Promise<number> {
     if (e instanceof CommanderError) {
       // --help and --version end here with code 0; a usage mistake is "could not be used".
       return e.exitCode === 0 ? EXIT.ok : EXIT.unusable;
+    }
+    if (e instanceof OutputStreamError) {
+      // `iewsc check --json | head`: the reader has gone, which is no error of the user's.
+      if (e.code === "EPIPE") return Number(process.exitCode ?? 0);
+      writeErrLine(e.message);
+      return EXIT.unusable;
     }
     // A workbook or an output that cannot be used says so in one line; anything else is a bug of ours.
     const failure = describeFailure(e);

@@ -1,6 +1,7 @@
 import type { DescribedFinding, Severity } from "../core";
 import { SEVERITY_NOUN, countLine, listOf } from "../core";
 import type { FileOutcome } from "./check-file";
+import { printable } from "./printable";
 
 /** Colours only where a person is looking at a terminal that wants them (NO_COLOR is respected). */
 export function useColour(stream: NodeJS.WriteStream): boolean {
@@ -27,10 +28,10 @@ const label = (severity: Severity) => SEVERITY_NOUN[severity][0].padEnd(7);
 
 /** Where a finding points, as a person would say it: `Roster row 10, Justification`. */
 export function place(f: DescribedFinding): string {
-  const parts = [f.sheet];
+  const parts = [printable(f.sheet)];
   if (f.row !== null) parts.push(`row ${f.row}`);
   let out = parts.join(" ");
-  if (f.column) out += `, ${f.column}`;
+  if (f.column) out += `, ${printable(f.column)}`;
   return out;
 }
 
@@ -38,10 +39,12 @@ export function place(f: DescribedFinding): string {
 export function formatOutcome(outcome: Extract<FileOutcome, { ok: true }>, paint: Painter): string {
   const { summary } = outcome;
   const state = summary.errors ? paint("error", "✖") : summary.warnings ? paint("warning", "▲") : paint("ok", "✔");
-  const lines = [`${state} ${paint("bold", outcome.file)} — ${listOf(outcome.checked)} checked: ${countLine(summary)}`];
+  const lines = [
+    `${state} ${paint("bold", printable(outcome.file))} — ${listOf(outcome.checked)} checked: ${countLine(summary)}`,
+  ];
   for (const f of outcome.findings) {
     lines.push(
-      `  ${paint(f.severity, label(f.severity))}  ${paint("dim", place(f).padEnd(30))} ${f.message} ${paint("dim", `[${f.code}]`)}`,
+      `  ${paint(f.severity, label(f.severity))}  ${paint("dim", place(f).padEnd(30))} ${printable(f.message)} ${paint("dim", `[${f.code}]`)}`,
     );
   }
   return lines.join("\n");

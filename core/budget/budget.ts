@@ -187,6 +187,14 @@ export function computeBudget(params: WorkshopParams, rates: TableView): Budget 
   };
 }
 
+/**
+ * Text that MATCH(…, 0) finds exactly, as the core does: `*`, `?` and `~` are wildcards to MATCH, so
+ * each is escaped with `~` (an item "Coffee break*" would otherwise also find "Coffee break").
+ *
+ * @example matchLiteral("Coffee break*") // "\"Coffee break~*\""
+ */
+export const matchLiteral = (text: string): string => stringLiteral(text.replace(/[~*?]/g, "~$&"));
+
 /** `INDEX(Value, MATCH(key, Key, 0))` over the Workshop table's columns, with headroom below. */
 function workshopLookup(view: TableView, key: string): string {
   const first = view.headerRow + 1;
@@ -195,7 +203,7 @@ function workshopLookup(view: TableView, key: string): string {
     const letter = columnLetter(view.columns[name]!);
     return `${sheetRef(view.sheet)}!$${letter}$${first}:$${letter}$${last}`;
   };
-  return `INDEX(${col("Value")},MATCH(${stringLiteral(key)},${col("Key")},0))`;
+  return `INDEX(${col("Value")},MATCH(${matchLiteral(key)},${col("Key")},0))`;
 }
 
 const yesNo = (x: string) =>
@@ -320,7 +328,7 @@ export function budgetSheet(
     return `${sheetRef(rates.sheet)}!$${letter}$${rates.headerRow + 1}:$${letter}$${ratesEnd}`;
   };
   const lookup = (column: string, item: string) =>
-    `INDEX(${ratesCol(column)},MATCH(${stringLiteral(item)},${ratesCol("Item")},0))`;
+    `INDEX(${ratesCol(column)},MATCH(${matchLiteral(item)},${ratesCol("Item")},0))`;
   const lines: PlanValue[][] = budget.lines.map((line, i) => {
     const r = first + i;
     const meaning = meaningOf(line.item);

@@ -1,6 +1,6 @@
 import type { WorkbookInput } from "../check";
 import type { CellValue } from "../cells";
-import type { Day } from "../dates/calendar";
+import { type Day, dayFromYMD } from "../dates/calendar";
 import type { SheetPlan } from "../plans/sheet-plan";
 import { tableSheet } from "../plans/template";
 import { DEFAULT_RATES, SAMPLE_WORKSHOP } from "../sample";
@@ -10,6 +10,10 @@ import { BUDGET_TOTAL_NAME, type Budget, budgetSheet } from "./budget";
 import { RESOURCE_TOTAL_NAME, type Resources, resourcesSheet } from "./resources";
 import { defaultTaskRows, readTasks } from "./tasks";
 import { missingParameters, readWorkshop } from "./workshop";
+
+/** The Starts a default plan can be laid out around (it reaches a year and more before and after). */
+const PLAN_FIRST = dayFromYMD(1902, 1, 1)!;
+const PLAN_LAST = dayFromYMD(9997, 12, 31)!;
 
 export interface BuildPlan {
   /** Contract tables the workbook lacked, added with defaults (the user's to edit from then on). */
@@ -63,8 +67,12 @@ export function buildPlan(input: WorkbookInput, today: Day): BuildPlan {
   const params = readWorkshop(workshop, input.date1904);
   let tasks = view("Tasks");
   if (!tasks) {
-    // Without a Start, the plan is laid out for a workshop six months from today.
-    const t = addTable("Tasks", defaultTaskRows(params.start ?? today + 183, params.days) as CellValue[][]);
+    // Without a Start, the plan is laid out for a workshop six months from today; so it is for a Start
+    // too near the calendar's ends (year 1 or 9999) for the plan's months before and after it.
+    const start =
+      params.start !== undefined && params.start >= PLAN_FIRST && params.start <= PLAN_LAST ? params.start : undefined;
+    const days = Number.isFinite(params.days) ? Math.min(Math.max(params.days, 1), 366) : 1;
+    const t = addTable("Tasks", defaultTaskRows(start ?? today + 183, days) as CellValue[][]);
     added.push(t.plan);
     tasks = t.view;
   }

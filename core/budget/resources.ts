@@ -11,6 +11,8 @@ export const RESOURCE_TOTAL_NAME = GENERATED.resources.names[0];
 const HEADER_ROW = 4;
 /** At most five years of months. */
 const MAX_MONTHS = 60;
+/** At most this many role rows: a sheet a person reads. Beyond, the last row is "Other roles". */
+export const MAX_ROLE_ROWS = 50;
 
 const firstOfMonth = (day: Day): Day => {
   const { year, month } = ymdOf(day);
@@ -33,25 +35,42 @@ export interface Resources {
 }
 
 export function computeResources(tasks: readonly TaskRow[]): Resources {
-  // Excel compares text without case: "TSB secretariat" and "TSB Secretariat" are one role, named as first written.
+  // Excel compares text without case: "TSB secretariat" and "TSB Secretariat" are one role, named as
+  // first written. Spaces count as the formula's `=` counts them (a trailing space is another role).
   const roles: string[] = [];
-  for (const t of tasks) if (t.role && !roles.some((r) => r.toLowerCase() === t.role.toLowerCase())) roles.push(t.role);
-  if (tasks.some((t) => !t.role && t.effort)) roles.push("");
+  const roleIndex = new Map<string, number>();
+  for (const t of tasks) {
+    const key = t.role.toLowerCase();
+    if (t.role && !roleIndex.has(key)) {
+      roleIndex.set(key, roles.length);
+      roles.push(t.role);
+    }
+  }
+  if (tasks.some((t) => !t.role && t.effort)) {
+    roleIndex.set("", roles.length);
+    roles.push("");
+  }
   const dated = tasks.filter(placed);
   const months: Day[] = [];
   if (dated.length) {
-    const from = firstOfMonth(Math.min(...dated.map((t) => t.start!)));
-    const to = Math.max(...dated.map((t) => t.due!));
-    for (let m = from; m <= to && months.length < MAX_MONTHS; m = addMonths(m, 1)) months.push(m);
+    let first = dated[0]!.start!;
+    let to = dated[0]!.due!;
+    for (const t of dated) {
+      if (t.start! < first) first = t.start!;
+      if (t.due! > to) to = t.due!;
+    }
+    for (let m = firstOfMonth(first); m <= to && months.length < MAX_MONTHS; m = addMonths(m, 1)) months.push(m);
   }
-  const grid = roles.map((role) =>
-    months.map((m) => {
-      const end = addMonths(m, 1) - 1;
-      return dated
-        .filter((t) => t.role.toLowerCase() === role.toLowerCase())
-        .reduce((s, t) => s + (t.effort * overlap(t, m, end)) / (t.due! - t.start! + 1), 0);
-    }),
-  );
+  const grid = roles.map(() => months.map(() => 0));
+  // Each task adds its share to the months it overlaps: linear in tasks, whatever the number of roles.
+  for (const t of dated) {
+    const line = grid[roleIndex.get(t.role.toLowerCase()) ?? -1];
+    if (!line) continue;
+    months.forEach((m, j) => {
+      const days = overlap(t, m, addMonths(m, 1) - 1);
+      if (days > 0) line[j]! += (t.effort * days) / (t.due! - t.start! + 1);
+    });
+  }
   return { roles, months, grid, totalDays: tasks.reduce((s, t) => s + t.effort, 0) };
 }
 
@@ -85,7 +104,15 @@ export function resourcesSheet(
   const n = resources.months.length;
   const header: PlanValue[] = ["Role", ...resources.months.map((m) => ({ date: isoOf(m) }) as PlanValue), "Total"];
   plan.blocks.push({ ref: a1(HEADER_ROW, 1), values: [header], style: "label", numFmt: "mmm yyyy" });
-  const rows: PlanValue[][] = resources.roles.map((role, i) => {
+  // Beyond MAX_ROLE_ROWS roles the last row holds the others: every task minus the rows above it.
+  const others = resources.roles.length > MAX_ROLE_ROWS ? resources.roles.length - (MAX_ROLE_ROWS - 1) : 0;
+  const shown = others ? resources.roles.slice(0, MAX_ROLE_ROWS - 1) : resources.roles;
+  const lines = shown.map((role, i) => ({ role: role as string | undefined, grid: resources.grid[i]! }));
+  if (others) {
+    const rest = resources.grid.slice(MAX_ROLE_ROWS - 1);
+    lines.push({ role: undefined, grid: resources.months.map((_, j) => rest.reduce((s, row) => s + row[j]!, 0)) });
+  }
+  const rows: PlanValue[][] = lines.map(({ role, grid }, i) => {
     const r = HEADER_ROW + 1 + i;
     const cells: PlanValue[] = resources.months.map((_, j) => {
       const m = `${columnLetter(2 + j)}$${HEADER_ROW}`;
@@ -93,23 +120,22 @@ export function resourcesSheet(
       const lo = `((${S}>${m})*${S}+(${S}<=${m})*${m})`;
       const hi = `((${D}<${end})*${D}+(${D}>=${end})*${end})`;
       const days = `(${hi}-${lo}+1)`;
+      const spreadOf = (who: string) =>
+        `SUMPRODUCT(${who}ISNUMBER(${S})*ISNUMBER(${D})*(${D}>=${S})*(${days}>0)*${days}*${E}/(ABS(${D}-${S})+1))`;
+      const column = columnLetter(2 + j);
       // The row for tasks without a role compares with "", not with its label.
-      const who = role === "" ? '""' : `$A${r}`;
-      return {
-        formula: spread
-          ? `SUMPRODUCT((${R}=${who})*ISNUMBER(${S})*ISNUMBER(${D})*(${D}>=${S})*(${days}>0)*${days}*${E}/(ABS(${D}-${S})+1))`
-          : "0",
-        result: resources.grid[i]![j]!,
-        // gnumeric reads ABS, ISNUMBER … over ranges inside SUMPRODUCT as one cell unless this is an array formula.
-        array: spread,
-      };
+      const formula = !spread
+        ? "0"
+        : role === undefined
+          ? `${spreadOf("")}-SUM(${column}${HEADER_ROW + 1}:${column}${r - 1})`
+          : spreadOf(`(${R}=${role === "" ? '""' : `$A${r}`})*`);
+      // gnumeric reads ABS, ISNUMBER … over ranges inside SUMPRODUCT as one cell unless this is an array formula.
+      return { formula, result: grid[j]!, array: spread };
     });
     return [
-      role === "" ? "(no role)" : role,
+      role === undefined ? `Other roles (${others.toLocaleString("en-GB")})` : role === "" ? "(no role)" : role,
       ...cells,
-      n
-        ? { formula: `SUM(B${r}:${columnLetter(1 + n)}${r})`, result: resources.grid[i]!.reduce((a, b) => a + b, 0) }
-        : 0,
+      n ? { formula: `SUM(B${r}:${columnLetter(1 + n)}${r})`, result: grid.reduce((a, b) => a + b, 0) } : 0,
     ];
   });
   if (rows.length) plan.blocks.push({ ref: a1(HEADER_ROW + 1, 1), values: rows, numFmt: "0.0" });

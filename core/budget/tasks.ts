@@ -194,7 +194,8 @@ export function readTasks(view: TableView, date1904: boolean): TaskRow[] {
       id: cellText(cells["ID"]),
       task: cellText(cells["Task"]),
       owner: cellText(cells["Owner"]),
-      role: cellText(cells["Role"]),
+      // As the Resources formulas compare it (`=`): spaces are not folded, so both count the same tasks.
+      role: typeof cells["Role"] === "string" ? cells["Role"] : cellText(cells["Role"]),
       start: start.ok ? start.day : undefined,
       due: due.ok ? due.day : undefined,
       effort,

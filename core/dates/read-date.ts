@@ -43,8 +43,9 @@ export type DateRead = { ok: true; day: Day } | { ok: false; text: string };
  */
 export function readDate(value: CellValue | undefined, date1904 = false): DateRead {
   if (value !== null && typeof value === "object" && "date" in value) {
+    // A date cell holding 0 or -1 reads as 1899 (1e12 arrives as an error): no date Excel can show.
     const day = dayOfIso(value.date);
-    return day === undefined ? { ok: false, text: value.date } : { ok: true, day };
+    return day === undefined || !plausible(day) ? { ok: false, text: value.date } : { ok: true, day };
   }
   if (typeof value === "number") {
     if (Number.isFinite(value) && value >= MIN_SERIAL - (date1904 ? 1462 : 0) && value < MAX_SERIAL) {
@@ -57,6 +58,12 @@ export function readDate(value: CellValue | undefined, date1904 = false): DateRe
   const day = readDateText(text);
   return day === undefined ? { ok: false, text } : { ok: true, day };
 }
+
+/** The first day an Excel date cell can hold (serial 1): a date cell before it holds 0 or a negative number. */
+const FIRST_EXCEL_DAY = dayFromSerial(1, false);
+
+/** A date cell's day that Excel can show as a date (not 0, −1 or #######). */
+const plausible = (day: Day) => day >= FIRST_EXCEL_DAY;
 
 /** Reads an exact date written as text; `undefined` when the text is not one exact day. */
 export function readDateText(input: string): Day | undefined {

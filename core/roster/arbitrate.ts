@@ -145,7 +145,11 @@ function planRegion(region: OpenRegion, weights: ReadonlyMap<Member, bigint>): P
  * strictly lower share whenever the share is above 0, so it is never optimal; the share-0 case is
  * handled apart.
  */
-function choose(open: readonly OpenRegion[], base: Balance): Set<Member> {
+function choose(all: readonly OpenRegion[], base: Balance): Set<Member> {
+  // Only a region's `seats` lightest candidates of each gender group can ever be chosen (the best
+  // choice is the lightest of each group): the weights are made for them alone, so they stay small
+  // (bits for a few dozen rows) whatever the number of candidates, and the choice is the same.
+  const open = all.map((r) => ({ ...r, candidates: shortlist(r) }));
   const weights = tieBreakWeights(open.flatMap((r) => r.candidates));
   const plans = open.map((r) => planRegion(r, weights));
   const maxF = plans.reduce((t, p) => t + Math.min(p.seats, p.groups[0]!.length), 0);
@@ -220,6 +224,22 @@ function choose(open: readonly OpenRegion[], base: Balance): Set<Member> {
   return chosen;
 }
 
+/** The tie-breaks' order between two candidates: a priority before a blank one, the lower, the earlier row. */
+function tieOrder(a: Member, b: Member): number {
+  const pa = a.priority !== undefined && Number.isFinite(a.priority) ? a.priority : undefined;
+  const pb = b.priority !== undefined && Number.isFinite(b.priority) ? b.priority : undefined;
+  if ((pa === undefined) !== (pb === undefined)) return pa === undefined ? 1 : -1;
+  if (pa !== undefined && pb !== undefined && pa !== pb) return pa < pb ? -1 : 1;
+  return a.row - b.row;
+}
+
+/** The candidates of a region that can be chosen at all: the `seats` first of each gender group, in row order. */
+function shortlist(region: OpenRegion): Member[] {
+  const groups: Member[][] = [[], [], [], []];
+  for (const m of region.candidates) groups[groupOf(m)]!.push(m);
+  return inRowOrder(groups.flatMap((g) => g.sort(tieOrder).slice(0, region.seats)));
+}
+
 /**
  * One exact integer per candidate such that, for any two selections of the same size, the one with
  * the smaller sum is the one the tie-breaks prefer: fewer blank priorities, then the lower sum of
@@ -236,7 +256,7 @@ function tieBreakWeights(candidates: readonly Member[]): Map<Member, bigint> {
   const decimals = rows.map((m) =>
     m.priority !== undefined && Number.isFinite(m.priority) ? decimalOf(m.priority) : undefined,
   );
-  const places = Math.max(0, ...decimals.map((d) => d?.places ?? 0));
+  const places = decimals.reduce((p, d) => Math.max(p, d?.places ?? 0), 0);
   const scaled = decimals.map((d) => d && d.digits * 10n ** BigInt(places - d.places));
   const n = rows.length;
   const rowUnit = 1n << BigInt(n);

@@ -1,4 +1,3 @@
-import { readFile } from "node:fs/promises";
 import type ExcelJS from "exceljs";
 import {
   type Arbitration,
@@ -18,12 +17,15 @@ import {
 } from "../../core";
 import { EXIT } from "../exit-codes";
 import { describeFailure, reportFailure } from "../failure";
-import { refuseOutput, writeOutput } from "../output";
 import { painter, useColour } from "../terminal";
-import { findTables, loadWorkbook } from "../xlsx/read-workbook";
+import { writeOutput } from "../atomic-write";
+import { readInputFile } from "../xlsx/input-file";
+import { findTables, loadWorkbookBytes } from "../xlsx/read-workbook";
 import { assertGeneratedWritable, prepareForWrite, renderSheet } from "../xlsx/render";
 import { assertNothingLost } from "../xlsx/rewrite-guard";
 import { ZIP_OPTIONS } from "../xlsx/package";
+import { refuseOutput } from "../output-path";
+import { jsonText, printable, writeErrLine, writeOut } from "../printable";
 
 /** A balance as `arbitrate --json` gives it: the counts, and the share rounded as findings round it. */
 const balanceJson = (b: Balance): Balance => ({
@@ -71,19 +73,19 @@ export function formatArbitration(file: string, a: Arbitration, colour: boolean)
   const paint = painter(colour);
   if (a.regions.length === 0) {
     return [
-      `${paint("ok", "✔")} ${paint("bold", file)} — nothing needs arbitration: no region has more candidates than free seats.`,
+      `${paint("ok", "✔")} ${paint("bold", printable(file))} — nothing needs arbitration: no region has more candidates than free seats.`,
       `  The confirmed committee: ${inWords(a.before, "are")}.`,
     ].join("\n");
   }
   const lines = [
-    `${paint("info", "●")} ${paint("bold", file)} — ${a.regions.length === 1 ? "1 region needs" : `${a.regions.length} regions need`} arbitration:`,
+    `${paint("info", "●")} ${paint("bold", printable(file))} — ${a.regions.length === 1 ? "1 region needs" : `${a.regions.length} regions need`} arbitration:`,
   ];
   for (const r of a.regions) {
     lines.push(
-      `  ${paint("bold", r.region)}: ${plural(r.seats, "free seat")}, ${plural(r.candidates.length, "candidate")}.`,
+      `  ${paint("bold", printable(r.region))}: ${plural(r.seats, "free seat")}, ${plural(r.candidates.length, "candidate")}.`,
     );
-    lines.push(`    propose      ${listOf(r.selected.map((m) => m.name))}`);
-    lines.push(`    passed over  ${listOf(r.passedOver.map((m) => m.name))}`);
+    lines.push(`    propose      ${listOf(r.selected.map((m) => (m.name ? printable(m.name) : "(no name)")))}`);
+    lines.push(`    passed over  ${listOf(r.passedOver.map((m) => (m.name ? printable(m.name) : "(no name)")))}`);
   }
   lines.push(`  Balance now:       ${inWords(a.before, "are")}.`);
   lines.push(`  With the proposal: ${inWords(a.after, "would be")}.`);
@@ -110,11 +112,12 @@ export async function runArbitrate(
   }
   try {
     // Validations are kept only when the workbook is copied: the copy must keep the user's dropdowns.
-    const wb = await loadWorkbook(file, { keepValidations: opts.balanceOut !== undefined });
+    const input = await readInputFile(file);
+    const wb = await loadWorkbookBytes(input, file, { keepValidations: opts.balanceOut !== undefined });
     const today = dayOfLocalDate(new Date());
     const roster = readRoster(findTables(wb), { today });
     for (const f of roster.settingsFindings.filter((f) => f.severity === "error")) {
-      process.stderr.write(`iewsc: ${file}: ${f.sheet}${f.row === null ? "" : ` row ${f.row}`}: ${messageOf(f)}\n`);
+      writeErrLine(`${file}: ${f.sheet}${f.row === null ? "" : ` row ${f.row}`}: ${messageOf(f)}`);
     }
     a = arbitrate(roster.members, roster.settings);
     if (opts.balanceOut !== undefined) {
@@ -124,7 +127,7 @@ export async function runArbitrate(
       prepareForWrite(wb);
       const bytes = new Uint8Array(await wb.xlsx.writeBuffer(ZIP_OPTIONS as ExcelJS.XlsxWriteOptions));
       // Nothing the rewrite would drop (charts, macros, custom properties …) may be lost silently.
-      await assertNothingLost(file, new Uint8Array(await readFile(file)), bytes, { regenerated: [BALANCE_SHEET] });
+      await assertNothingLost(file, new Uint8Array(input), bytes, { regenerated: [BALANCE_SHEET] });
       await writeOutput(opts.balanceOut, bytes);
     }
     doc = arbitrationJson(file, a, opts.balanceOut);
@@ -133,13 +136,13 @@ export async function runArbitrate(
     reportFailure(failure, opts.debug);
     return failure.internal ? EXIT.internal : EXIT.unusable;
   }
-  if (opts.json) process.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
+  if (opts.json) writeOut(jsonText(doc));
   else {
     const written =
       opts.balanceOut === undefined
         ? ""
-        : `\nWrote ${opts.balanceOut}: a copy of the workbook with its ${BALANCE_SHEET} sheet.`;
-    process.stdout.write(`${formatArbitration(file, a, useColour(process.stdout))}${written}\n`);
+        : `Wrote ${opts.balanceOut}: a copy of the workbook with its ${BALANCE_SHEET} sheet.`;
+    writeOut(`${formatArbitration(file, a, useColour(process.stdout))}${written && `\n${printable(written)}`}\n`);
   }
   return EXIT.ok;
 }

@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import type ExcelJS from "exceljs";
 import { resolve } from "node:path";
 import {
   CHECKS_SHEET,
@@ -9,13 +9,17 @@ import {
   countLine,
   dayOfLocalDate,
   runChecks,
+  isGeneratedNote,
+  NOTE_CELL,
 } from "../../core";
+import { writeOutput } from "../atomic-write";
 import { EXIT } from "../exit-codes";
 import { describeFailure, reportFailure } from "../failure";
-import { refuseOutput, writeOutput } from "../output";
-import { findTables, loadWorkbook, loadWorkbookBytes } from "../xlsx/read-workbook";
-import type ExcelJS from "exceljs";
+import { refuseOutput } from "../output-path";
+import { jsonText, printable, writeErrLine, writeOut } from "../printable";
+import { readInputFile } from "../xlsx/input-file";
 import { ZIP_OPTIONS } from "../xlsx/package";
+import { findTables, loadWorkbookBytes } from "../xlsx/read-workbook";
 import { assertGeneratedWritable, prepareForWrite, renderSheet, renderWorkbook } from "../xlsx/render";
 import { assertNothingLost } from "../xlsx/rewrite-guard";
 
@@ -30,6 +34,10 @@ export interface BuildOutcome {
   /** Workshop parameters not given, which the budget counts as 0. */
   missing: string[];
   summary: { errors: number; warnings: number; info: number };
+  /** Why the checks could not run, when they could not (the copy then has no Checks sheet of ours). */
+  checksFailed?: string;
+  /** True when the input's own, now stale, generated Checks sheet was left out of the copy. */
+  staleChecksRemoved?: boolean;
 }
 
 /**
@@ -38,19 +46,20 @@ export interface BuildOutcome {
  */
 export async function buildFile(file: string, out: string, options: { asOf?: Day } = {}): Promise<BuildOutcome> {
   const today = options.asOf ?? dayOfLocalDate(new Date());
-  // Read once: the same bytes are loaded and compared with the copy by the guard. A file that cannot
-  // be read goes to loadWorkbook, which says why in plain words. Validations are kept: they are the user's.
-  const input = await readFile(file).catch(() => undefined);
-  const wb = input
-    ? await loadWorkbookBytes(input, file, { keepValidations: true })
-    : await loadWorkbook(file, { keepValidations: true });
+  // Read once: the same bytes are loaded and compared with the copy by the guard. Validations are kept:
+  // they are the user's.
+  const input = await readInputFile(file);
+  const wb = await loadWorkbookBytes(input, file, { keepValidations: true });
   // A sheet, table or name of the user's spelled as one we generate (any case) stops the build here.
   assertGeneratedWritable(wb, ["budget", "resources", "checks"]);
   const tables = findTables(wb);
   const plan = buildPlan(tables, today);
-  // A workbook where no check can run (no roster, timeline or tasks) still gets its budget.
+  // A workbook where no check can run (no roster, timeline or tasks) still gets its budget, but never
+  // last run's findings as current.
   const outcome = runChecks(tables, { today, ...(options.asOf === undefined ? {} : { asOf: options.asOf }) });
   const check = outcome.usable ? outcome : undefined;
+  const checksFailed = outcome.usable ? undefined : outcome.error.problem;
+  const staleChecks = check ? false : removeGeneratedSheet(wb, CHECKS_SHEET);
   renderWorkbook(wb, { sheets: [...plan.added, ...plan.generated], names: plan.names });
   if (check) renderSheet(wb, checksSheetOf(check, today));
   prepareForWrite(wb);
@@ -63,8 +72,8 @@ export async function buildFile(file: string, out: string, options: { asOf?: Day
       { file },
     );
   }
-  await assertNothingLost(file, new Uint8Array(input!), bytes, {
-    regenerated: [...plan.generated.map((g) => g.name), ...(check ? [CHECKS_SHEET] : [])],
+  await assertNothingLost(file, new Uint8Array(input), bytes, {
+    regenerated: [...plan.generated.map((g) => g.name), ...(check || staleChecks ? [CHECKS_SHEET] : [])],
   });
   await writeOutput(out, bytes);
   return {
@@ -76,7 +85,16 @@ export async function buildFile(file: string, out: string, options: { asOf?: Day
     added: plan.added.map((s) => s.name),
     missing: plan.missing,
     summary: check?.summary ?? { errors: 0, warnings: 0, info: 0 },
+    ...(checksFailed === undefined ? {} : { checksFailed, staleChecksRemoved: staleChecks }),
   };
+}
+
+/** Removes a sheet of that name when IEWSC Workbench generated it (its A2 says so); true when it did. */
+function removeGeneratedSheet(wb: ExcelJS.Workbook, name: string): boolean {
+  const ws = wb.getWorksheet(name);
+  if (!ws || !isGeneratedNote(ws.getCell(NOTE_CELL).value)) return false;
+  wb.removeWorksheet(ws.id);
+  return true;
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;
@@ -101,9 +119,9 @@ export async function runBuild(
   }
   if (opts.json) {
     const { file: f, out: o, budgetTotal, currency, resourceTotalDays, added, missing } = outcome;
-    process.stdout.write(
-      `${JSON.stringify({ file: f, out: o, budgetTotal, currency, resourceTotalDays, added, missing }, null, 2)}\n`,
-    );
+    const failed = outcome.checksFailed === undefined ? {} : { checksFailed: outcome.checksFailed };
+    writeOut(jsonText({ file: f, out: o, budgetTotal, currency, resourceTotalDays, added, missing, ...failed }));
+    if (outcome.checksFailed !== undefined) writeErrLine(`${file}: the checks could not run (${outcome.checksFailed})`);
   } else {
     const money = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 2 }).format(outcome.budgetTotal);
     const lines = [
@@ -111,6 +129,11 @@ export async function runBuild(
       ...(outcome.added.length
         ? [
             `Added with defaults, to fill in: the ${outcome.added.join(", ")} table${outcome.added.length > 1 ? "s" : ""}.`,
+          ]
+        : []),
+      ...(outcome.checksFailed !== undefined
+        ? [
+            `The checks could not run (${outcome.checksFailed})${outcome.staleChecksRemoved ? "; the old Checks sheet was left out of the copy" : ""}.`,
           ]
         : []),
       ...(outcome.missing.length
@@ -123,7 +146,7 @@ export async function runBuild(
         : []),
       `${file} was not changed.`,
     ];
-    process.stdout.write(`${lines.join("\n")}\n`);
+    writeOut(`${lines.map(printable).join("\n")}\n`);
   }
   return outcome.summary.errors > 0 ? EXIT.findings : EXIT.ok;
 }

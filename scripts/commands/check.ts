@@ -5,6 +5,7 @@ import { type FileOutcome, checkFile } from "../check-file";
 import { EXIT } from "../exit-codes";
 import { reportFailure } from "../failure";
 import { mapInPool } from "../pool";
+import { jsonText, writeOut } from "../printable";
 import { formatOutcome, painter, useColour } from "../terminal";
 
 /** From this many workbooks on, `check` uses every core unless --jobs says otherwise. */
@@ -30,7 +31,8 @@ export async function runCheck(
   bar?.start(files.length, 0);
   const asOf = opts.asOf;
   // Measured (npm run bench): one check already keeps the second core busy with V8's garbage collector
-  // and compiler threads, so worker threads only pay for their start-up from about 16 workbooks on.
+  // and compiler threads, so a second thread only pays for its start-up from about 16 workbooks on. A
+  // batch still runs on a worker thread, so that each workbook has its own memory and time budget.
   const jobs = opts.jobs ?? (files.length >= PARALLEL_FROM ? undefined : 1);
   const outcomes = await mapInPool<{ file: string; asOf?: Day }, FileOutcome>(
     files.map((file) => (asOf === undefined ? { file } : { file, asOf })),
@@ -38,6 +40,8 @@ export async function runCheck(
       jobs,
       workerFile: join(__dirname, "..", "check-worker.js"),
       inline: (item) => checkFile(item.file, item.asOf === undefined ? {} : { asOf: item.asOf }),
+      // A workbook whose thread died (memory, time, a fault of ours) is that workbook's failure only.
+      failed: (item, why) => ({ ok: false, file: item.file, error: `${item.file}: ${why}`, internal: false }),
       onDone: (n) => bar?.update(n),
     },
   );
@@ -54,10 +58,10 @@ export async function runCheck(
       results: results.map(({ file, findings, summary }) => ({ file, findings, summary })),
       failed: failed.map(({ file, error }) => ({ file, error })),
     };
-    process.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
+    writeOut(jsonText(doc));
   } else {
     const paint = painter(useColour(process.stdout));
-    process.stdout.write(results.map((r) => formatOutcome(r, paint)).join("\n\n") + (results.length ? "\n" : ""));
+    writeOut(results.map((r) => formatOutcome(r, paint)).join("\n\n") + (results.length ? "\n" : ""));
   }
   if (failed.some((f) => f.internal)) return EXIT.internal;
   if (failed.length) return EXIT.unusable;

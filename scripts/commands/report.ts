@@ -107,6 +107,8 @@ export async function runReport(inputs: string[], opts: ReportOptions): Promise<
     jobs: opts.jobs ?? REPORT_DEFAULT_JOBS,
     workerFile: join(__dirname, "..", "report-worker.js"),
     inline: reportFile,
+    // A workbook whose thread died (memory, time, a fault of ours) is that workbook's failure only.
+    failed: (job, why) => ({ ok: false, file: job.file, error: `${job.file}: ${why}` }),
     onDone: (n) => bar?.update(n),
   });
   bar?.stop();

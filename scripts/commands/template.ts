@@ -1,8 +1,10 @@
 import ExcelJS from "exceljs";
 import { templatePlan } from "../../core";
+import { writeOutput } from "../atomic-write";
 import { EXIT } from "../exit-codes";
 import { reportFailure } from "../failure";
-import { refuseOutput, writeOutput } from "../output";
+import { refuseOutput } from "../output-path";
+import { printable, writeOut } from "../printable";
 import { renderWorkbook } from "../xlsx/render";
 
 /** Builds the template (or sample) workbook in memory. */
@@ -20,8 +22,8 @@ export async function runTemplate(opts: { out: string; sample?: boolean }): Prom
     return EXIT.unusable;
   }
   await writeOutput(opts.out, await templateBytes(Boolean(opts.sample)));
-  process.stdout.write(
-    `Wrote ${opts.out}: the ${opts.sample ? "sample" : "empty"} IEWSC workbook (Settings, Roster, Timeline, Meetings, Blackouts, Workshop, Rates, Tasks).\n`,
+  writeOut(
+    `Wrote ${printable(opts.out)}: the ${opts.sample ? "sample" : "empty"} IEWSC workbook (Settings, Roster, Timeline, Meetings, Blackouts, Workshop, Rates, Tasks).\n`,
   );
   return EXIT.ok;
 }

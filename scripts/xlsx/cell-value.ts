@@ -10,14 +10,22 @@ import { dayFromUtcDate } from "./dates";
 export function toCellValue(value: ExcelJS.CellValue | undefined): CellValue {
   if (value === null || value === undefined) return null;
   if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : { date: isoOf(dayFromUtcDate(value)) };
+  // A date cell whose number is no date (1e12) is not blank: it is an unreadable date, as Excel's ####### says.
+  if (value instanceof Date)
+    return Number.isNaN(value.getTime()) ? { error: "#NUM!" } : { date: isoOf(dayFromUtcDate(value)) };
   if (typeof value === "object") {
     if ("error" in value && typeof value.error === "string") return { error: value.error };
     if ("richText" in value && Array.isArray(value.richText)) return value.richText.map((r) => r.text).join("");
     if ("formula" in value || "sharedFormula" in value) {
-      return toCellValue((value as { result?: ExcelJS.CellValue }).result as ExcelJS.CellValue);
+      const result = (value as { result?: ExcelJS.CellValue }).result;
+      // No saved result: the program that wrote it never calculated it. It is not blank; it is unknown.
+      if (result === undefined) return { error: NOT_CALCULATED };
+      return toCellValue(result as ExcelJS.CellValue);
     }
     if ("text" in value && "hyperlink" in value) return toCellValue((value as { text: ExcelJS.CellValue }).text);
   }
   return null;
 }
+
+/** The value of a formula cell saved without its result, as messages quote it. */
+export const NOT_CALCULATED = "not calculated: open and save it in Excel";

@@ -1,4 +1,3 @@
-import { readFile } from "node:fs/promises";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import {
@@ -13,6 +12,8 @@ import {
 } from "../../core";
 import { toCellValue } from "./cell-value";
 import { normalizePackage } from "./package";
+import "./exceljs-patches";
+import { checkWorkbookBytes, readInputFile } from "./input-file";
 
 /**
  * Loads an .xlsx file with ExcelJS for reading. Data validations are skipped: we never need them to
@@ -23,22 +24,7 @@ export async function loadWorkbook(
   file: string,
   options: { keepValidations?: boolean } = {},
 ): Promise<ExcelJS.Workbook> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why =
-      code === "ENOENT"
-        ? "no such file"
-        : code === "EISDIR"
-          ? "is a folder, not a workbook"
-          : code === "EACCES"
-            ? "permission denied"
-            : `cannot be read (${code ?? String(e)})`;
-    throw new UnreadableWorkbookError(why, { file });
-  }
-  return loadWorkbookBytes(bytes, file, options);
+  return loadWorkbookBytes(await readInputFile(file), file, options);
 }
 
 /** Loads workbook bytes already read (a command that also needs the bytes reads the file once). */
@@ -47,25 +33,19 @@ export async function loadWorkbookBytes(
   file: string,
   options: { keepValidations?: boolean } = {},
 ): Promise<ExcelJS.Workbook> {
-  if (bytes.length < 4 || bytes.readUInt32LE(0) !== 0x04034b50) {
-    const hint = bytes.subarray(0, 8).toString("latin1").startsWith("\xd0\xcf\x11\xe0")
-      ? " (it looks like an old .xls file: save it as .xlsx)"
-      : "";
-    throw new UnreadableWorkbookError(`is not an .xlsx workbook${hint}`, { file });
-  }
+  // Said plainly before ExcelJS sees it: not a zip, an encrypted or binary workbook, a zip bomb.
+  checkWorkbookBytes(bytes, file);
   if (options.keepValidations) await refuseHugeValidations(bytes, file);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load((await normalizePackage(bytes)) as unknown as ExcelJS.Buffer, {
       ignoreNodes: options.keepValidations ? [] : ["dataValidations"],
     });
-  } catch (e) {
-    const detail = e instanceof Error ? e.message.split("\n")[0] : String(e);
+  } catch {
+    // ExcelJS's own words ("Cannot read properties of undefined") mean nothing to a user: never shown.
     throw new UnreadableWorkbookError(
-      `could not be read as an .xlsx workbook: its contents are damaged (${detail}); open it in Excel and save it again, then retry`,
-      {
-        file,
-      },
+      "could not be read as an .xlsx workbook: its contents are damaged; open it in Excel and save it again, then retry",
+      { file },
     );
   }
   return wb;
@@ -121,7 +101,16 @@ export function findTables(wb: ExcelJS.Workbook, names: readonly TableName[] = T
     const read = (ws as unknown as { tables?: Record<string, unknown> }).tables ?? {};
     for (const table of Object.values(read)) {
       const model = (
-        table as unknown as { table: { name: string; tableRef?: string; ref?: string; totalsRow?: boolean } }
+        table as unknown as {
+          table: {
+            name: string;
+            tableRef?: string;
+            ref?: string;
+            totalsRow?: boolean;
+            headerRow?: boolean;
+            columns?: { name: string }[];
+          };
+        }
       ).table;
       const name = wanted.get(matchKey(model.name ?? ""));
       const ref = model.tableRef ?? model.ref;
@@ -129,13 +118,17 @@ export function findTables(wb: ExcelJS.Workbook, names: readonly TableName[] = T
       const range = rangeOf(ref);
       // A totals row is not a member: leave it out, as Office.js's data body range does.
       if (range && model.totalsRow) range.bottom = Math.max(range.top, range.bottom - 1);
+      // A table with its header row switched off: its first row is data; the header is its column names.
+      const headerOff = model.headerRow === false && model.columns?.length;
       if (range)
         tables[name] = {
           name,
           sheet: ws.name,
           source: "table",
-          origin: { row: range.top, column: range.left },
-          values: readBlock(ws, range),
+          origin: { row: headerOff ? range.top - 1 : range.top, column: range.left },
+          values: headerOff
+            ? [model.columns!.map((c) => c.name), ...readBlock(ws, range, { keepFirst: false })]
+            : readBlock(ws, range),
         };
     }
   });
@@ -189,18 +182,48 @@ function usedRange(ws: ExcelJS.Worksheet): Box | undefined {
   return box;
 }
 
-function readBlock(ws: ExcelJS.Worksheet, box: Box): CellValue[][] {
+/** Columns from which a box is read sparsely (a table over the whole sheet is 16,384 wide). */
+const WIDE = 1024;
+
+/** A row the sheet does not have: read as blank, shared so that a sheet's empty rows cost nothing. */
+const NO_CELLS: CellValue[] = [];
+
+/**
+ * The values in a box, read only where the sheet has cells and cut after the last row that holds a
+ * value (the header row at least): a table formatted over whole columns (`A1:J1048576`) or a stray cell
+ * at `XFD1048576` costs what the data costs, not what the sheet could hold. ExcelJS's `getRow`/`getCell`
+ * would create every row and cell they are asked for; `findRow`/`findCell` create nothing.
+ */
+function readBlock(ws: ExcelJS.Worksheet, box: Box, options: { keepFirst?: boolean } = {}): CellValue[][] {
   const out: CellValue[][] = [];
-  for (let r = box.top; r <= box.bottom; r++) {
-    const row = ws.getRow(r);
+  let last = box.top;
+  ws.eachRow({ includeEmpty: false }, (_row, r) => {
+    if (r <= box.bottom && r > last) last = r;
+  });
+  for (let r = box.top; r <= last; r++) {
+    const row = ws.findRow(r) as (ExcelJS.Row & { findCell(c: number): ExcelJS.Cell | undefined }) | undefined;
+    if (!row?.hasValues) {
+      out.push(NO_CELLS);
+      continue;
+    }
+    // A row is read to the box's right edge, unless the box is wider than any real table (a whole
+    // sheet): then to its last cell, so that a stray cell at XFD costs one row, not every row.
+    const end = box.right - box.left < WIDE ? box.right : Math.min(box.right, row.cellCount);
     const line: CellValue[] = [];
-    for (let c = box.left; c <= box.right; c++) {
-      const cell = row.getCell(c);
+    for (let c = box.left; c <= end; c++) {
+      const cell = row.findCell(c);
       // A merged cell's value lives in its master cell; the others read as blank.
-      line.push(cell.isMerged && cell.master !== cell ? null : toCellValue(cell.value));
+      line.push(!cell || (cell.isMerged && cell.master !== cell) ? null : toCellValue(cell.value));
     }
     out.push(line);
   }
+  // Rows with cells but no value (formatting only) at the end are no data either.
+  const keep = options.keepFirst === false ? 0 : 1;
+  while (
+    out.length > keep &&
+    out[out.length - 1]!.every((v) => v === null || (typeof v === "string" && v.trim() === ""))
+  )
+    out.pop();
   return out;
 }
 

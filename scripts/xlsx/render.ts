@@ -296,11 +296,15 @@ function writeTable(ws: ExcelJS.Worksheet, table: PlanTable): void {
 /** A plan value as ExcelJS writes it. A string stays a string: ExcelJS never reads it as a formula. */
 export function toExcel(value: PlanValue, address?: string): ExcelJS.CellValue {
   if (typeof value === "string") return safeText(value);
+  // Beyond Excel's numbers (1e308 × 2): Excel shows #NUM!, and OOXML has no Infinity or NaN.
+  if (typeof value === "number" && !Number.isFinite(value)) return { error: "#NUM!" } as ExcelJS.CellErrorValue;
   if (value === null || typeof value !== "object") return value;
   if ("date" in value) {
     const day = dayOfIso(value.date);
     return day === undefined ? safeText(value.date) : utcDateOf(day);
   }
+  if (typeof value.result === "number" && !Number.isFinite(value.result))
+    return { formula: value.formula, result: { error: "#NUM!" }, date1904: false } as ExcelJS.CellFormulaValue;
   // A one-cell array formula (<f t="array" ref="B5">) needs its own address.
   const array = value.array && address ? { shareType: "array", ref: address } : {};
   return value.result === undefined

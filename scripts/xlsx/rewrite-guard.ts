@@ -1,6 +1,7 @@
 import { posix } from "node:path";
 import JSZip from "jszip";
 import { UnreadableWorkbookError, WorkbookError, WouldLoseDataError, listOf, plural } from "../../core";
+import { copyDifferences } from "./copy-check";
 
 /** One kind of content a rewrite would drop, in plain words, with the input's parts that hold it. */
 export interface GuardOptions {
@@ -410,14 +411,23 @@ export async function assertNothingLost(
       { file },
     );
   }
-  if (losses.length === 0) return;
-  const kinds = losses.map((l) => l.kind.replace(/\s+/g, " "));
-  const custom = losses.find((l) => l.kind === CUSTOM_PROPERTIES_KIND);
-  const how = custom ? await customPropertiesHint(inputBytes, custom.parts) : "";
-  throw new WouldLoseDataError(
-    `holds ${listed(kinds)} that a rewrite would drop; nothing was written.${how} Remove what is listed from a copy of the workbook (or keep the generated sheets in another workbook) and run again`,
-    { file },
-  );
+  if (losses.length) {
+    const kinds = losses.map((l) => l.kind.replace(/\s+/g, " "));
+    const custom = losses.find((l) => l.kind === CUSTOM_PROPERTIES_KIND);
+    const how = custom ? await customPropertiesHint(inputBytes, custom.parts) : "";
+    throw new WouldLoseDataError(
+      `holds ${listed(kinds)} that a rewrite would drop; nothing was written.${how} Remove what is listed from a copy of the workbook (or keep the generated sheets in another workbook) and run again`,
+      { file },
+    );
+  }
+  // What the rewrite would change rather than drop: the user's cells, tables and names, one by one.
+  const changed = await copyDifferences(inputBytes, rewrittenBytes, options.regenerated ?? []);
+  if (changed.length) {
+    const shown = changed.length > 3 ? [...changed.slice(0, 3), `${changed.length - 3} more`] : changed;
+    throw new WouldLoseDataError(`holds what a rewrite cannot copy exactly: ${listed(shown)}; nothing was written`, {
+      file,
+    });
+  }
 }
 
 /** Which custom document properties the input holds, and where Excel lets a user remove them. */

@@ -320,9 +320,12 @@ describe("readWindow properties", () => {
     );
   });
 
-  test("a date cell for any day is exactly that day", () => {
+  // Excel's date cells start on 1 January 1900: one reading as 1899 holds 0 or a negative number.
+  test("a date cell for any day Excel can hold is exactly that day; one before 1900 is unreadable", () => {
+    expect(readWindow({ date: "1899-12-30" }).ok).toBe(false);
+    expect(readWindow({ date: "1899-12-31" }).ok).toBe(false);
     fc.assert(
-      fc.property(fc.integer({ min: dayFromYMD(1, 1, 1)!, max: dayFromYMD(9999, 12, 31)! }), (day) => {
+      fc.property(fc.integer({ min: dayFromYMD(1900, 1, 1)!, max: dayFromYMD(9999, 12, 31)! }), (day) => {
         expect(readWindow({ date: isoOf(day) })).toEqual({
           ok: true,
           window: { earliest: day, latest: day, certainty: "firm", precision: "day", ambiguous: false },

@@ -176,7 +176,7 @@ describe("iewsc check", () => {
   test.each([
     [
       ["check", "--as-of", "19/04/2024", SAMPLE],
-      /^iewsc: option '--as-of <YYYY-MM-DD>' argument '19\/04\/2024' is invalid\. "19\/04\/2024" is not a date written YYYY-MM-DD\.\n/,
+      /^iewsc: option '--as-of <YYYY-MM-DD>' argument '19\/04\/2024' is invalid\. "19\/04\/2024" is not a date written YYYY-MM-DD\. \(run iewsc --help for the commands\)\n$/,
     ],
     [["check", "--as-of", "2024-02-30", SAMPLE], /is not a date written YYYY-MM-DD/],
     [["check"], /^iewsc: missing required argument 'workbook'/],
@@ -187,6 +187,7 @@ describe("iewsc check", () => {
     expect(code).toBe(2);
     expect(stdout).toBe("");
     expect(stderr).toMatch(message);
+    expect(stderr.split("\n")).toHaveLength(2); // one line, then its end
     expect(stderr).not.toMatch(/\n\s+at /);
   });
 

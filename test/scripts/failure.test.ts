@@ -12,7 +12,7 @@ import * as templateModule from "../../scripts/commands/template";
 import { EXIT } from "../../scripts/exit-codes";
 import { describeFailure } from "../../scripts/failure";
 import { main } from "../../scripts/iewsc";
-import { refuseOutput } from "../../scripts/output";
+import { refuseOutput } from "../../scripts/output-path";
 import * as render from "../../scripts/xlsx/render";
 import * as reader from "../../scripts/xlsx/read-workbook";
 import { goodRoster } from "../helpers/tables";

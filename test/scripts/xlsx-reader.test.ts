@@ -164,7 +164,7 @@ describe("every real workbook: no crash, and a clear reason it cannot be checked
     writeFileSync(xls, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]));
     await expect(readWorkbookInput(text)).rejects.toThrow("notes.xlsx: is not an .xlsx workbook");
     await expect(readWorkbookInput(xls)).rejects.toThrow(
-      "old.xlsx: is not an .xlsx workbook (it looks like an old .xls file: save it as .xlsx)",
+      "old.xlsx: is an old .xls file: open it in Excel and save it as .xlsx",
     );
     await expect(readWorkbookInput(dir)).rejects.toThrow("is a folder, not a workbook");
     await expect(readWorkbookInput(join(dir, "nope.xlsx"))).rejects.toThrow("nope.xlsx: no such file");
