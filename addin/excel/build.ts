@@ -73,9 +73,11 @@ export async function buildIn(
   const render = { date1904: input.date1904, budget };
   for (const sheet of [...plan.added, ...plan.generated])
     await renderSheet(context, sheet, lookups.get(sheet.name)!, render);
-  // A workbook where no check can run (no roster, timeline or tasks) still gets its budget.
-  const checked = runChecks(input, { today: options.today });
-  if (checked.usable) await renderSheet(context, checksSheetOf(checked, options.today), checks, render);
+  // A workbook where no check can run (no roster, timeline or tasks) still gets its budget; where the
+  // tables are there but cannot be used, the Checks sheet says so (TABLE_UNUSABLE).
+  const outcome = runChecks(input, { today: options.today });
+  const checked = outcome.usable ? outcome : outcome.result;
+  if (checked) await renderSheet(context, checksSheetOf(checked, options.today), checks, render);
   names.forEach((n) => {
     if (!n.isNullObject) n.delete();
   });

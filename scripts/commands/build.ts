@@ -44,7 +44,8 @@ export async function buildFile(file: string, out: string, options: { asOf?: Day
   const plan = buildPlan(tables, today);
   // A workbook where no check can run (no roster, timeline or tasks) still gets its budget.
   const outcome = runChecks(tables, { today, ...(options.asOf === undefined ? {} : { asOf: options.asOf }) });
-  const check = outcome.usable ? outcome : undefined;
+  // Where every table a check needs cannot be used, the Checks sheet says so (TABLE_UNUSABLE).
+  const check = outcome.usable ? outcome : outcome.result;
   renderWorkbook(wb, { sheets: [...plan.added, ...plan.generated], names: plan.names });
   if (check) renderSheet(wb, checksSheetOf(check, today));
   prepareForWrite(wb);
