@@ -8,6 +8,7 @@ import {
   checksSheetOf,
   countLine,
   dayOfLocalDate,
+  listOf,
   runChecks,
 } from "../../core";
 import { EXIT } from "../exit-codes";
@@ -103,9 +104,7 @@ export async function runBuild(
     const lines = [
       `Wrote ${opts.out}: the budget (${money} ${outcome.currency}, named BudgetTotal) and the resources (${outcome.resourceTotalDays} person-days, named ResourceTotalDays).`,
       ...(outcome.added.length
-        ? [
-            `Added with defaults, to fill in: the ${outcome.added.join(", ")} table${outcome.added.length > 1 ? "s" : ""}.`,
-          ]
+        ? [`Added with defaults, to fill in: the ${listOf(outcome.added)} table${outcome.added.length > 1 ? "s" : ""}.`]
         : []),
       ...(outcome.summary.errors || outcome.summary.warnings
         ? [`The checks found ${countLine(outcome.summary)}: see the Checks sheet, or run iewsc check.`]

@@ -142,7 +142,7 @@ describe("iewsc build", () => {
     await wb.xlsx.writeFile(file);
     const r = iewsc(["build", file, "--out", join(dir, "bare-built.xlsx")]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain("Added with defaults, to fill in: the Workshop, Rates, Tasks tables.");
+    expect(r.stdout).toContain("Added with defaults, to fill in: the Workshop, Rates and Tasks tables.");
   });
 
   test("refuses an output that is its input, and a workbook a rewrite would damage; nothing is written", async () => {
