@@ -93,8 +93,14 @@ export interface CheckResult {
   timeline: TimelineRead | undefined;
 }
 
-/** A check's result, or why no check could run at all (the command line's exit code 2). */
-export type CheckOutcome = ({ usable: true } & CheckResult) | { usable: false; error: WorkbookError };
+/**
+ * A check's result, or why no check could run at all (the command line's exit code 2). Where that is
+ * because the tables there cannot be used, `result` still holds their `TABLE_UNUSABLE` findings (and the
+ * settings'), so that Build can put them on its `Checks` sheet rather than leave them unsaid.
+ */
+export type CheckOutcome =
+  | ({ usable: true } & CheckResult)
+  | { usable: false; error: WorkbookError; result?: CheckResult };
 
 /** What a table became when read: a view, a table that cannot be used, or nothing (not there). */
 type Read = { view: TableView } | { error: TableUnusableError; raw: RawTable } | undefined;
@@ -240,24 +246,9 @@ export function runChecks(input: WorkbookInput, options: CheckOptions = {}): Che
   const checked = runs.filter((r) => r.state === "ran").map((r) => r.check);
   const wanted = focus === "all" ? undefined : CHECKS.find((c) => c.name === focus)!.table;
   if (wanted && !input.tables[wanted]) return { usable: false, error: missing(wanted) };
-  if (checked.length === 0) {
-    const first = [...(wanted ? [wanted] : []), ...CHECKS.map((c) => c.table)]
-      .map((t) => reader.table(t))
-      .find((r) => r && "error" in r);
-    if (first && "error" in first) return { usable: false, error: first.error };
-    const names = CHECKS.map((c) => c.table);
-    return {
-      usable: false,
-      error: new TableMissingError(
-        `no ${listOf(names, "or")} table was found (neither an Excel table nor a sheet of that name)`,
-        { table: names[0]! },
-      ),
-    };
-  }
   const sorted = sortFindings(findings);
   const focused = sorted.filter((f) => inFocus(f, focus));
-  return {
-    usable: true,
+  const result: CheckResult = {
     focus,
     findings: sorted,
     summary: summarize(sorted),
@@ -270,6 +261,21 @@ export function runChecks(input: WorkbookInput, options: CheckOptions = {}): Che
     views: reader.views(),
     timeline,
   };
+  if (checked.length === 0) {
+    const first = [...(wanted ? [wanted] : []), ...CHECKS.map((c) => c.table)]
+      .map((t) => reader.table(t))
+      .find((r) => r && "error" in r);
+    if (first && "error" in first) return { usable: false, error: first.error, result };
+    const names = CHECKS.map((c) => c.table);
+    return {
+      usable: false,
+      error: new TableMissingError(
+        `no ${listOf(names, "or")} table was found (neither an Excel table nor a sheet of that name)`,
+        { table: names[0]! },
+      ),
+    };
+  }
+  return { usable: true, ...result };
 }
 
 /**

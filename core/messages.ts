@@ -16,8 +16,13 @@ const day = (iso: string) => {
 /** Allowed values as a choice: "A, B or C". */
 const list = (items: readonly string[]) => listOf(items, "or");
 
-/** The check as a phrase: "the roster". */
-const CHECK_PHRASE = { roster: "the roster", timeline: "the timeline", tasks: "the tasks", settings: "the settings" };
+/** The check as the subject of a sentence, with its verb: "the roster was", "the tasks were". */
+const CHECK_WAS = {
+  roster: "the roster was",
+  timeline: "the timeline was",
+  tasks: "the tasks were",
+  settings: "the settings were",
+};
 
 const WORDING: Wording = {
   SETTINGS_INVALID_VALUE: (d) =>
@@ -97,8 +102,8 @@ const WORDING: Wording = {
       d.effect === "defaults-used"
         ? "so the default settings were used"
         : d.effect === "checked-without"
-          ? `so ${CHECK_PHRASE[d.check]} was checked without it`
-          : `so ${CHECK_PHRASE[d.check]} was not checked`;
+          ? `so ${CHECK_WAS[d.check]} checked without it`
+          : `so ${CHECK_WAS[d.check]} not checked`;
     return `${what}, ${effect}; ${d.reason === "no-header-row" ? "put the headers in its first row" : "add the column"} and check again.`;
   },
 };

@@ -89,9 +89,11 @@ export async function buildIn(
       lookups.get(sheet.name) ?? { sheet: contract.get(sheet.name as (typeof ADDED_TABLES)[number])!, tables: [] },
       render,
     );
-  // A workbook where no check can run (no roster, timeline or tasks) still gets its budget.
-  const checked = runChecks(input, { today: options.today });
-  if (checked.usable) await renderSheet(context, checksSheetOf(checked, options.today), checks, render);
+  // A workbook where no check can run (no roster, timeline or tasks) still gets its budget; where the
+  // tables are there but cannot be used, the Checks sheet says so (TABLE_UNUSABLE).
+  const outcome = runChecks(input, { today: options.today });
+  const checked = outcome.usable ? outcome : outcome.result;
+  if (checked) await renderSheet(context, checksSheetOf(checked, options.today), checks, render);
   names.forEach((n) => {
     if (!n.isNullObject) n.delete();
   });

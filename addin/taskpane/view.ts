@@ -275,7 +275,7 @@ export function renderBuilt(doc: Document, plan: BuildPlan): void {
     ),
   );
   if (plan.added.length)
-    box.append(el(doc, "p", {}, `Added with defaults, to fill in: ${plan.added.map((s) => s.name).join(", ")}.`));
+    box.append(el(doc, "p", {}, `Added with defaults, to fill in: ${names(plan.added.map((s) => s.name))}.`));
   box.append(
     el(
       doc,

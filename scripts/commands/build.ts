@@ -3,11 +3,11 @@ import { resolve } from "node:path";
 import {
   CHECKS_SHEET,
   type Day,
-  WouldLoseDataError,
   buildPlan,
   checksSheetOf,
   countLine,
   dayOfLocalDate,
+  listOf,
   runChecks,
   isGeneratedNote,
   NOTE_CELL,
@@ -57,21 +57,16 @@ export async function buildFile(file: string, out: string, options: { asOf?: Day
   // A workbook where no check can run (no roster, timeline or tasks) still gets its budget, but never
   // last run's findings as current.
   const outcome = runChecks(tables, { today, ...(options.asOf === undefined ? {} : { asOf: options.asOf }) });
-  const check = outcome.usable ? outcome : undefined;
+  // Where every table a check needs cannot be used, the Checks sheet says so (TABLE_UNUSABLE); where no
+  // check can run at all, last run's Checks sheet is left out of the copy, never shown as current.
+  const check = outcome.usable ? outcome : outcome.result;
   const checksFailed = outcome.usable ? undefined : outcome.error.problem;
   const staleChecks = check ? false : removeGeneratedSheet(wb, CHECKS_SHEET);
   renderWorkbook(wb, { sheets: [...plan.added, ...plan.generated], names: plan.names });
   if (check) renderSheet(wb, checksSheetOf(check, today));
   prepareForWrite(wb);
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(await wb.xlsx.writeBuffer(ZIP_OPTIONS as ExcelJS.XlsxWriteOptions));
-  } catch (e) {
-    throw new WouldLoseDataError(
-      `holds something the copy cannot be written with (${e instanceof Error ? e.message.split("\n")[0] : String(e)}); nothing was written`,
-      { file },
-    );
-  }
+  // A failure to serialise what we rendered is a bug of ours (an internal error), never the workbook's.
+  const bytes = new Uint8Array(await wb.xlsx.writeBuffer(ZIP_OPTIONS as ExcelJS.XlsxWriteOptions));
   await assertNothingLost(file, new Uint8Array(input), bytes, {
     regenerated: [...plan.generated.map((g) => g.name), ...(check || staleChecks ? [CHECKS_SHEET] : [])],
   });
@@ -127,9 +122,7 @@ export async function runBuild(
     const lines = [
       `Wrote ${opts.out}: the budget (${money} ${outcome.currency}, named BudgetTotal) and the resources (${outcome.resourceTotalDays} person-days, named ResourceTotalDays).`,
       ...(outcome.added.length
-        ? [
-            `Added with defaults, to fill in: the ${outcome.added.join(", ")} table${outcome.added.length > 1 ? "s" : ""}.`,
-          ]
+        ? [`Added with defaults, to fill in: the ${listOf(outcome.added)} table${outcome.added.length > 1 ? "s" : ""}.`]
         : []),
       ...(outcome.checksFailed !== undefined
         ? [

@@ -24,6 +24,22 @@ describe("Build budget & resources in Excel (fake host)", () => {
     expect(excel.cell(RESOURCES_SHEET, "B5").formula).toMatch(/^=SUMPRODUCT\(\(Tasks!\$E\$2:\$E\$13=\$A5\)/);
   });
 
+  test("a Roster that cannot be used, and no other check's table: the Checks sheet says so", async () => {
+    const excel = fakeExcel({
+      sheets: [
+        {
+          name: "Roster",
+          cells: [
+            ["Name", "Role"],
+            ["Ada", "TSB Director"],
+          ],
+        },
+      ],
+    });
+    await excel.run((ctx) => buildIn(ctx, { today }));
+    expect(excel.values("Checks", "A6:B6")).toEqual([["Error", "TABLE_UNUSABLE"]]);
+  });
+
   test("a sheet of the user's called Budget is never cleared: one sentence, nothing written", async () => {
     const excel = fakeExcel({ sheets: [{ name: "Budget", cells: [["My own budget"], ["2024", 1000]] }] });
     await expect(excel.run((ctx) => buildIn(ctx, { today }))).rejects.toThrow(

@@ -361,7 +361,7 @@ describeWith("Chromium", CHROMIUM)("the task pane in headless Chromium", () => {
     const text = await page.locator(".recorded").textContent();
     // 2 languages × 2,500 + 1,200 + 800 + 1,500 + 120 × 35 + 4 × 3,500 + 8 × 1,500 + 120 × 12 = 40,140, plus 10 %.
     expect(text).toContain("Budget: 44,154 CHF in all (BudgetTotal), with 9 lines.");
-    expect(text).toContain("Added with defaults, to fill in: Workshop, Rates, Tasks.");
+    expect(text).toContain("Added with defaults, to fill in: Workshop, Rates and Tasks.");
     const names = await page.evaluate(() =>
       (window as unknown as { __fake: { names(): { name: string }[] } }).__fake.names().map((n) => n.name),
     );

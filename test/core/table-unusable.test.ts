@@ -121,6 +121,26 @@ describe("TABLE_UNUSABLE: a table that is there but cannot be used", () => {
     expect(result.checked).toContain(ran);
   });
 
+  test.each<[string, Partial<Record<TableName, CellValue[][]>>, string]>([
+    [
+      "the roster",
+      { Roster: rosterWithoutGender(), Timeline: torTimeline() },
+      'The Roster table on sheet "Roster" has no "Gender" column, so the roster was not checked; add the column and check again.',
+    ],
+    [
+      "the tasks",
+      { Roster: goodRoster(), Tasks: TASKS.map((r) => [r[0]!, ...r.slice(2)]) },
+      'The Tasks table on sheet "Tasks" has no "Task" column, so the tasks were not checked; add the column and check again.',
+    ],
+    [
+      "the timeline, without its Meetings",
+      { Timeline: torTimeline(), Meetings: [["Body"], ["TSAG"]] },
+      'The Meetings table on sheet "Meetings" has no "Start" column, so the timeline was checked without it; add the column and check again.',
+    ],
+  ])("the message is plain English for %s", (_, tables, message) => {
+    expect(unusableOf(check(tables)).map(messageOf)).toEqual([message]);
+  });
+
   test.each<TableName>(["Roster", "Timeline", "Tasks"])(
     "no header row: a %s sheet whose rows hold none of the table's headers",
     (name) => {

@@ -116,6 +116,25 @@ describe("iewsc build", () => {
     expect(wb.definedNames.getRanges("BudgetTotal").ranges).toEqual(["Budget!$F$32"]);
   });
 
+  test("a Roster that cannot be used, and no other check's table: built, and the Checks sheet says so (exit 1)", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Roster").addRows([
+      ["Name", "Role"],
+      ["Ada", "TSB Director"],
+    ]);
+    const file = join(dir, "roster-unusable.xlsx");
+    await wb.xlsx.writeFile(file);
+    const out = join(dir, "roster-unusable-built.xlsx");
+    const r = iewsc(["build", file, "--out", out, "--as-of", "2024-01-10"]);
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toContain("The checks found 1 error · 0 warnings · 0 notes: see the Checks sheet");
+    expect(r.code).toBe(1);
+    const checks = (await loadWorkbook(out)).getWorksheet("Checks")!;
+    expect(checks.getCell("B6").value).toBe("TABLE_UNUSABLE");
+    expect(String(checks.getCell("F6").value)).toContain('has no "Gender" column, so the roster was not checked');
+    expect(String(checks.getCell("A2").value)).toContain("from the workbook's tables.");
+  });
+
   test("a bare workbook gets the Workshop, Rates and Tasks tables to fill in", async () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet("Notes").getCell("A1").value = "my notes";
@@ -123,7 +142,7 @@ describe("iewsc build", () => {
     await wb.xlsx.writeFile(file);
     const r = iewsc(["build", file, "--out", join(dir, "bare-built.xlsx")]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain("Added with defaults, to fill in: the Workshop, Rates, Tasks tables.");
+    expect(r.stdout).toContain("Added with defaults, to fill in: the Workshop, Rates and Tasks tables.");
   });
 
   test("refuses an output that is its input, and a workbook a rewrite would damage; nothing is written", async () => {
