@@ -1,4 +1,21 @@
-import { posix } from "node:path";
+/**
+ * Paths inside a zip package are always "/"-separated. Small helpers rather than node:path, because the
+ * add-in's browser bundle (Export report) renders through this module too.
+ */
+const posix = {
+  dirname: (p: string): string => {
+    const i = p.lastIndexOf("/");
+    return i < 0 ? "." : i === 0 ? "/" : p.slice(0, i);
+  },
+  basename: (p: string): string => p.slice(p.lastIndexOf("/") + 1),
+  relative: (from: string, to: string): string => {
+    const a = from.split("/").filter(Boolean);
+    const b = to.split("/").filter(Boolean);
+    let i = 0;
+    while (i < a.length && i < b.length && a[i] === b[i]) i++;
+    return [...a.slice(i).map(() => ".."), ...b.slice(i)].join("/");
+  },
+};
 import type ExcelJS from "exceljs";
 import JSZip from "jszip";
 
