@@ -217,9 +217,11 @@ async function build(step: (s: Step) => void): Promise<void> {
   const outcome = await runExcel((context) => buildIn(context, { today: today() }));
   setResultTitle("Budget and resources");
   renderBuilt(document, outcome.plan);
-  glance.budget = outcome.plan.added.length
-    ? { rag: "amber", text: `added ${outcome.plan.added.map((s) => s.name).join(", ")} with defaults` }
-    : { rag: "green", text: "built" };
+  glance.budget = outcome.plan.missing.length
+    ? { rag: "amber", text: `${outcome.plan.missing.length} Workshop parameters still to fill in` }
+    : outcome.plan.added.length
+      ? { rag: "amber", text: `added ${outcome.plan.added.map((s) => s.name).join(", ")} with defaults` }
+      : { rag: "green", text: "built" };
   renderGlance(document, glance);
 }
 

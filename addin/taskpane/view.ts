@@ -276,6 +276,16 @@ export function renderBuilt(doc: Document, plan: BuildPlan): void {
   );
   if (plan.added.length)
     box.append(el(doc, "p", {}, `Added with defaults, to fill in: ${names(plan.added.map((s) => s.name))}.`));
+  // A budget is never made of numbers the user did not give: say which are missing and count as 0.
+  if (plan.missing.length)
+    box.append(
+      el(
+        doc,
+        "p",
+        { class: "missing" },
+        `Not given in the Workshop table, so counted as 0: ${names(plan.missing)}. Fill them in and build again.`,
+      ),
+    );
   box.append(
     el(
       doc,
