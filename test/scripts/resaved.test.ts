@@ -89,7 +89,7 @@ const programs = [
           file: basename(file),
           program,
           findings: known
-            ? { failed: expect.stringMatching(/its contents are damaged .*open it in Excel and save it again/) }
+            ? { failed: expect.stringMatching(/its contents are damaged.*open it in Excel and save it again/) }
             : expected,
         });
       }
