@@ -4,6 +4,7 @@
 import type { Day } from "./dates/calendar";
 import { TableMissingError } from "./errors";
 import { type Finding, type Summary, sortFindings, summarize } from "./findings";
+import { checkInvitees, checkProgram } from "./program/check-program";
 import { checkRoster } from "./roster/check-roster";
 import { checkTasks } from "./tasks/check-tasks";
 import { checkTimeline } from "./timeline/check-timeline";
@@ -30,7 +31,7 @@ export interface CheckOptions {
   only?: readonly CheckName[];
 }
 
-export type CheckName = "roster" | "timeline" | "tasks";
+export type CheckName = "roster" | "timeline" | "tasks" | "program" | "invitees";
 
 /** What a checker is given: its own table, read, and the rest of the workbook. */
 interface CheckerInput {
@@ -67,6 +68,28 @@ const CHECKERS: readonly Checker[] = [
     table: "Tasks",
     run: ({ view, settings, asOf, date1904, optional }) =>
       checkTasks(view, optional("Roster"), settings, asOf, date1904),
+  },
+  {
+    name: "program",
+    table: "Program",
+    run: ({ view, settings, asOf, date1904, optional }) =>
+      checkProgram(
+        { program: view, invitees: optional("Invitees"), workshop: optional("Workshop") },
+        settings,
+        asOf,
+        date1904,
+      ),
+  },
+  {
+    name: "invitees",
+    table: "Invitees",
+    run: ({ view, settings, asOf, date1904, optional }) =>
+      checkInvitees(
+        { invitees: view, program: optional("Program"), workshop: optional("Workshop") },
+        settings,
+        asOf,
+        date1904,
+      ),
   },
 ];
 

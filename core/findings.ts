@@ -80,6 +80,59 @@ export interface FindingDataByCode {
   TASK_OVERDUE: { id: string; task: string; due: string; asOf: string; daysOverdue: number };
   TASK_OWNER_UNKNOWN: { id: string; owner: string };
   TASK_INVALID_VALUE: { id: string; field: string; value: string };
+  PROGRAM_INVALID_VALUE: {
+    session: string;
+    field: string;
+    value: string;
+    problem: "blank" | "unreadable" | "not-after-start" | "not-allowed";
+    allowed?: string[];
+  };
+  PROGRAM_DUPLICATE_SESSION: { session: string; firstRow: number };
+  PROGRAM_OUTSIDE_WORKSHOP: { session: string; day: string; first: string; last: string };
+  /** `session` is the other session; `start`–`end` the time both hold (`HH:MM`). */
+  PROGRAM_OVERLAP: { id: string; session: string; room: string; day: string; start: string; end: string };
+  PROGRAM_SPEAKER_CLASH: { id: string; name: string; session: string; day: string; start: string; end: string };
+  PROGRAM_SPEAKER_UNKNOWN: { id: string; name: string; as: "Moderator" | "Speaker" };
+  PROGRAM_SPEAKER_DECLINED: { id: string; name: string; as: "Moderator" | "Speaker"; inviteeRow: number };
+  PROGRAM_SPEAKER_UNCONFIRMED: {
+    name: string;
+    status: "To invite" | "Invited";
+    sessions: string[];
+    /** The day from which it is an error (the workshop's start less SpeakerConfirmDays), when known. */
+    confirmBy?: string;
+    confirmDays: number;
+  };
+  PROGRAM_SINGLE_GENDER_PANEL: { id: string; gender: "women" | "men"; count: number; names: string[] };
+  PROGRAM_SPEAKER_BALANCE: {
+    female: number;
+    male: number;
+    other: number;
+    share: number;
+    under: "women" | "men";
+    minShare: number;
+  };
+  PROGRAM_INDUSTRY_SHARE: { industry: number; withSector: number; share: number; minShare: number };
+  INVITE_INVALID_VALUE: {
+    name: string;
+    field: string;
+    value: string;
+    problem: "blank" | "not-allowed" | "unreadable";
+    allowed?: string[];
+  };
+  INVITE_DUPLICATE: { name: string; firstRow: number; by: "email" | "name" };
+  INVITE_CONTACT_MISSING: { name: string; status: "To invite" | "Invited" };
+  INVITE_EMAIL_INVALID: { name: string; value: string };
+  INVITE_NO_REPLY: { name: string; replyBy: string; asOf: string; daysOverdue: number };
+  INVITE_LATE: {
+    name: string;
+    /** Speaker, Moderator or Panellist: as Invited As says, else as the programme names them. */
+    as: string;
+    /** The workshop's start less InvitationLeadDays. */
+    deadline: string;
+    leadDays: number;
+    by: "status" | "invited-on";
+    invitedOn?: string;
+  };
 }
 
 export type FindingCode = keyof FindingDataByCode;

@@ -51,9 +51,33 @@ export interface CheckOutcome {
 export type Progress = (step: "reading" | "checking" | "writing" | "done") => void;
 
 /** Every table a check may read, found in one round trip. */
-const READS: readonly TableName[] = ["Roster", "Timeline", "Tasks", "Settings", "Meetings", "Blackouts"];
-const TABLE_OF: Record<CheckName, TableName> = { roster: "Roster", timeline: "Timeline", tasks: "Tasks" };
-const WHAT: Record<CheckName, string> = { roster: "the roster", timeline: "the timeline", tasks: "the tasks" };
+const READS: readonly TableName[] = [
+  "Roster",
+  "Timeline",
+  "Tasks",
+  "Program",
+  "Invitees",
+  "Settings",
+  "Meetings",
+  "Blackouts",
+  "Workshop",
+];
+const TABLE_OF: Record<CheckName, TableName> = {
+  roster: "Roster",
+  timeline: "Timeline",
+  tasks: "Tasks",
+  program: "Program",
+  invitees: "Invitees",
+};
+const WHAT: Record<CheckName, string> = {
+  roster: "the roster",
+  timeline: "the timeline",
+  tasks: "the tasks",
+  program: "the programme",
+  invitees: "the invitations",
+};
+/** The tables whose cells findings highlight. */
+const HIGHLIGHTED: readonly TableName[] = ["Roster", "Timeline", "Program", "Invitees"];
 
 export interface CheckOptions {
   /** The check the user asked for; its findings are the ones the pane lists. */
@@ -93,7 +117,7 @@ export async function checkIn(context: Excel.RequestContext, options: CheckOptio
 
   const load = queueLoad(context, found);
   const formats = load.items
-    .filter((i) => i.name === "Roster" || i.name === "Timeline")
+    .filter((i) => HIGHLIGHTED.includes(i.name))
     .map((i) => ({ item: i, formats: queueLoadFormats(i.sheet) }));
   const timelineItem = load.items.find((i) => i.name === "Timeline");
   const beside =
@@ -159,11 +183,12 @@ export async function checkIn(context: Excel.RequestContext, options: CheckOptio
 
 /**
  * Roster findings (and the settings') for Check roster; for Check timeline the timeline's and the
- * project tasks' (the schedule), and the settings'.
+ * project tasks' (the schedule), and the settings'; for Check programme the programme's and the invitations'.
  */
 function inFocus(f: Finding, focus: CheckName): boolean {
   if (f.code.startsWith("SETTINGS_")) return true;
   if (focus === "roster") return f.code.startsWith("ROSTER_");
+  if (focus === "program" || focus === "invitees") return f.code.startsWith("PROGRAM_") || f.code.startsWith("INVITE_");
   return f.code.startsWith("TIMELINE_") || f.code.startsWith("TASK_");
 }
 
@@ -221,6 +246,9 @@ async function queueBesideTable(
 /** Check roster (the ribbon command and the pane's first button). */
 export const checkRosterIn = (context: Excel.RequestContext, options: Omit<CheckOptions, "focus">) =>
   checkIn(context, { ...options, focus: "roster" });
+/** Check programme: the Program table's rules, and the Invitees table's when it is there. */
+export const checkProgramIn = (context: Excel.RequestContext, options: Omit<CheckOptions, "focus">) =>
+  checkIn(context, { ...options, focus: "program" });
 /** Check timeline. */
 export const checkTimelineIn = (context: Excel.RequestContext, options: Omit<CheckOptions, "focus">) =>
   checkIn(context, { ...options, focus: "timeline" });

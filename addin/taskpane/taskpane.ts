@@ -8,12 +8,12 @@ import { explain } from "./explain";
 import { type PaneFinding, renderApplied, renderBuilt, renderFindings, renderProposal, renderRecorded } from "./view";
 
 type Step = "reading" | "checking" | "writing" | "done";
-type Kind = Exclude<CheckName, "tasks"> | "record" | "arbitrate" | "build";
+type Kind = Exclude<CheckName, "tasks" | "invitees"> | "record" | "arbitrate" | "build";
 const STEPS: Record<Kind, Record<Step, string>> = {
   build: {
     reading: "Reading the Workshop, Rates and Tasks tables…",
     checking: "Costing the workshop…",
-    writing: "Writing the Budget and Resources sheets…",
+    writing: "Writing the Budget, Resources and Agenda sheets…",
     done: "Done",
   },
   arbitrate: {
@@ -34,6 +34,12 @@ const STEPS: Record<Kind, Record<Step, string>> = {
     writing: "Writing the status columns and the Timeline view…",
     done: "Done",
   },
+  program: {
+    reading: "Reading the workbook…",
+    checking: "Checking the programme and the invitations…",
+    writing: "Writing the Checks sheet…",
+    done: "Done",
+  },
   record: {
     reading: "Reading the timeline…",
     checking: "Recording today's forecasts…",
@@ -41,7 +47,7 @@ const STEPS: Record<Kind, Record<Step, string>> = {
     done: "Done",
   },
 };
-const BUTTONS = ["check-roster", "arbitrate", "check-timeline", "build", "record-forecasts"] as const;
+const BUTTONS = ["check-roster", "arbitrate", "check-timeline", "check-program", "build", "record-forecasts"] as const;
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -79,7 +85,7 @@ async function act(kind: Kind, work: (step: (s: Step) => void) => Promise<void>)
   }
 }
 
-function check(focus: Exclude<CheckName, "tasks">): Promise<void> {
+function check(focus: Exclude<CheckName, "tasks" | "invitees">): Promise<void> {
   return act(focus, async (step) => {
     const outcome = await runExcel((context) =>
       checkIn(context, { focus, today: dayOfLocalDate(new Date()), onProgress: step }),
@@ -150,6 +156,7 @@ Office.onReady((info) => {
     "check-roster": () => check("roster"),
     arbitrate: proposeArbitration,
     "check-timeline": () => check("timeline"),
+    "check-program": () => check("program"),
     build,
     "record-forecasts": record,
   };

@@ -38,7 +38,7 @@ export function renderFindings(
   summary: Summary,
   findings: readonly PaneFinding[],
   onSelect: (f: PaneFinding) => void,
-  checked: "roster" | "timeline" = "roster",
+  checked: "roster" | "timeline" | "program" = "roster",
 ): void {
   const summaryBox = doc.getElementById("summary")!;
   const groups = doc.getElementById("groups")!;
@@ -46,7 +46,14 @@ export function renderFindings(
   groups.replaceChildren();
   if (findings.length === 0) {
     summaryBox.append(el(doc, "span", { class: "badge ok" }, "All clear"));
-    groups.append(el(doc, "p", { class: "all-clear" }, `No findings: the ${checked} meets every rule checked.`));
+    groups.append(
+      el(
+        doc,
+        "p",
+        { class: "all-clear" },
+        `No findings: the ${checked === "program" ? "programme" : checked} meets every rule checked.`,
+      ),
+    );
     return;
   }
   const totals: Record<Severity, number> = { error: summary.errors, warning: summary.warnings, info: summary.info };
