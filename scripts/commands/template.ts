@@ -1,7 +1,7 @@
 import { stat } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import ExcelJS from "exceljs";
-import { templatePlan } from "../../core";
+import { TEMPLATE_TABLES, templatePlan } from "../../core";
 import { writeFileAtomic } from "../atomic-write";
 import { renderWorkbook } from "../xlsx/render";
 
@@ -26,7 +26,7 @@ export async function runTemplate(opts: { out: string; sample?: boolean }): Prom
   }
   await writeFileAtomic(out, await templateBytes(Boolean(opts.sample)));
   process.stdout.write(
-    `Wrote ${opts.out}: the ${opts.sample ? "sample" : "empty"} IEWSC workbook (Settings, Roster, Timeline, Meetings, Blackouts, Workshop, Rates, Tasks).\n`,
+    `Wrote ${opts.out}: the ${opts.sample ? "sample" : "empty"} IEWSC workbook (${TEMPLATE_TABLES.join(", ")}).\n`,
   );
   return 0;
 }
