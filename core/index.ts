@@ -27,6 +27,7 @@ export * from "./plans/timeline-status";
 export * from "./plans/timeline-view";
 export * from "./program/check-program";
 export * from "./program/invitee";
+export * from "./program/mail-merge";
 export * from "./program/rule";
 export * from "./program/session";
 export * from "./program/summary";

@@ -106,6 +106,26 @@ export function program(): Command {
     });
 
   cli
+    .command("invitations")
+    .description("write the invitees as a mail-merge list (CSV) that Word and Outlook read")
+    .argument("<workbook>", "an .xlsx workbook with an Invitees table (it is never changed)")
+    .requiredOption("--out <file.csv>", "the .csv file to write")
+    .option("--status <S>", 'keep only the invitees of one Status ("To invite", "Invited", "Accepted", "Declined")')
+    .addHelpText(
+      "after",
+      "\nColumns: Name, Organization, Email, Invited As, Sessions (each with its day and time, from the Program table).\n" +
+        "UTF-8 with a byte order mark, comma-separated, one header row. Invitees without an e-mail address are left\n" +
+        "out and counted on standard error. A cell beginning with =, +, - or @ gets a leading ' so that no spreadsheet\n" +
+        "runs it as a formula.\n\n" +
+        "Exit codes: 0 written, 2 the workbook (or the command line) could not be used (nothing written).\n\n" +
+        'Examples:\n  iewsc invitations iewsc.xlsx --out invitations.csv\n  iewsc invitations iewsc.xlsx --out to-invite.csv --status "To invite"',
+    )
+    .action(async (file: string, opts: { out: string; status?: string }) => {
+      const { runInvitations } = await import("./commands/invitations");
+      process.exitCode = await runInvitations(file, opts);
+    });
+
+  cli
     .command("template")
     .description("write the empty IEWSC workbook template, or with --sample the Terms of Reference's sample committee")
     .requiredOption("--out <file>", "the .xlsx file to write")
