@@ -14,6 +14,7 @@ export * from "./dates/read-window";
 export * from "./errors";
 export * from "./findings";
 export * from "./messages";
+export * from "./plans/agenda-sheet";
 export * from "./plans/balance-sheet";
 export * from "./plans/beside";
 export * from "./plans/checks-sheet";

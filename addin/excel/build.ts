@@ -1,4 +1,5 @@
 import {
+  AGENDA_SHEET,
   BUDGET_SHEET,
   type BuildPlan,
   CHECKS_SHEET,
@@ -24,6 +25,8 @@ const READS: readonly TableName[] = [
   "Settings",
   "Meetings",
   "Blackouts",
+  "Program",
+  "Invitees",
 ];
 
 export interface BuildOutcome {
@@ -34,7 +37,7 @@ export interface BuildOutcome {
 /**
  * Build budget & resources, in three round trips: find the tables and the generated sheets and names;
  * load the tables; then add the missing Workshop, Rates or Tasks tables, rewrite the `Budget`,
- * `Resources` and `Checks` sheets and point the names `BudgetTotal` and `ResourceTotalDays` at their totals.
+ * `Resources` and `Checks` sheets (and the `Agenda` when there is a Program) and point the names `BudgetTotal` and `ResourceTotalDays` at their totals.
  */
 export async function buildIn(
   context: Excel.RequestContext,
@@ -43,7 +46,7 @@ export async function buildIn(
   let syncs = 0;
   const found = queueDiscovery(context, READS);
   const lookups = new Map<string, SheetLookup>();
-  for (const name of [BUDGET_SHEET, RESOURCES_SHEET, "Workshop", "Rates", "Tasks"])
+  for (const name of [BUDGET_SHEET, RESOURCES_SHEET, AGENDA_SHEET, "Workshop", "Rates", "Tasks"])
     lookups.set(name, queueSheetLookup(context, name, []));
   const checks = queueSheetLookup(context, CHECKS_SHEET, [CHECKS_TABLE]);
   const names = ["BudgetTotal", "ResourceTotalDays"].map((n) =>
@@ -56,7 +59,7 @@ export async function buildIn(
   for (const lookup of [...lookups.values(), checks]) queueOwnership(lookup);
   await context.sync();
   syncs++;
-  for (const name of [BUDGET_SHEET, RESOURCES_SHEET]) assertOurs(lookups.get(name)!, name);
+  for (const name of [BUDGET_SHEET, RESOURCES_SHEET, AGENDA_SHEET]) assertOurs(lookups.get(name)!, name);
   assertOurs(checks, CHECKS_SHEET);
 
   const input = toWorkbookInput(load);

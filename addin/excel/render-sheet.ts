@@ -142,9 +142,16 @@ export async function renderSheet(
     const formats = block.numFmt ? block.values[0]!.map(() => block.numFmt) : [];
     await queueRows(sheet, row, column, block.values, formats, options.date1904, options.budget);
     if (block.style) styleRange(sheet.getRange(a1(row, column, row + block.values.length - 1, column)), block.style);
+    if (block.wrap && block.values.length) {
+      const width = Math.max(...block.values.map((r) => r.length));
+      const range = sheet.getRange(a1(row, column, row + block.values.length - 1, column + width - 1));
+      range.format.wrapText = true;
+      range.format.verticalAlignment = "Top";
+    }
   }
   queueColumnWidths(sheet, plan.columns);
   if (plan.freezeBelowRow && plan.freezeBelowRow > 1) sheet.freezePanes.freezeRows(plan.freezeBelowRow - 1);
+  if (plan.print) queuePrint(sheet, plan.print, !found.sheet.isNullObject);
   for (const table of plan.tables) await queueTable(sheet, table, options.date1904, options.budget);
   queueConditionalFormats(sheet, plan.conditionalFormats);
   for (const v of plan.validations) {
@@ -217,4 +224,44 @@ function styleRange(range: Excel.Range, style: NonNullable<SheetPlan["blocks"][n
     range.format.font.italic = true;
     range.format.font.color = "#605E5C";
   }
+}
+
+/**
+ * Page setup (ExcelApi 1.9): paper, orientation, a fixed scale or one page wide, the rows repeated on
+ * every page, the header and footer, and manual page breaks above the rows that begin a page (the old
+ * ones removed first when the sheet existed).
+ */
+export function queuePrint(sheet: Excel.Worksheet, print: NonNullable<SheetPlan["print"]>, existed: boolean): void {
+  const layout = sheet.pageLayout;
+  layout.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
+  layout.paperSize = print.paper === "Letter" ? "Letter" : "A4";
+  layout.zoom = print.scale ? { scale: print.scale } : { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  if (print.titleRows) layout.setPrintTitleRows(`$${print.titleRows.replace(":", ":$")}`);
+  const page = layout.headersFooters.defaultForAllPages;
+  if (print.header) {
+    const h = sections(print.header);
+    page.leftHeader = h.L;
+    page.centerHeader = h.C;
+    page.rightHeader = h.R;
+  }
+  if (print.footer) {
+    const f = sections(print.footer);
+    page.leftFooter = f.L;
+    page.centerFooter = f.C;
+    page.rightFooter = f.R;
+  }
+  if (existed) sheet.horizontalPageBreaks.removePageBreaks();
+  for (const row of print.rowBreaks ?? []) sheet.horizontalPageBreaks.add(`A${row}`);
+}
+
+/** Splits an OOXML header or footer (`&Lleft&Ccentre&Rright`) into the three sections Office.js sets apart. */
+export function sections(text: string): { L: string; C: string; R: string } {
+  const out = { L: "", C: "", R: "" };
+  let at: "L" | "C" | "R" = "C";
+  // "&&" is a literal ampersand, never a section code.
+  for (const part of text.split(/(&&|&[LCR])/)) {
+    if (part === "&L" || part === "&C" || part === "&R") at = part[1] as "L" | "C" | "R";
+    else out[at] += part;
+  }
+  return out;
 }

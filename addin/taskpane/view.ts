@@ -252,6 +252,10 @@ export function renderBuilt(doc: Document, plan: BuildPlan): void {
       `Resources: ${Math.round(plan.resources.totalDays * 10) / 10} person-days (ResourceTotalDays) over ${count(plan.resources.roles.length, ["role", "roles"])} and ${count(plan.resources.months.length, ["month", "months"])}.`,
     ),
   );
+  if (plan.generated.some((g) => g.name === "Agenda"))
+    box.append(
+      el(doc, "p", {}, "Agenda: the programme by day and time, with the speakers' balance, ready to print on A4."),
+    );
   if (plan.added.length)
     box.append(el(doc, "p", {}, `Added with defaults, to fill in: ${plan.added.map((s) => s.name).join(", ")}.`));
   box.append(

@@ -22,6 +22,8 @@ export interface PlanBlock {
   style?: CellStyle;
   /** Number format for every cell of the block. */
   numFmt?: string;
+  /** Wrap long text inside the cells (aligned to the top), for sheets meant to be read and printed. */
+  wrap?: boolean;
 }
 
 export interface PlanTableColumn {
@@ -76,6 +78,13 @@ export interface PlanPrint {
   footer?: string;
   /** Paper: A4 unless said otherwise (ITU prints on A4). */
   paper?: "A4" | "Letter";
+  /**
+   * A fixed scale in per cent instead of "one page wide": Excel ignores manual page breaks when a sheet
+   * is fitted to pages, so a sheet with `rowBreaks` gives a scale at which its columns fit the page.
+   */
+  scale?: number;
+  /** Rows that begin a new printed page (manual page breaks above them). */
+  rowBreaks?: number[];
 }
 
 export interface SheetPlan {

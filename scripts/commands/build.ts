@@ -1,6 +1,7 @@
 import { readFile, realpath, stat } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import {
+  AGENDA_SHEET,
   type Day,
   CHECKS_SHEET,
   WouldLoseDataError,
@@ -24,6 +25,8 @@ export interface BuildOutcome {
   resourceTotalDays: number;
   /** The contract tables the build added with defaults. */
   added: string[];
+  /** True when the workbook has a Program, so the Agenda sheet was written. */
+  agenda: boolean;
   summary: { errors: number; warnings: number; info: number };
 }
 
@@ -81,6 +84,7 @@ export async function buildFile(file: string, out: string, options: { asOf?: Day
     currency: plan.budget.currency,
     resourceTotalDays: round(plan.resources.totalDays),
     added: plan.added.map((s) => s.name),
+    agenda: plan.generated.some((g) => g.name === AGENDA_SHEET),
     summary: check?.summary ?? { errors: 0, warnings: 0, info: 0 },
   };
 }
@@ -114,7 +118,7 @@ export async function runBuild(file: string, opts: { out: string; json?: boolean
   } else {
     const money = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 2 }).format(outcome.budgetTotal);
     const lines = [
-      `Wrote ${opts.out}: the budget (${money} ${outcome.currency}, named BudgetTotal) and the resources (${outcome.resourceTotalDays} person-days, named ResourceTotalDays).`,
+      `Wrote ${opts.out}: the budget (${money} ${outcome.currency}, named BudgetTotal) and the resources (${outcome.resourceTotalDays} person-days, named ResourceTotalDays)${outcome.agenda ? ", and the printable Agenda" : ""}.`,
       ...(outcome.added.length
         ? [
             `Added with defaults, to fill in: the ${outcome.added.join(", ")} table${outcome.added.length > 1 ? "s" : ""}.`,

@@ -194,6 +194,7 @@ function writeBlock(ws: ExcelJS.Worksheet, block: PlanBlock): void {
       cell.value = toExcel(value);
       if (block.numFmt) cell.numFmt = block.numFmt;
       if (block.style) cell.style = { ...cell.style, ...STYLES[block.style] };
+      if (block.wrap) cell.alignment = { wrapText: true, vertical: "top" };
     }
   }
 }
@@ -256,9 +257,17 @@ export function tableDataRange(table: PlanTable): string {
 function applyPrint(ws: ExcelJS.Worksheet, print: NonNullable<SheetPlan["print"]>): void {
   ws.pageSetup.orientation = print.orientation;
   ws.pageSetup.paperSize = (print.paper === "Letter" ? 1 : 9) as ExcelJS.PaperSize;
-  ws.pageSetup.fitToPage = true;
-  ws.pageSetup.fitToWidth = 1;
-  ws.pageSetup.fitToHeight = 0;
+  if (print.scale) {
+    // A fixed scale: Excel honours manual page breaks only when the sheet is not fitted to pages.
+    ws.pageSetup.fitToPage = false;
+    ws.pageSetup.scale = print.scale;
+  } else {
+    ws.pageSetup.fitToPage = true;
+    ws.pageSetup.fitToWidth = 1;
+    ws.pageSetup.fitToHeight = 0;
+  }
+  // ExcelJS puts a break below a row: the row above each one that begins a page.
+  for (const row of print.rowBreaks ?? []) if (row > 1) ws.getRow(row - 1).addPageBreak();
   if (print.titleRows) ws.pageSetup.printTitlesRow = print.titleRows;
   if (print.header) ws.headerFooter.oddHeader = print.header;
   if (print.footer) ws.headerFooter.oddFooter = print.footer;

@@ -99,7 +99,16 @@
     }
 
     function newSheet(name) {
-      var s = { name: name, cells: new Map(), formats: [], frozenRows: 0, tabColor: "", validations: [], charts: [] };
+      var s = {
+        name: name,
+        cells: new Map(),
+        formats: [],
+        frozenRows: 0,
+        tabColor: "",
+        validations: [],
+        charts: [],
+        print: { orientation: "", paperSize: "", zoom: null, titleRows: "", header: "", footer: "", rowBreaks: [] },
+      };
       world.sheets.push(s);
       return s;
     }
@@ -301,6 +310,34 @@
             s.frozenRows = n;
           },
         },
+        // Page layout (ExcelApi 1.9): its properties are read back at sync time, as the tab colour is.
+        pageLayout: {
+          orientation: "",
+          paperSize: "",
+          zoom: {},
+          setPrintTitleRows: (rows) => {
+            s.print.titleRows = rows;
+          },
+          headersFooters: {
+            defaultForAllPages: {
+              leftHeader: "",
+              centerHeader: "",
+              rightHeader: "",
+              leftFooter: "",
+              centerFooter: "",
+              rightFooter: "",
+            },
+          },
+        },
+        horizontalPageBreaks: {
+          add: (address) => {
+            s.print.rowBreaks.push(parseBox(address).top);
+            world.pendingBytes += 50;
+          },
+          removePageBreaks: () => {
+            s.print.rowBreaks = [];
+          },
+        },
         charts: {
           getItemOrNullObject: (name) => {
             for (var i = 0; i < s.charts.length; i++) if (s.charts[i].name === name) return chartObject(s, s.charts[i]);
@@ -395,6 +432,21 @@
         // Only a value this object was given since it was created counts as a write.
         if (typeof e.obj.tabColor === "string" && e.obj.tabColor !== e.tab && !/^Error/.test(e.obj.tabColor))
           e.state.tabColor = e.tab = e.obj.tabColor;
+        var layout = e.obj.pageLayout;
+        if (layout) {
+          var written = (v) => v !== "" && v !== null && v !== undefined && !/^Error/.test(String(v));
+          if (written(layout.orientation)) e.state.print.orientation = layout.orientation;
+          if (written(layout.paperSize)) e.state.print.paperSize = layout.paperSize;
+          if (layout.zoom && typeof layout.zoom === "object" && Object.keys(layout.zoom).length)
+            e.state.print.zoom = layout.zoom;
+          var page = layout.headersFooters && layout.headersFooters.defaultForAllPages;
+          if (page) {
+            var h = [page.leftHeader, page.centerHeader, page.rightHeader];
+            var f = [page.leftFooter, page.centerFooter, page.rightFooter];
+            if (h.some(written)) e.state.print.header = h.map((x) => (written(x) ? x : "")).join("|");
+            if (f.some(written)) e.state.print.footer = f.map((x) => (written(x) ? x : "")).join("|");
+          }
+        }
       });
       world.tableObjects.forEach((e) => {
         if (typeof e.obj.name === "string" && e.obj.name !== e.name && !/^Error/.test(e.obj.name)) {
