@@ -150,6 +150,8 @@ export async function renderSheet(
     }
   }
   queueColumnWidths(sheet, plan.columns);
+  // Setting a cell's row height sets its whole row's.
+  for (const { row, height } of plan.rowHeights ?? []) sheet.getRange(`A${row}`).format.rowHeight = height;
   if (plan.freezeBelowRow && plan.freezeBelowRow > 1) sheet.freezePanes.freezeRows(plan.freezeBelowRow - 1);
   if (plan.print) queuePrint(sheet, plan.print, !found.sheet.isNullObject);
   for (const table of plan.tables) await queueTable(sheet, table, options.date1904, options.budget);

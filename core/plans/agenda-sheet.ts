@@ -24,8 +24,10 @@ const PANEL = AGENDA_COLUMNS.length + 2;
 const FIRST_ROW = 5;
 const PCT = "0%";
 /** Widths in characters: the programme and the panel fit an A4 landscape page at `PRINT_SCALE` %. */
-const WIDTHS = [12, 12, 8, 38, 24, 44, 2, 26, 8, 8];
-const PRINT_SCALE = 70;
+const WIDTHS = [12, 11, 7, 32, 22, 40, 2, 22, 6, 6];
+const PRINT_SCALE = 65;
+/** Points per line of wrapped 11-point text. */
+const LINE_HEIGHT = 15;
 const WEEKDAY = new Intl.DateTimeFormat("en-GB", { weekday: "long", timeZone: "UTC" });
 
 /** The speakers' balance at a glance, as the Agenda's panel shows it (and the reports may). */
@@ -126,8 +128,8 @@ export function agendaSheet(input: AgendaInput): SheetPlan {
       ref: "A2",
       values: [
         [
-          `${GENERATED_NOTE}${input.generatedOn === undefined ? "" : ` on ${longDate(input.generatedOn)}`} from the ${program.sheet}${views.Invitees ? ` and ${views.Invitees.sheet}` : ""} sheets. ` +
-            `${UNCONFIRMED_MARK.trim()} marks a speaker who has not accepted yet. Build again to refresh; anything typed here is replaced.`,
+          `${GENERATED_NOTE}${input.generatedOn === undefined ? "" : ` on ${longDate(input.generatedOn)}`} from ${program.sheet}${views.Invitees ? ` and ${views.Invitees.sheet}` : ""}; ` +
+            `${UNCONFIRMED_MARK.trim()}: not accepted yet. Build again to refresh (anything typed here is replaced).`,
         ],
       ],
       style: "note",
@@ -144,6 +146,19 @@ export function agendaSheet(input: AgendaInput): SheetPlan {
       style: "subtitle",
     },
   );
+  if (views.Invitees) {
+    const min = settings.minGenderShare;
+    plan.blocks.push({
+      ref: "A4",
+      values: [
+        [
+          `Right: the speakers at a glance. Green: women and men each ≥ ${pct(min)} (amber from ${pct(Math.min(ITU_REFERENCE_SHARE, min))}), ` +
+            `industry ≥ ${pct(settings.minIndustrySpeakerShare)} (amber within 10 points), every region.`,
+        ],
+      ],
+      style: "note",
+    });
+  }
 
   const person = (p: Named): string => {
     const i = byKey.get(p.key);
@@ -173,6 +188,7 @@ export function agendaSheet(input: AgendaInput): SheetPlan {
 
   let row = FIRST_ROW;
   const rowBreaks: number[] = [];
+  const heights: { row: number; height: number }[] = [];
   const sessionRows: { from: number; to: number }[] = [];
   const group = (heading: string, list: readonly Session[], first: boolean) => {
     if (!first) {
@@ -184,10 +200,12 @@ export function agendaSheet(input: AgendaInput): SheetPlan {
       { ref: a1(row + 1, 1), values: [[...AGENDA_COLUMNS]], style: "label" },
     );
     const body = list.map(line);
-    plan.blocks.push(
-      { ref: a1(row + 2, 1), values: body.map((r) => r.slice(0, 3)), numFmt: "@" },
-      { ref: a1(row + 2, 4), values: body.map((r) => r.slice(3)), numFmt: "@", wrap: true },
-    );
+    plan.blocks.push({ ref: a1(row + 2, 1), values: body, numFmt: "@", wrap: true });
+    body.forEach((r, i) => {
+      // As many lines as the longest wrapped cell needs (a character of Calibri 11 is about one width unit).
+      const lines = Math.max(1, ...r.map((v, j) => Math.ceil(String(v ?? "").length / (WIDTHS[j]! - 1))));
+      if (lines > 1) heights.push({ row: row + 2 + i, height: lines * LINE_HEIGHT });
+    });
     sessionRows.push({ from: row + 2, to: row + 1 + body.length });
     row += 2 + body.length;
   };
@@ -221,6 +239,7 @@ export function agendaSheet(input: AgendaInput): SheetPlan {
   if (views.Invitees) panel(plan, agendaBalance(sessions, invitees, settings), settings);
 
   plan.columns = WIDTHS.map((width, i) => ({ column: i + 1, width }));
+  if (heights.length) plan.rowHeights = heights;
   plan.freezeBelowRow = FIRST_ROW;
   plan.tabColor = RAG.blue.font;
   plan.print = {
@@ -254,24 +273,12 @@ function panel(plan: SheetPlan, b: AgendaBalance, settings: Settings): void {
     { ref: a1(top + 2, col(1)), values: rows.map((r) => [r[1]!]), numFmt: "0" },
     { ref: a1(top + 2, col(2)), values: rows.map((r) => [r[2]!]), numFmt: PCT },
   ];
-  const regionTop = top + 2 + rows.length + 1;
-  blocks.push(
-    { ref: a1(regionTop, col(0)), values: [["Speakers by region"]], style: "label" },
-    {
-      ref: a1(regionTop + 1, col(0)),
-      values: regions.map((r) => [r, b.regions.find((x) => x.region === r)?.speakers ?? 0]),
-    },
-    {
-      ref: a1(regionTop + 2 + regions.length, col(0)),
-      values: [
-        [
-          `Green: women and men each ${pct(settings.minGenderShare)} or more (MinGenderShare), amber from ${pct(Math.min(ITU_REFERENCE_SHARE, settings.minGenderShare))}; ` +
-            `industry ${pct(settings.minIndustrySpeakerShare)} or more (MinIndustrySpeakerShare), amber within 10 points; every region represented.`,
-        ],
-      ],
-      style: "note",
-    },
-  );
+  const missing = regions.filter((r) => !b.regions.some((x) => x.region === r));
+  blocks.push({
+    ref: a1(top + 2 + rows.length, col(0)),
+    values: [[missing.length ? `No speaker from ${missing.join(", ")}` : "Every region speaks"]],
+    style: "note",
+  });
   plan.blocks.push(...blocks);
   const share = (r: number) => `${a1(r, col(2))}`;
   const rag = (r: number, green: number, amber: number) => {

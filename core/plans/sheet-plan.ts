@@ -99,6 +99,11 @@ export interface SheetPlan {
   tabColor?: string;
   /** Page setup; a sheet without one prints as the program's defaults do. */
   print?: PlanPrint;
+  /**
+   * Heights of rows holding wrapped text, in points: LibreOffice does not grow a row to its wrapped
+   * text when it opens a file, so a sheet meant for printing says how tall its rows are.
+   */
+  rowHeights?: { row: number; height: number }[];
 }
 
 export interface WorkbookPlan {

@@ -86,6 +86,7 @@ export function renderSheet(wb: ExcelJS.Workbook, plan: SheetPlan): ExcelJS.Work
   for (const { column, width } of plan.columns) if (width) ws.getColumn(column).width = width;
   if (plan.print) applyPrint(ws, plan.print);
   for (const block of plan.blocks) writeBlock(ws, block);
+  for (const { row, height } of plan.rowHeights ?? []) ws.getRow(row).height = height;
   for (const table of plan.tables) writeTable(ws, table);
   for (const v of plan.validations) {
     // One validation over the bounded range: per-cell validations overlap and Excel rejects them.
