@@ -439,7 +439,7 @@
           if (written(layout.paperSize)) e.state.print.paperSize = layout.paperSize;
           if (layout.zoom && typeof layout.zoom === "object" && Object.keys(layout.zoom).length)
             e.state.print.zoom = layout.zoom;
-          var page = layout.headersFooters && layout.headersFooters.defaultForAllPages;
+          var page = layout.headersFooters?.defaultForAllPages;
           if (page) {
             var h = [page.leftHeader, page.centerHeader, page.rightHeader];
             var f = [page.leftFooter, page.centerFooter, page.rightFooter];

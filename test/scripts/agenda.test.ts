@@ -148,6 +148,6 @@ describeWith("LibreOffice", SOFFICE)("the Agenda printed through LibreOffice", (
       .filter((f) => /^agenda-\d+\.png$/.test(f))
       .sort();
     expect(pngs).toHaveLength(2);
-    pngs.forEach((png, i) => copyFileSync(join(dir, png), join(ARTIFACTS, `agenda-${i + 1}.png`)));
+    for (const [i, png] of pngs.entries()) copyFileSync(join(dir, png), join(ARTIFACTS, `agenda-${i + 1}.png`));
   });
 });
