@@ -38,7 +38,9 @@ export function program(): Command {
 
   cli
     .command("check")
-    .description("run every check the workbook's tables allow (roster …) and report the findings")
+    .description(
+      "run every check the workbook's tables allow (roster, timeline, tasks, programme, invitations) and report the findings",
+    )
     .argument("<workbook...>", "one or more .xlsx workbooks")
     .option("--json", "print one JSON document on standard output")
     .option("--as-of <YYYY-MM-DD>", "the day that counts as today (overrides the Settings table's AsOf)", asOfOption)
@@ -60,7 +62,7 @@ export function program(): Command {
   cli
     .command("build")
     .description(
-      "write a copy of the workbook with the generated Budget, Resources and Checks sheets (and any missing Workshop, Rates or Tasks table)",
+      "write a copy of the workbook with the generated Budget, Resources, Agenda (with a Program) and Checks sheets (and any missing Workshop, Rates or Tasks table)",
     )
     .argument("<workbook>", "an .xlsx workbook (it is never changed)")
     .requiredOption("--out <file>", "the .xlsx file to write")

@@ -86,5 +86,5 @@ export function csvField(value: string): string {
  * The caller adds the byte order mark when it writes the file.
  */
 export function toCsv(rows: readonly (readonly string[])[]): string {
-  return rows.map((r) => r.map(csvField).join(",")).join("\r\n") + "\r\n";
+  return `${rows.map((r) => r.map(csvField).join(",")).join("\r\n")}\r\n`;
 }
