@@ -283,8 +283,9 @@ describeWith("Chromium", CHROMIUM)("the task pane in headless Chromium", () => {
     await page.getByRole("button", { name: "Build budget & resources" }).click();
     await page.locator(".recorded").waitFor();
     const text = await page.locator(".recorded").textContent();
-    // 2 languages × 2,500 + 1,200 + 800 + 1,500 + 120 × 35 + 4 × 3,500 + 8 × 1,500 + 120 × 12 = 40,140, plus 10 %.
-    expect(text).toContain("Budget: 44,154 CHF in all (BudgetTotal), with 9 lines.");
+    // Two days (the template's Workshop): 2 languages × 2 × 2,500 + 2 × 1,200 + 2 × 800 + 2 × 1,500 + 120 × 2 × 35
+    // + 4 × 3,500 + 8 × 1,500 + 120 × 12 = 52,840, plus 10 %.
+    expect(text).toContain("Budget: 58,124 CHF in all (BudgetTotal), with 9 lines.");
     expect(text).toContain("Added with defaults, to fill in: Workshop, Rates, Tasks.");
     const names = await page.evaluate(() =>
       (window as unknown as { __fake: { names(): { name: string }[] } }).__fake.names().map((n) => n.name),
