@@ -118,7 +118,7 @@ describe("Check programme in Excel (fake host)", () => {
     expect(excel.sheet(AGENDA_SHEET)!.print).toMatchObject({
       orientation: "Landscape",
       paperSize: "A4",
-      zoom: { scale: 70 },
+      zoom: { scale: agenda.print!.scale },
       rowBreaks: agenda.print!.rowBreaks,
       header: "Agenda||Test workshop".replace("Agenda", '&"-,Bold"Agenda'),
     });
