@@ -15,12 +15,19 @@ const day = (iso: string) => {
 };
 /** Allowed values as a choice: "A, B or C". */
 const list = (items: readonly string[]) => listOf(items, "or");
+const names = (people: readonly string[], conjunction: "and" | "or" = "and") =>
+  listOf(
+    people.map((n) => n || "(no name)"),
+    conjunction,
+  );
 
 /** The check as the subject of a sentence, with its verb: "the roster was", "the tasks were". */
 const CHECK_WAS = {
   roster: "the roster was",
   timeline: "the timeline was",
   tasks: "the tasks were",
+  program: "the programme was",
+  invitees: "the invitations were",
   settings: "the settings were",
 };
 

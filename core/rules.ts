@@ -157,7 +157,8 @@ export interface RegisteredCode extends Omit<Rule<never>, "check"> {
 /** The folder of a check's rules: the invitation rules live with the programme's. */
 const FOLDER: Partial<Record<CheckName, string>> = { invitees: "program" };
 
-const fileOf = (of: CheckName, code: FindingCode) => `core/${FOLDER[of] ?? of}/rules/${code.toLowerCase().replace(/_/g, "-")}.ts`;
+const fileOf = (of: CheckName, code: FindingCode) =>
+  `core/${FOLDER[of] ?? of}/rules/${code.toLowerCase().replace(/_/g, "-")}.ts`;
 
 function register(of: CheckName, rules: readonly Rule<never>[]): RegisteredCode[] {
   return rules.map(({ check: _, ...meta }) => ({ ...meta, of, producedBy: fileOf(of, meta.code) }));

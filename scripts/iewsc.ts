@@ -145,6 +145,8 @@ export function program(): Command {
         process.exitCode = await runReport(inputs, opts);
       },
     );
+
+  cli
     .command("invitations")
     .description("write the invitees as a mail-merge list (CSV) that Word and Outlook read")
     .argument("<workbook>", "an .xlsx workbook with an Invitees table (it is never changed)")
@@ -161,7 +163,7 @@ export function program(): Command {
     )
     .action(async (file: string, opts: { out: string; status?: string }) => {
       const { runInvitations } = await import("./commands/invitations");
-      process.exitCode = await runInvitations(file, opts);
+      process.exitCode = await runInvitations(file, { ...opts, debug: debug() });
     });
 
   cli

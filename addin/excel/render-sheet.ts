@@ -368,4 +368,3 @@ export async function queueBesideTable(
   queueConditionalFormats(sheet, plan.conditionalFormats);
   queueColumnWidths(sheet, plan.columns);
 }
-

@@ -10,10 +10,11 @@ import type { Settings } from "../settings";
 import type { TableName } from "../tables/contract";
 import type { TableView } from "../tables/read-table";
 import { regionsOf } from "../vocab";
-import { GENERATED_NOTE, ITU_REFERENCE_SHARE } from "./balance-sheet";
-import { type PlanBlock, type PlanValue, RAG, type SheetPlan, emptySheet } from "./sheet-plan";
+import { ITU_REFERENCE_SHARE } from "./balance-sheet";
+import { GENERATED, generatedNote } from "./generated";
+import { type PlanBlock, type PlanValue, RAG, type SheetPlan, emptySheet, printSetup } from "./sheet-plan";
 
-export const AGENDA_SHEET = "Agenda";
+export const AGENDA_SHEET = GENERATED.agenda.sheet;
 /** The programme's columns, left to right. */
 export const AGENDA_COLUMNS = ["Time", "Format", "Session", "Title", "Moderator", "Speakers"] as const;
 /** How a speaker who has not accepted is marked. */
@@ -124,16 +125,10 @@ export function agendaSheet(input: AgendaInput): SheetPlan {
         : `${longDate(days[0]!)} – ${longDate(days.at(-1)!)}`;
   plan.blocks.push(
     { ref: "A1", values: [[`Agenda — ${title}`]], style: "title" },
-    {
-      ref: "A2",
-      values: [
-        [
-          `${GENERATED_NOTE}${input.generatedOn === undefined ? "" : ` on ${longDate(input.generatedOn)}`} from ${program.sheet}${views.Invitees ? ` and ${views.Invitees.sheet}` : ""}; ` +
-            `${UNCONFIRMED_MARK.trim()}: not accepted yet. Build again to refresh (anything typed here is replaced).`,
-        ],
-      ],
-      style: "note",
-    },
+    generatedNote(
+      `${input.generatedOn === undefined ? "" : `on ${longDate(input.generatedOn)} `}from ${program.sheet}${views.Invitees ? ` and ${views.Invitees.sheet}` : ""}; ` +
+        `${UNCONFIRMED_MARK.trim()}: not accepted yet. Build again to refresh (anything typed here is replaced).`,
+    ),
     {
       ref: "A3",
       values: [
@@ -242,12 +237,10 @@ export function agendaSheet(input: AgendaInput): SheetPlan {
   if (heights.length) plan.rowHeights = heights;
   plan.freezeBelowRow = FIRST_ROW;
   plan.tabColor = RAG.blue.font;
+  // A fixed scale rather than one page wide: Excel ignores manual page breaks on a sheet fitted to pages.
   plan.print = {
-    orientation: "landscape",
-    paper: "A4",
+    ...printSetup({ title: `Agenda — ${title}`, orientation: "landscape" }),
     scale: PRINT_SCALE,
-    header: `&L&"-,Bold"Agenda&R${title.replace(/&/g, "&&")}`,
-    footer: "&L" + `${GENERATED_NOTE}`.replace(/&/g, "&&") + "&RPage &P of &N",
     ...(rowBreaks.length ? { rowBreaks } : {}),
   };
   return plan;

@@ -2,7 +2,6 @@ import type ExcelJS from "exceljs";
 import { resolve } from "node:path";
 import {
   AGENDA_SHEET,
-  type Day,
   CHECKS_SHEET,
   type Day,
   buildPlan,
@@ -55,7 +54,7 @@ export async function buildFile(file: string, out: string, options: { asOf?: Day
   const input = await readInputFile(file);
   const wb = await loadWorkbookBytes(input, file, { keepValidations: true });
   // A sheet, table or name of the user's spelled as one we generate (any case) stops the build here.
-  assertGeneratedWritable(wb, ["budget", "resources", "checks"]);
+  assertGeneratedWritable(wb, ["budget", "resources", "agenda", "checks"]);
   const tables = findTables(wb);
   const plan = buildPlan(tables, today);
   // A workbook where no check can run (no roster, timeline or tasks) still gets its budget, but never

@@ -117,8 +117,7 @@ describe("Check programme in Excel (fake host)", () => {
     ]);
     const layout = excel.pageLayout(AGENDA_SHEET);
     expect(layout).toMatchObject({ orientation: "Landscape", paperSize: "A4", zoom: { scale: agenda.print!.scale } });
-    expect(layout.headersFooters.defaultForAllPages.leftHeader).toBe('&"-,Bold"Agenda');
-    expect(layout.headersFooters.defaultForAllPages.rightHeader).toBe("Test workshop");
+    expect(layout.headersFooters.defaultForAllPages.leftHeader).toBe('&"Calibri,Bold"Agenda — Test workshop');
     expect(excel.sheet(AGENDA_SHEET)!.rowBreaks).toEqual(agenda.print!.rowBreaks);
     // Day 1 is rows 5–9, then one empty row; day 2 begins a page.
     expect(agenda.print!.rowBreaks).toEqual([11]);

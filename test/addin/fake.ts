@@ -60,6 +60,8 @@ export interface FakeExcel {
     name: string;
     frozenRows: number;
     tabColor: string;
+    /** Manual page breaks: the rows that begin a printed page. */
+    rowBreaks: number[];
     print: {
       orientation: string;
       paperSize: string;

@@ -107,8 +107,8 @@ export function programFindings(c: ProgramCase): Finding[] {
   const input = Object.fromEntries(Object.entries(tables).map(([n, rows]) => [n, raw(n as TableName, rows!)]));
   return checkWorkbook(
     { tables: input, date1904: false },
-    { only: ["program", "invitees"], asOf: dayOfIso(c.asOf ?? "2024-03-01")! },
-  ).findings;
+    { focus: "program", asOf: dayOfIso(c.asOf ?? "2024-03-01")! },
+  ).focused;
 }
 
 export const settingsWith = (s: Partial<Settings>): Settings => ({ ...DEFAULT_SETTINGS, ...s });

@@ -106,7 +106,7 @@ describe("the Agenda sheet of the sample", () => {
 
     const excel = fakeExcel({ sheets: [] });
     await excel.run(async (ctx) => {
-      const found = queueSheetLookup(ctx, AGENDA_SHEET, []);
+      const found = queueSheetLookup(ctx, "agenda");
       await ctx.sync();
       await renderOffice(ctx, plan, found, { date1904: false, budget: new RequestBudget(ctx) });
       await ctx.sync();
