@@ -34,7 +34,6 @@ export function program(): Command {
     )
     .version(packageVersion())
     .option("--debug", "on an internal error, print its stack trace (for a bug report)")
-    .showHelpAfterError("(run iewsc --help for the commands)")
     .exitOverride()
     .configureOutput({
       writeErr: (s) => process.stderr.write(s),

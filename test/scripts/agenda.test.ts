@@ -120,11 +120,8 @@ describe("the Agenda sheet of the sample", () => {
       }),
     );
     expect(office).toEqual(exceljs);
-    expect(excel.sheet(AGENDA_SHEET)!.print).toMatchObject({
-      orientation: "Landscape",
-      paperSize: "A4",
-      rowBreaks: [17],
-    });
+    expect(excel.pageLayout(AGENDA_SHEET)).toMatchObject({ orientation: "Landscape", paperSize: "A4" });
+    expect(excel.sheet(AGENDA_SHEET)!.rowBreaks).toEqual([17]);
   });
 });
 

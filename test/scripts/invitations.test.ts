@@ -161,7 +161,8 @@ describe("iewsc invitations", () => {
   });
 
   test.each([
-    [["--out", "SELF"], /is the input workbook/],
+    // The input is an .xlsx: refused as the wrong kind of output before it is compared with the input.
+    [["--out", "SELF"], /the output must be a \.csv file/],
     [["--out", "x.txt"], /must be a \.csv file/],
     [["--out", "no/such/dir/x.csv"], /does not exist/],
     [["--out", "x.csv", "--status", "Maybe"], /--status "Maybe" is not a Status/],
@@ -182,7 +183,7 @@ describe("iewsc invitations", () => {
     const r = iewsc(["invitations", file, "--out", join(dir, "none.csv")]);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(
-      `iewsc: ${file}: no Invitees table was found (neither an Excel table nor a sheet of that name)\n`,
+      `iewsc: ${file}: no Invitees table was found (neither an Excel table nor a sheet of that name); to start from a workbook with every table, run iewsc template --out iewsc.xlsx\n`,
     );
   });
 });
