@@ -217,7 +217,8 @@ async function check(focus: Exclude<CheckName, "tasks" | "invitees">, step: (s: 
   }
   setResultTitle(focus === "roster" ? "Roster" : focus === "program" ? "Programme" : "Timeline");
   renderFindings(document, outcome.summary, outcome.findings, (f) => void select(f), focus);
-  updateGlance(focus === "roster" ? "committee" : "timeline", outcome.summary);
+  // The glance shows the committee and the timeline; the programme's findings are in the result.
+  if (focus !== "program") updateGlance(focus === "roster" ? "committee" : "timeline", outcome.summary);
 }
 
 function updateGlance(what: "committee" | "timeline", summary: Summary): void {
