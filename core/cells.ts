@@ -4,10 +4,11 @@
  *
  * - `null` for an empty cell;
  * - `string`, `number`, `boolean` as the cell holds them (a formula contributes its result);
- * - `{ date }` for a cell the reader knows is a date, as an ISO calendar day (`2024-04-19`);
+ * - `{ date }` for a cell the reader knows is a date, as an ISO calendar day (`2024-04-19`), with `time`
+ *   (seconds since midnight) when the cell also holds a time of day (ExcelJS turns `hh:mm` cells into dates);
  * - `{ error }` for an error value such as `#N/A`.
  */
-export type CellValue = null | string | number | boolean | { date: string } | { error: string };
+export type CellValue = null | string | number | boolean | { date: string; time?: number } | { error: string };
 
 /** True for an empty cell or one holding only white space. */
 export function isBlank(value: CellValue | undefined): boolean {

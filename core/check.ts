@@ -7,6 +7,7 @@
 import type { Day } from "./dates/calendar";
 import { ColumnMissingError, TableMissingError, TableUnusableError, type WorkbookError } from "./errors";
 import { type Finding, type FindingOf, type Summary, finding, sortFindings, summarize } from "./findings";
+import { checkInvitees, checkProgram } from "./program/check-program";
 import { checkRoster } from "./roster/check-roster";
 import { type Member, readMembers } from "./roster/member";
 import { type CheckName, ownerOf } from "./rules";
@@ -51,14 +52,21 @@ export const CHECKS: readonly { name: CheckName; table: TableName }[] = [
   { name: "roster", table: "Roster" },
   { name: "timeline", table: "Timeline" },
   { name: "tasks", table: "Tasks" },
+  { name: "program", table: "Program" },
+  { name: "invitees", table: "Invitees" },
 ];
 
-/** The checks whose findings a focus lists: Check timeline lists the schedule, its milestones and tasks. */
+/**
+ * The checks whose findings a focus lists: Check timeline lists the schedule, its milestones and tasks;
+ * Check programme the sessions and the invitations.
+ */
 export const FOCUS_CHECKS: Readonly<Record<CheckFocus, readonly CheckName[]>> = {
   roster: ["roster"],
   timeline: ["timeline", "tasks"],
   tasks: ["tasks"],
-  all: ["roster", "timeline", "tasks"],
+  program: ["program", "invitees"],
+  invitees: ["invitees"],
+  all: ["roster", "timeline", "tasks", "program", "invitees"],
 };
 
 /** What became of one check. */
@@ -236,6 +244,31 @@ export function runChecks(input: WorkbookInput, options: CheckOptions = {}): Che
       );
       timeline = { ctx: built.ctx, view: read.view };
       findings.push(...built.findings, ...TIMELINE_RULES.flatMap((rule) => rule.check(built.ctx)));
+    } else if (name === "program" || name === "invitees") {
+      const aux = (t: TableName) => {
+        const r = reader.table(t);
+        // A table unusable for both checks is said once; Program and Invitees are said by their own check.
+        if (r && "error" in r && t === "Workshop") {
+          const said = findings.some((f) => f.code === "TABLE_UNUSABLE" && f.data.table === r.raw.name);
+          if (!said) findings.push(unusable(r, name, "checked-without"));
+        }
+        return r && "view" in r ? r.view : undefined;
+      };
+      findings.push(
+        ...(name === "program"
+          ? checkProgram(
+              { program: read.view, invitees: aux("Invitees"), workshop: aux("Workshop") },
+              settings,
+              asOf,
+              input.date1904,
+            )
+          : checkInvitees(
+              { invitees: read.view, program: aux("Program"), workshop: aux("Workshop") },
+              settings,
+              asOf,
+              input.date1904,
+            )),
+      );
     } else {
       const roster = reader.members(settings);
       findings.push(

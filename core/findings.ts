@@ -91,9 +91,62 @@ export interface FindingDataByCode {
     /** Set when the column is required only because the roster has Regional Volunteers. */
     requiredFor?: "volunteers";
     /** The check that needed the table, or `settings`. */
-    check: "roster" | "timeline" | "tasks" | "settings";
+    check: "roster" | "timeline" | "tasks" | "program" | "invitees" | "settings";
     /** What followed: that check did not run, it ran without this table, or the default settings were used. */
     effect: "not-checked" | "checked-without" | "defaults-used";
+  };
+  PROGRAM_INVALID_VALUE: {
+    session: string;
+    field: string;
+    value: string;
+    problem: "blank" | "unreadable" | "not-after-start" | "not-allowed";
+    allowed?: string[];
+  };
+  PROGRAM_DUPLICATE_SESSION: { session: string; firstRow: number };
+  PROGRAM_OUTSIDE_WORKSHOP: { session: string; day: string; first: string; last: string };
+  /** `session` is the other session; `start`–`end` the time both hold (`HH:MM`). */
+  PROGRAM_OVERLAP: { id: string; session: string; room: string; day: string; start: string; end: string };
+  PROGRAM_SPEAKER_CLASH: { id: string; name: string; session: string; day: string; start: string; end: string };
+  PROGRAM_SPEAKER_UNKNOWN: { id: string; name: string; as: "Moderator" | "Speaker" };
+  PROGRAM_SPEAKER_DECLINED: { id: string; name: string; as: "Moderator" | "Speaker"; inviteeRow: number };
+  PROGRAM_SPEAKER_UNCONFIRMED: {
+    name: string;
+    status: "To invite" | "Invited";
+    sessions: string[];
+    /** The day from which it is an error (the workshop's start less SpeakerConfirmDays), when known. */
+    confirmBy?: string;
+    confirmDays: number;
+  };
+  PROGRAM_SINGLE_GENDER_PANEL: { id: string; gender: "women" | "men"; count: number; names: string[] };
+  PROGRAM_SPEAKER_BALANCE: {
+    female: number;
+    male: number;
+    other: number;
+    share: number;
+    under: "women" | "men";
+    minShare: number;
+  };
+  PROGRAM_INDUSTRY_SHARE: { industry: number; withSector: number; share: number; minShare: number };
+  INVITE_INVALID_VALUE: {
+    name: string;
+    field: string;
+    value: string;
+    problem: "blank" | "not-allowed" | "unreadable";
+    allowed?: string[];
+  };
+  INVITE_DUPLICATE: { name: string; firstRow: number; by: "email" | "name" };
+  INVITE_CONTACT_MISSING: { name: string; status: "To invite" | "Invited" };
+  INVITE_EMAIL_INVALID: { name: string; value: string };
+  INVITE_NO_REPLY: { name: string; replyBy: string; asOf: string; daysOverdue: number };
+  INVITE_LATE: {
+    name: string;
+    /** Speaker, Moderator or Panellist: as Invited As says, else as the programme names them. */
+    as: string;
+    /** The workshop's start less InvitationLeadDays. */
+    deadline: string;
+    leadDays: number;
+    by: "status" | "invited-on";
+    invitedOn?: string;
   };
 }
 

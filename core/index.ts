@@ -58,13 +58,16 @@ export {
   type Day,
 } from "./dates/calendar";
 export { readDate } from "./dates/read-date";
+export { clock, readTime } from "./dates/read-time";
 export {
   GENDERS,
+  INVITE_STATUSES,
   ITU6_REGIONS,
   regionsOf,
   ROLES,
   STATUSES,
   type Gender,
+  type InviteStatus,
   type Region,
   type Status,
 } from "./vocab";
@@ -81,7 +84,15 @@ export {
   type WorkbookInput,
 } from "./check";
 // The rules, one per finding code, registered once (the docs table and the registry test read it).
-export { READER_CODES, REGISTRY, ROSTER_RULES, TASK_RULES, TIMELINE_RULES } from "./rules";
+export {
+  INVITE_RULES,
+  PROGRAM_RULES,
+  READER_CODES,
+  REGISTRY,
+  ROSTER_RULES,
+  TASK_RULES,
+  TIMELINE_RULES,
+} from "./rules";
 export type { Rule } from "./rule";
 // Words every front end shares, and the one way genders are counted.
 export {
@@ -119,6 +130,11 @@ export {
   type Member,
 } from "./roster/member";
 export { checkTasks } from "./tasks/check-tasks";
+// The programme and the invitations: sessions and invitees as read, and the mail-merge list.
+export { checkInvitees, checkProgram } from "./program/check-program";
+export { readInvitees, type Invitee } from "./program/invitee";
+export { readSessions, type Session } from "./program/session";
+export { csvField, mailMergeList, readInviteStatus, toCsv, type MailMergeList } from "./program/mail-merge";
 export {
   checkTimeline,
   timelineContext,
@@ -238,6 +254,12 @@ export {
   type BesideTablePlan,
 } from "./plans/timeline-status";
 export { TIMELINE_VIEW_SHEET } from "./plans/timeline-view";
+export {
+  AGENDA_SHEET,
+  agendaBalance,
+  agendaSheet,
+  type AgendaBalance,
+} from "./plans/agenda-sheet";
 export { statusStaleAfter } from "./plans/status-stale";
 
 // Reports: a new workbook of values, built from the engine's results (iewsc report, Export report).

@@ -15,12 +15,19 @@ const day = (iso: string) => {
 };
 /** Allowed values as a choice: "A, B or C". */
 const list = (items: readonly string[]) => listOf(items, "or");
+const names = (people: readonly string[], conjunction: "and" | "or" = "and") =>
+  listOf(
+    people.map((n) => n || "(no name)"),
+    conjunction,
+  );
 
 /** The check as the subject of a sentence, with its verb: "the roster was", "the tasks were". */
 const CHECK_WAS = {
   roster: "the roster was",
   timeline: "the timeline was",
   tasks: "the tasks were",
+  program: "the programme was",
+  invitees: "the invitations were",
   settings: "the settings were",
 };
 
@@ -106,6 +113,59 @@ const WORDING: Wording = {
           : `so ${CHECK_WAS[d.check]} not checked`;
     return `${what}, ${effect}; ${d.reason === "no-header-row" ? "put the headers in its first row" : "add the column"} and check again.`;
   },
+  PROGRAM_INVALID_VALUE: (d) => {
+    const session = d.session ? `Session ${d.session}: ` : "";
+    if (d.problem === "blank")
+      return `${session}${d.field} is blank; every session needs ${d.field === "Session" ? "an ID such as S1" : d.field === "Day" ? "a day" : `a ${d.field.toLowerCase()} time`}.`;
+    if (d.problem === "unreadable")
+      return d.field === "Day"
+        ? `${session}"${d.value}" cannot be read as a date; write e.g. 18 April 2024.`
+        : `${session}"${d.value}" cannot be read as a time of day; write e.g. 09:30 or 2:30 pm.`;
+    if (d.problem === "not-after-start")
+      return `${session}the session ends (${d.value}) before it starts, or as it starts.`;
+    return `${session}"${d.value}" is not a Format this programme knows; use ${list(d.allowed ?? [])}.`;
+  },
+  PROGRAM_DUPLICATE_SESSION: (d) =>
+    `The session ID ${d.session} is already used at row ${d.firstRow}; each session needs its own.`,
+  PROGRAM_OUTSIDE_WORKSHOP: (d) =>
+    `${d.session || "This session"} is on ${day(d.day)}, which is not a workshop day (${d.first === d.last ? day(d.first) : `${day(d.first)} – ${day(d.last)}`}).`,
+  PROGRAM_OVERLAP: (d) =>
+    `${d.id || "This session"} overlaps ${d.session} in ${d.room ? `room ${d.room}` : "the plenary room"} on ${day(d.day)} (${d.start}–${d.end}).`,
+  PROGRAM_SPEAKER_CLASH: (d) =>
+    `${d.name} speaks in ${d.id || "this session"} and in ${d.session} at the same time on ${day(d.day)} (${d.start}–${d.end}).`,
+  PROGRAM_SPEAKER_UNKNOWN: (d) =>
+    `${d.name} (${d.as.toLowerCase()} of ${d.id || "this session"}) is not in the Invitees table; add them, or write the name as Invitees has it.`,
+  PROGRAM_SPEAKER_DECLINED: (d) =>
+    `${d.name} declined the invitation (Invitees row ${d.inviteeRow}) but is still ${d.as.toLowerCase()} of ${d.id || "this session"}.`,
+  PROGRAM_SPEAKER_UNCONFIRMED: (d) =>
+    `${d.name} speaks in ${names(d.sessions.map((s) => s || "(no ID)"))} but has not accepted (${d.status})` +
+    `${d.confirmBy ? `; speakers should be confirmed by ${day(d.confirmBy)}, ${d.confirmDays} days before the workshop` : ""}.`,
+  PROGRAM_SINGLE_GENDER_PANEL: (d) =>
+    `The panel ${d.id || "on this row"} has only ${d.gender} (${names(d.names)}); Geneva's Panel Parity Pledge asks for no single-gender panels.`,
+  PROGRAM_SPEAKER_BALANCE: (d) =>
+    `The programme's speakers are ${plural(d.female, "woman", "women")} and ${plural(d.male, "man", "men")}` +
+    `${d.other ? ` and ${d.other} of another gender` : ""}: ${d.under} are ${pct(d.share)}, below the ${pct(d.minShare)} balance line.`,
+  PROGRAM_INDUSTRY_SHARE: (d) =>
+    `${d.industry} of the ${plural(d.withSector, "speaker")} with a sector come from industry (${pct(d.share)}), below the ${pct(d.minShare)} the workshop aims for.`,
+  INVITE_INVALID_VALUE: (d) => {
+    if (d.problem === "blank") return "Name is blank; every invitee needs a name.";
+    if (d.problem === "unreadable")
+      return `${d.name || "This invitee"}'s ${d.field} "${d.value}" cannot be read as a date.`;
+    return `"${d.value}" is not a ${d.field} this list knows; use ${list(d.allowed ?? [])}.`;
+  },
+  INVITE_DUPLICATE: (d) =>
+    d.by === "email"
+      ? `${d.name || "This row"} has the same e-mail address as row ${d.firstRow}; is it the same person?`
+      : `${d.name} is already invited at row ${d.firstRow}.`,
+  INVITE_CONTACT_MISSING: (d) =>
+    `${d.name || "This invitee"} is ${d.status === "Invited" ? "invited" : "to be invited"} but has no e-mail address: there is no means of contact.`,
+  INVITE_EMAIL_INVALID: (d) => `"${d.value}" is not an e-mail address.`,
+  INVITE_NO_REPLY: (d) =>
+    `${d.name || "This invitee"} has not replied: the reply was due by ${day(d.replyBy)}, ${plural(d.daysOverdue, "day")} ago.`,
+  INVITE_LATE: (d) =>
+    d.by === "status"
+      ? `${d.name || "This invitee"} (${d.as.toLowerCase()}) is still to invite; ${d.as.toLowerCase()}s should be invited by ${day(d.deadline)}, ${d.leadDays} days before the workshop.`
+      : `${d.name || "This invitee"} (${d.as.toLowerCase()}) was invited on ${day(d.invitedOn ?? d.deadline)}, after ${day(d.deadline)} (${d.leadDays} days before the workshop).`,
 };
 
 /**

@@ -6,6 +6,24 @@
  */
 import type { FindingCode } from "./findings";
 import type { Rule } from "./rule";
+import { inviteContactMissing } from "./program/rules/invite-contact-missing";
+import { inviteDuplicate } from "./program/rules/invite-duplicate";
+import { inviteEmailInvalid } from "./program/rules/invite-email-invalid";
+import { inviteInvalidValue } from "./program/rules/invite-invalid-value";
+import { inviteLate } from "./program/rules/invite-late";
+import { inviteNoReply } from "./program/rules/invite-no-reply";
+import { programDuplicateSession } from "./program/rules/program-duplicate-session";
+import { programIndustryShare } from "./program/rules/program-industry-share";
+import { programInvalidValue } from "./program/rules/program-invalid-value";
+import { programOutsideWorkshop } from "./program/rules/program-outside-workshop";
+import { programOverlap } from "./program/rules/program-overlap";
+import { programSingleGenderPanel } from "./program/rules/program-single-gender-panel";
+import { programSpeakerBalance } from "./program/rules/program-speaker-balance";
+import { programSpeakerClash } from "./program/rules/program-speaker-clash";
+import { programSpeakerDeclined } from "./program/rules/program-speaker-declined";
+import { programSpeakerUnconfirmed } from "./program/rules/program-speaker-unconfirmed";
+import { programSpeakerUnknown } from "./program/rules/program-speaker-unknown";
+import type { InviteRule, ProgramRule } from "./program/rule";
 import { arbitration } from "./roster/rules/roster-arbitration";
 import { duplicatePerson } from "./roster/rules/roster-duplicate-person";
 import { emailInvalid } from "./roster/rules/roster-email-invalid";
@@ -37,7 +55,7 @@ import { reportLate } from "./timeline/rules/timeline-report-late";
 import { slipped } from "./timeline/rules/timeline-slipped";
 
 /** The checks a user can ask for, each over its own table. */
-export type CheckName = "roster" | "timeline" | "tasks";
+export type CheckName = "roster" | "timeline" | "tasks" | "program" | "invitees";
 
 /** Every roster rule, in the order they run. */
 export const ROSTER_RULES: readonly RosterRule[] = [
@@ -72,6 +90,31 @@ export const TIMELINE_RULES: readonly TimelineRule[] = [
 
 /** Every task rule. */
 export const TASK_RULES: readonly TaskRule[] = [taskInvalidValue, taskOverdue, taskOwnerUnknown];
+
+/** Every programme rule (the `program` check, over the Program table). */
+export const PROGRAM_RULES: readonly ProgramRule[] = [
+  programInvalidValue,
+  programDuplicateSession,
+  programOutsideWorkshop,
+  programOverlap,
+  programSpeakerClash,
+  programSpeakerUnknown,
+  programSpeakerDeclined,
+  programSpeakerUnconfirmed,
+  programSingleGenderPanel,
+  programSpeakerBalance,
+  programIndustryShare,
+];
+
+/** Every invitation rule (the `invitees` check, over the Invitees table). */
+export const INVITE_RULES: readonly InviteRule[] = [
+  inviteInvalidValue,
+  inviteDuplicate,
+  inviteContactMissing,
+  inviteEmailInvalid,
+  inviteNoReply,
+  inviteLate,
+];
 
 /** A code a reader produces while reading a table, rather than a rule over the table read. */
 type ReaderCode = Omit<Rule<never>, "check"> & { producedBy: string };
@@ -111,7 +154,11 @@ export interface RegisteredCode extends Omit<Rule<never>, "check"> {
   producedBy: string;
 }
 
-const fileOf = (of: CheckName, code: FindingCode) => `core/${of}/rules/${code.toLowerCase().replace(/_/g, "-")}.ts`;
+/** The folder of a check's rules: the invitation rules live with the programme's. */
+const FOLDER: Partial<Record<CheckName, string>> = { invitees: "program" };
+
+const fileOf = (of: CheckName, code: FindingCode) =>
+  `core/${FOLDER[of] ?? of}/rules/${code.toLowerCase().replace(/_/g, "-")}.ts`;
 
 function register(of: CheckName, rules: readonly Rule<never>[]): RegisteredCode[] {
   return rules.map(({ check: _, ...meta }) => ({ ...meta, of, producedBy: fileOf(of, meta.code) }));
@@ -126,6 +173,8 @@ export const REGISTRY: readonly RegisteredCode[] = [
   ...register("roster", ROSTER_RULES as readonly Rule<never>[]),
   ...register("timeline", TIMELINE_RULES as readonly Rule<never>[]),
   ...register("tasks", TASK_RULES as readonly Rule<never>[]),
+  ...register("program", PROGRAM_RULES as readonly Rule<never>[]),
+  ...register("invitees", INVITE_RULES as readonly Rule<never>[]),
   ...READER_CODES.map((r): RegisteredCode => ({ ...r, of: r.code.startsWith("SETTINGS_") ? "settings" : "workbook" })),
 ];
 

@@ -25,6 +25,12 @@ export const SettingsSchema = z.object({
   redSlipDays: z.number().int().min(1).max(3650).default(30),
   /** Days before the target WP2/TSAG meeting by which the IEWSC report is due. */
   reportLeadDays: z.number().int().min(0).max(3650).default(30),
+  /** The share of programme speakers from industry below which the programme misses its purpose, 0–1. */
+  minIndustrySpeakerShare: z.number().min(0).max(1).default(0.5),
+  /** Days before the workshop's start from which a speaker who has not accepted is an error. */
+  speakerConfirmDays: z.number().int().min(0).max(3650).default(30),
+  /** Days before the workshop's start by which speakers, moderators and panellists are invited. */
+  invitationLeadDays: z.number().int().min(0).max(3650).default(42),
 });
 
 export type Settings = z.output<typeof SettingsSchema>;
@@ -47,6 +53,9 @@ const num = (cell: CellValue) => {
   return n === undefined || Number.isNaN(n) ? cellText(cell) : n;
 };
 
+// 40 typed into a cell means 40 %: nobody wants a 4,000 % threshold.
+const share = (n: number | string) => (typeof n === "number" && n > 1 && n <= 100 ? n / 100 : n);
+
 const READERS: readonly KeyReader[] = [
   {
     key: "regionModel",
@@ -59,11 +68,7 @@ const READERS: readonly KeyReader[] = [
     key: "minGenderShare",
     name: "MinGenderShare",
     expected: "a share from 0 to 1 (or a percentage such as 40 %)",
-    // 40 typed into a cell means 40 %: nobody wants a 4,000 % threshold.
-    read: (c) => {
-      const n = num(c);
-      return typeof n === "number" && n > 1 && n <= 100 ? n / 100 : n;
-    },
+    read: (c) => share(num(c)),
   },
   { key: "maxCommitteeSize", name: "MaxCommitteeSize", expected: "a whole number of at least 1", read: num },
   {
@@ -77,6 +82,14 @@ const READERS: readonly KeyReader[] = [
   },
   { key: "redSlipDays", name: "RedSlipDays", expected: "a whole number of days of at least 1", read: num },
   { key: "reportLeadDays", name: "ReportLeadDays", expected: "a whole number of days, 0 or more", read: num },
+  {
+    key: "minIndustrySpeakerShare",
+    name: "MinIndustrySpeakerShare",
+    expected: "a share from 0 to 1 (or a percentage such as 50 %)",
+    read: (c) => share(num(c)),
+  },
+  { key: "speakerConfirmDays", name: "SpeakerConfirmDays", expected: "a whole number of days, 0 or more", read: num },
+  { key: "invitationLeadDays", name: "InvitationLeadDays", expected: "a whole number of days, 0 or more", read: num },
 ];
 
 const BY_NAME = new Map(READERS.map((r) => [matchKey(r.name), r]));
@@ -140,6 +153,9 @@ export function describeSettings(settings: Settings): Record<string, string | nu
     AsOf: settings.asOf === undefined ? "today" : isoOf(settings.asOf as Day),
     RedSlipDays: settings.redSlipDays,
     ReportLeadDays: settings.reportLeadDays,
+    MinIndustrySpeakerShare: settings.minIndustrySpeakerShare,
+    SpeakerConfirmDays: settings.speakerConfirmDays,
+    InvitationLeadDays: settings.invitationLeadDays,
   };
 }
 

@@ -93,3 +93,23 @@ export const matchGender = enumMatcher(GENDERS, {
 export const matchStatus = enumMatcher(STATUSES, { "": "Confirmed" });
 
 export const matchKind = enumMatcher(KINDS, { "": "Milestone" });
+
+/** The programme's session formats (blank = `Presentation`). */
+export const FORMATS = ["Opening", "Keynote", "Panel", "Presentation", "Fireside chat", "Break", "Closing"] as const;
+export type Format = (typeof FORMATS)[number];
+export const matchFormat = enumMatcher(FORMATS, { "": "Presentation", Fireside: "Fireside chat" });
+
+/** Where an invitee comes from; the industry share of speakers is the programme's measure. */
+export const SECTORS = ["Industry", "Academia", "Government", "ITU", "Other"] as const;
+export type Sector = (typeof SECTORS)[number];
+export const matchSector = enumMatcher(SECTORS, { Private: "Industry", "Private sector": "Industry" });
+
+/** What an invitee is invited as (blank = `Participant`). */
+export const INVITED_AS = ["Speaker", "Moderator", "Panellist", "Participant"] as const;
+export type InvitedAs = (typeof INVITED_AS)[number];
+export const matchInvitedAs = enumMatcher(INVITED_AS, { "": "Participant", Panelist: "Panellist" });
+
+/** Where an invitation stands (blank = `To invite`). */
+export const INVITE_STATUSES = ["To invite", "Invited", "Accepted", "Declined"] as const;
+export type InviteStatus = (typeof INVITE_STATUSES)[number];
+export const matchInviteStatus = enumMatcher(INVITE_STATUSES, { "": "To invite", Confirmed: "Accepted" });

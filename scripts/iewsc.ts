@@ -45,7 +45,9 @@ export function program(): Command {
 
   cli
     .command("check")
-    .description("run every check the workbook's tables allow (roster …) and report the findings")
+    .description(
+      "run every check the workbook's tables allow (roster, timeline, tasks, programme, invitations) and report the findings",
+    )
     .argument("<workbook...>", "one or more .xlsx workbooks")
     .option("--json", "print one JSON document on standard output")
     .option("--as-of <YYYY-MM-DD>", "the day that counts as today (overrides the Settings table's AsOf)", asOfOption)
@@ -67,7 +69,7 @@ export function program(): Command {
   cli
     .command("build")
     .description(
-      "write a copy of the workbook with the generated Budget, Resources and Checks sheets (and any missing Workshop, Rates or Tasks table)",
+      "write a copy of the workbook with the generated Budget, Resources, Agenda (with a Program) and Checks sheets (and any missing Workshop, Rates or Tasks table)",
     )
     .argument("<workbook>", "an .xlsx workbook (it is never changed)")
     .requiredOption("--out <file>", "the .xlsx file to write")
@@ -142,6 +144,26 @@ export function program(): Command {
         process.exitCode = await runReport(inputs, opts);
       },
     );
+
+  cli
+    .command("invitations")
+    .description("write the invitees as a mail-merge list (CSV) that Word and Outlook read")
+    .argument("<workbook>", "an .xlsx workbook with an Invitees table (it is never changed)")
+    .requiredOption("--out <file.csv>", "the .csv file to write")
+    .option("--status <S>", 'keep only the invitees of one Status ("To invite", "Invited", "Accepted", "Declined")')
+    .addHelpText(
+      "after",
+      "\nColumns: Name, Organization, Email, Invited As, Sessions (each with its day and time, from the Program table).\n" +
+        "UTF-8 with a byte order mark, comma-separated, one header row. Invitees without an e-mail address are left\n" +
+        "out and counted on standard error. A cell beginning with =, +, - or @ gets a leading ' so that no spreadsheet\n" +
+        "runs it as a formula.\n\n" +
+        "Exit codes: 0 written, 2 the workbook (or the command line) could not be used (nothing written).\n\n" +
+        'Examples:\n  iewsc invitations iewsc.xlsx --out invitations.csv\n  iewsc invitations iewsc.xlsx --out to-invite.csv --status "To invite"',
+    )
+    .action(async (file: string, opts: { out: string; status?: string }) => {
+      const { runInvitations } = await import("./commands/invitations");
+      process.exitCode = await runInvitations(file, { ...opts, debug: debug() });
+    });
 
   cli
     .command("template")

@@ -22,7 +22,13 @@ function tell(text: string): Promise<void> {
   });
 }
 
-const WHAT: Record<CheckName, string> = { roster: "Check roster", timeline: "Check timeline", tasks: "Check" };
+const WHAT: Record<CheckName, string> = {
+  roster: "Check roster",
+  timeline: "Check timeline",
+  tasks: "Check",
+  program: "Check programme",
+  invitees: "Check programme",
+};
 
 /**
  * The ribbon's Check roster and Check timeline buttons: the same check as the task pane, then the

@@ -1,4 +1,5 @@
 import {
+  AGENDA_SHEET,
   BUDGET_SHEET,
   type BuildPlan,
   type Day,
@@ -27,6 +28,8 @@ const READS: readonly TableName[] = [
   "Settings",
   "Meetings",
   "Blackouts",
+  "Program",
+  "Invitees",
 ];
 
 export interface BuildOutcome {
@@ -37,7 +40,7 @@ export interface BuildOutcome {
 /**
  * Build budget & resources, in three round trips: find the tables and the generated sheets and names;
  * load the tables; then add the missing Workshop, Rates or Tasks tables, rewrite the `Budget`,
- * `Resources` and `Checks` sheets and point the names `BudgetTotal` and `ResourceTotalDays` at their totals.
+ * `Resources` and `Checks` sheets (and the `Agenda` when there is a Program) and point the names `BudgetTotal` and `ResourceTotalDays` at their totals.
  */
 export async function buildIn(
   context: Excel.RequestContext,
@@ -48,6 +51,7 @@ export async function buildIn(
   const lookups = new Map<string, SheetLookup>();
   lookups.set(BUDGET_SHEET, queueSheetLookup(context, "budget"));
   lookups.set(RESOURCES_SHEET, queueSheetLookup(context, "resources"));
+  lookups.set(AGENDA_SHEET, queueSheetLookup(context, "agenda"));
   // The contract tables build adds with defaults: a user's sheet of that name is found so it is not clobbered.
   const contract = new Map(
     ADDED_TABLES.map((n) => [n, context.workbook.worksheets.getItemOrNullObject(n).load("name")] as const),

@@ -37,7 +37,19 @@ export interface CheckOutcome {
 export type Progress = (step: "reading" | "checking" | "writing" | "done") => void;
 
 /** Every table a check may read, found in one round trip. */
-const READS: readonly TableName[] = ["Roster", "Timeline", "Tasks", "Settings", "Meetings", "Blackouts"];
+const READS: readonly TableName[] = [
+  "Roster",
+  "Timeline",
+  "Tasks",
+  "Program",
+  "Invitees",
+  "Settings",
+  "Meetings",
+  "Blackouts",
+  "Workshop",
+];
+/** The tables whose cells findings highlight. */
+const HIGHLIGHTED: readonly TableName[] = ["Roster", "Timeline", "Program", "Invitees"];
 
 export interface CheckOptions {
   /** The check the user asked for; its findings are the ones the pane lists. */
@@ -76,7 +88,7 @@ export async function checkIn(context: Excel.RequestContext, options: CheckOptio
 
   const load = queueLoad(context, found);
   const formats = load.items
-    .filter((i) => i.name === "Roster" || i.name === "Timeline")
+    .filter((i) => HIGHLIGHTED.includes(i.name))
     .map((i) => ({ item: i, formats: queueLoadFormats(i.sheet) }));
   const timelineItem = load.items.find((i) => i.name === "Timeline");
   const beside =
@@ -152,6 +164,9 @@ export async function checkIn(context: Excel.RequestContext, options: CheckOptio
 /** Check roster (the ribbon command and the pane's first button). */
 export const checkRosterIn = (context: Excel.RequestContext, options: Omit<CheckOptions, "focus">) =>
   checkIn(context, { ...options, focus: "roster" });
+/** Check programme: the Program table's rules, and the Invitees table's when it is there. */
+export const checkProgramIn = (context: Excel.RequestContext, options: Omit<CheckOptions, "focus">) =>
+  checkIn(context, { ...options, focus: "program" });
 /** Check timeline. */
 export const checkTimelineIn = (context: Excel.RequestContext, options: Omit<CheckOptions, "focus">) =>
   checkIn(context, { ...options, focus: "timeline" });

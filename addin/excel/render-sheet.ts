@@ -181,8 +181,15 @@ export async function renderSheet(
     const width = Math.max(1, ...block.values.map((r) => r.length));
     const rows = block.values.length;
     styleRange(sheet.getRange(a1(row, column, row + rows - 1, column + width - 1)), rows, block.style);
+    if (block.wrap) {
+      const range = sheet.getRange(a1(row, column, row + rows - 1, column + width - 1));
+      range.format.wrapText = true;
+      range.format.verticalAlignment = "Top";
+    }
   }
   queueColumnWidths(sheet, plan.columns);
+  // Setting a cell's row height sets its whole row's.
+  for (const { row, height } of plan.rowHeights ?? []) sheet.getRange(`A${row}`).format.rowHeight = height;
   if (plan.freezeBelowRow && plan.freezeBelowRow > 1) sheet.freezePanes.freezeRows(plan.freezeBelowRow - 1);
   for (const table of plan.tables) await queueTable(sheet, table, options.date1904, options.budget);
   for (const column of plan.wrapColumns ?? []) {
@@ -191,7 +198,7 @@ export async function renderSheet(
     whole.format.wrapText = true;
     whole.format.verticalAlignment = "Top";
   }
-  if (plan.print) queuePrint(sheet, plan.print);
+  if (plan.print) queuePrint(sheet, plan.print, !found.sheet.isNullObject);
   queueConditionalFormats(sheet, plan.conditionalFormats);
   for (const v of plan.validations) {
     const range = sheet.getRange(v.ref);
@@ -245,16 +252,19 @@ export async function queueTable(
 
 /**
  * Queues a sheet's page setup (Worksheet.pageLayout, ExcelApi 1.9, which the manifest requires): the
- * orientation, A4, one page wide and as many tall as needed, the rows repeated on every page, and the
+ * orientation, A4, a fixed scale or one page wide and as many tall as needed, manual page breaks, the rows repeated on every page, and the
  * header and footer. The plan writes a header or footer as one string with Excel's section codes
  * (`&L`, `&C`, `&R`); Office.js takes the three sections apart, with the same codes inside them.
  */
-export function queuePrint(sheet: Excel.Worksheet, print: PlanPrint): void {
+export function queuePrint(sheet: Excel.Worksheet, print: PlanPrint, existed = false): void {
   const layout = sheet.pageLayout;
   layout.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
   layout.paperSize = print.paper === "Letter" ? "Letter" : "A4";
-  // 0 pages tall is "automatic", as fitToHeight="0" is in the file format.
-  layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  // A fixed scale (Excel honours manual page breaks only then), or one page wide and as many tall as the
+  // plan says (0 is "automatic", as fitToHeight="0" is in the file format).
+  layout.zoom = print.scale
+    ? { scale: print.scale }
+    : { horizontalFitToPages: 1, verticalFitToPages: print.pagesTall ?? 0 };
   if (print.titleRows) layout.setPrintTitleRows(`$${print.titleRows.replace(":", ":$")}`);
   const pages = layout.headersFooters.defaultForAllPages;
   const header = sections(print.header ?? "");
@@ -265,6 +275,9 @@ export function queuePrint(sheet: Excel.Worksheet, print: PlanPrint): void {
   pages.leftFooter = footer.L;
   pages.centerFooter = footer.C;
   pages.rightFooter = footer.R;
+  // Manual page breaks above the rows that begin a page (the old ones removed first when the sheet existed).
+  if (existed) sheet.horizontalPageBreaks.removePageBreaks();
+  for (const row of print.rowBreaks ?? []) sheet.horizontalPageBreaks.add(`A${row}`);
 }
 
 /**

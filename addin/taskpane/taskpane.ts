@@ -70,6 +70,19 @@ const ACTIONS: Action[] = [
     run: (step) => check("timeline", step),
   },
   {
+    id: "check-program",
+    label: "Check programme",
+    primary: true,
+    hint: "Overlapping sessions, speakers in two places, unconfirmed or declined speakers, single-gender panels, the speakers' gender balance and industry share, and the invitations' contacts and deadlines.",
+    steps: {
+      reading: "Reading the workbook…",
+      checking: "Checking the programme and the invitations…",
+      writing: "Writing the Checks sheet…",
+      done: "Done",
+    },
+    run: (step) => check("program", step),
+  },
+  {
     id: "arbitrate",
     label: "Arbitrate",
     hint: "Where a region has more volunteers than seats: the choice that gives the most balanced committee, to apply (and undo) in one click.",
@@ -84,11 +97,11 @@ const ACTIONS: Action[] = [
   {
     id: "build",
     label: "Build budget & resources",
-    hint: "A Budget and a Resources sheet of live formulas over the Workshop, Rates and Tasks tables (added with defaults where missing).",
+    hint: "A Budget and a Resources sheet of live formulas over the Workshop, Rates and Tasks tables (added with defaults where missing), and the printable Agenda when there is a Program.",
     steps: {
       reading: "Reading the Workshop, Rates and Tasks tables…",
       checking: "Costing the workshop…",
-      writing: "Writing the Budget and Resources sheets…",
+      writing: "Writing the Budget, Resources and Agenda sheets…",
       done: "Done",
     },
     run: build,
@@ -193,7 +206,7 @@ function onSheetChanged(sheet: string, address: string): void {
   renderGlance(document, glance);
 }
 
-async function check(focus: Exclude<CheckName, "tasks">, step: (s: Step) => void): Promise<void> {
+async function check(focus: Exclude<CheckName, "tasks" | "invitees">, step: (s: Step) => void): Promise<void> {
   const outcome = await runExcel((context) => checkIn(context, { focus, today: today(), onProgress: step }));
   if (focus === "timeline" && outcome.result.views.Timeline) {
     checkedTimeline = outcome.result.views.Timeline;
@@ -202,9 +215,10 @@ async function check(focus: Exclude<CheckName, "tasks">, step: (s: Step) => void
     // Watching is a help, not the check: a host without change events just never says "stale".
     await runExcel((context) => watchSheet(context, sheet, onSheetChanged)).catch(() => undefined);
   }
-  setResultTitle(focus === "roster" ? "Roster" : "Timeline");
+  setResultTitle(focus === "roster" ? "Roster" : focus === "program" ? "Programme" : "Timeline");
   renderFindings(document, outcome.summary, outcome.findings, (f) => void select(f), focus);
-  updateGlance(focus === "roster" ? "committee" : "timeline", outcome.summary);
+  // The glance shows the committee and the timeline; the programme's findings are in the result.
+  if (focus !== "program") updateGlance(focus === "roster" ? "committee" : "timeline", outcome.summary);
 }
 
 function updateGlance(what: "committee" | "timeline", summary: Summary): void {

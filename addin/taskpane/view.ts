@@ -49,7 +49,7 @@ export function renderFindings(
   summary: Summary,
   findings: readonly PaneFinding[],
   onSelect: (f: PaneFinding) => void,
-  checked: "roster" | "timeline" = "roster",
+  checked: "roster" | "timeline" | "program" = "roster",
 ): void {
   const summaryBox = doc.getElementById("summary")!;
   const groups = doc.getElementById("groups")!;
@@ -57,7 +57,14 @@ export function renderFindings(
   groups.replaceChildren();
   if (findings.length === 0) {
     summaryBox.append(el(doc, "span", { class: "badge ok" }, "All clear"));
-    groups.append(el(doc, "p", { class: "all-clear" }, `No findings: the ${checked} meets every rule checked.`));
+    groups.append(
+      el(
+        doc,
+        "p",
+        { class: "all-clear" },
+        `No findings: the ${checked === "program" ? "programme" : checked} meets every rule checked.`,
+      ),
+    );
     return;
   }
   const totals: Record<Severity, number> = { error: summary.errors, warning: summary.warnings, info: summary.info };
@@ -274,6 +281,10 @@ export function renderBuilt(doc: Document, plan: BuildPlan): void {
       `Resources: ${Math.round(plan.resources.totalDays * 10) / 10} person-days (ResourceTotalDays) over ${count(plan.resources.roles.length, ["role", "roles"])} and ${count(plan.resources.months.length, ["month", "months"])}.`,
     ),
   );
+  if (plan.generated.some((g) => g.name === "Agenda"))
+    box.append(
+      el(doc, "p", {}, "Agenda: the programme by day and time, with the speakers' balance, ready to print on A4."),
+    );
   if (plan.added.length)
     box.append(el(doc, "p", {}, `Added with defaults, to fill in: ${names(plan.added.map((s) => s.name))}.`));
   // A budget is never made of numbers the user did not give: say which are missing and count as 0.

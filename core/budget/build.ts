@@ -1,7 +1,9 @@
 import type { WorkbookInput } from "../check";
 import type { CellValue } from "../cells";
 import { type Day, dayFromYMD } from "../dates/calendar";
+import { agendaSheet } from "../plans/agenda-sheet";
 import type { SheetPlan } from "../plans/sheet-plan";
+import { readSettings } from "../settings";
 import { tableSheet } from "../plans/template";
 import { DEFAULT_RATES, SAMPLE_WORKSHOP } from "../sample";
 import { CONTRACT, type TableName } from "../tables/contract";
@@ -18,7 +20,7 @@ const PLAN_LAST = dayFromYMD(9997, 12, 31)!;
 export interface BuildPlan {
   /** Contract tables the workbook lacked, added with defaults (the user's to edit from then on). */
   added: SheetPlan[];
-  /** The generated sheets, rebuilt on every build. */
+  /** The generated sheets, rebuilt on every build (`Agenda` too when the workbook has a Program). */
   generated: SheetPlan[];
   names: { name: string; ref: string }[];
   budget: Budget;
@@ -44,7 +46,8 @@ function addTable(name: TableName, rows: CellValue[][], extra: string[] = []): {
 /**
  * Everything Build budget & resources writes, as plans both adapters render: the missing Workshop,
  * Rates or Tasks tables (Workshop with its keys and blank values to fill in, Rates with editable default rates,
- * Tasks back-scheduled from the workshop's start), the `Budget` and `Resources` sheets, and the names
+ * Tasks back-scheduled from the workshop's start), the `Budget` and `Resources` sheets (and the
+ * `Agenda` when the workbook has a Program), and the names
  * `BudgetTotal` and `ResourceTotalDays`. Building twice gives the same plan as building once.
  */
 export function buildPlan(input: WorkbookInput, today: Day): BuildPlan {
@@ -78,9 +81,23 @@ export function buildPlan(input: WorkbookInput, today: Day): BuildPlan {
   }
   const budget = budgetSheet(workshop, rates, params, today);
   const resources = resourcesSheet(tasks, readTasks(tasks, input.date1904), today);
+  const generated = [budget.plan, resources.plan];
+  const program = view("Program");
+  if (program) {
+    const settings = readSettings(view("Settings"), input.date1904).settings;
+    const invitees = view("Invitees");
+    generated.push(
+      agendaSheet({
+        views: { Program: program, Workshop: workshop, ...(invitees ? { Invitees: invitees } : {}) },
+        settings,
+        date1904: input.date1904,
+        generatedOn: today,
+      }),
+    );
+  }
   return {
     added,
-    generated: [budget.plan, resources.plan],
+    generated,
     names: [
       { name: BUDGET_TOTAL_NAME, ref: budget.totalRef },
       { name: RESOURCE_TOTAL_NAME, ref: resources.totalRef },

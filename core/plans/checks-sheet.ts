@@ -89,8 +89,17 @@ export function checksSheet(
  */
 export function checkedPhrase(checked: readonly CheckName[]): string {
   // No check ran when every table a check needs is there but cannot be used (Build still says so).
-  return checked.length ? listOf(checked.map((c) => `the ${c}`)) : "the workbook's tables";
+  return checked.length ? listOf(checked.map((c) => CHECKED_NOUN[c])) : "the workbook's tables";
 }
+
+/** What each check is called in a sentence. */
+const CHECKED_NOUN: Record<CheckName, string> = {
+  roster: "the roster",
+  timeline: "the timeline",
+  tasks: "the tasks",
+  program: "the programme",
+  invitees: "the invitations",
+};
 
 /**
  * The `Checks` sheet of a check's result: every finding of every check that ran.

@@ -87,6 +87,8 @@ export interface PlanBlock {
   style?: CellStyle;
   /** Number format for every cell of the block. */
   numFmt?: string;
+  /** Wrap long text inside the cells (aligned to the top), for sheets meant to be read and printed. */
+  wrap?: boolean;
 }
 
 export interface PlanTableColumn {
@@ -145,6 +147,13 @@ export interface PlanPrint {
   paper?: "A4" | "Letter";
   /** Pages tall the sheet is fitted to (1: the whole sheet on one page); as many as it needs when absent. */
   pagesTall?: number;
+  /**
+   * A fixed scale in per cent instead of "one page wide": Excel ignores manual page breaks when a sheet
+   * is fitted to pages, so a sheet with `rowBreaks` gives a scale at which its columns fit the page.
+   */
+  scale?: number;
+  /** Rows that begin a new printed page (manual page breaks above them). */
+  rowBreaks?: number[];
 }
 
 export interface SheetPlan {
@@ -161,6 +170,11 @@ export interface SheetPlan {
   print?: PlanPrint;
   /** 1-based columns whose cells wrap their text (a sheet of prose, such as How to use). */
   wrapColumns?: number[];
+  /**
+   * Heights of rows holding wrapped text, in points: LibreOffice does not grow a row to its wrapped
+   * text when it opens a file, so a sheet meant for printing says how tall its rows are.
+   */
+  rowHeights?: { row: number; height: number }[];
 }
 
 export interface WorkbookPlan {

@@ -7,7 +7,9 @@ import { a1 } from "../a1";
 import {
   DEFAULT_RATES,
   SAMPLE_BLACKOUTS,
+  SAMPLE_INVITEES,
   SAMPLE_MEETINGS,
+  SAMPLE_PROGRAM,
   SAMPLE_ROSTER,
   SAMPLE_SETTINGS,
   SAMPLE_TASKS,
@@ -28,7 +30,9 @@ import {
 /** Rows that carry dropdowns below each table's header. */
 export const VALIDATED_ROWS = 500;
 /** How dates are shown: "19 April 2024", as ITU writes them. */
-const DATE_FORMAT = "d mmmm yyyy";
+export const DATE_FORMAT = "d mmmm yyyy";
+/** How times of day are shown: 09:30, on the 24-hour clock. */
+export const TIME_FORMAT = "hh:mm";
 
 const GUIDE_SHEET = "How to use";
 /** Text columns at least this wide (in characters) wrap their text. */
@@ -46,6 +50,7 @@ const guide: string[] = [
   "4. Workshop and Rates: the parameters and unit costs the budget is built from. The rates given are editable defaults, not ITU figures.",
   "5. Tasks: the project plan in the six phases of Recommendation ITU-T A.31.",
   "6. Settings: the rules' thresholds (volunteers per region, gender share, committee size, the date checks count from).",
+  "7. Program and Invitees: the workshop's sessions (Day, Start and End as times of day, e.g. 09:30, in the workshop's local time; Speakers separated by ;) and whom it invites, with their Status.",
   "",
   "In Excel: open the IEWSC Workbench task pane (Home ribbon) and press Check roster; findings appear in the pane and on a generated Checks sheet.",
   "From the command line: iewsc check <workbook.xlsx> (see README.md).",
@@ -56,7 +61,7 @@ const guide: string[] = [
  * The template's workbook plan.
  *
  * @example templatePlan({ sample: true }).sheets.map((s) => s.name)
- * // ["How to use", "Settings", "Roster", "Timeline", "Meetings", "Blackouts", "Workshop", "Rates", "Tasks"]
+ * // ["How to use", "Settings", "Roster", "Timeline", "Meetings", "Blackouts", "Workshop", "Rates", "Tasks", "Program", "Invitees"]
  */
 export function templatePlan(options: { sample: boolean }): WorkbookPlan {
   const s = options.sample;
@@ -79,6 +84,8 @@ export function templatePlan(options: { sample: boolean }): WorkbookPlan {
     tableSheet(CONTRACT.Workshop, s ? SAMPLE_WORKSHOP : SAMPLE_WORKSHOP.map(([k, , m]) => [k!, null, m!]), ["Meaning"]),
     tableSheet(CONTRACT.Rates, DEFAULT_RATES),
     tableSheet(CONTRACT.Tasks, s ? SAMPLE_TASKS : []),
+    tableSheet(CONTRACT.Program, s ? SAMPLE_PROGRAM : []),
+    tableSheet(CONTRACT.Invitees, s ? SAMPLE_INVITEES : []),
   ];
   return {
     sheets,
@@ -98,6 +105,7 @@ function numFmtOf(spec: TableSpec, col: ColumnSpec): string | undefined {
   // General, so that a date shows as a date and a typed 120 is a number.
   if (spec.keyValue && col.header === "Value") return undefined;
   if (col.kind === "date") return DATE_FORMAT;
+  if (col.kind === "time") return TIME_FORMAT;
   if (col.kind === "number") return undefined;
   // Plan dates hold either a date or words ("Spring 2024 TBD"): a date format shows the dates, text stays text.
   if (col.kind === "plan-date") return DATE_FORMAT;
@@ -158,4 +166,6 @@ export const TEMPLATE_TABLES: readonly TableName[] = [
   "Workshop",
   "Rates",
   "Tasks",
+  "Program",
+  "Invitees",
 ];

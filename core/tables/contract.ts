@@ -3,9 +3,21 @@
  * required, and what each column holds. The readers, the template and the generated sheets all
  * take their headers from here.
  */
-import { GENDERS, KINDS, PHASES, ROLES, STATUSES, TASK_STATUSES, ITU6_REGIONS } from "../vocab";
+import {
+  FORMATS,
+  GENDERS,
+  INVITED_AS,
+  INVITE_STATUSES,
+  ITU6_REGIONS,
+  KINDS,
+  PHASES,
+  ROLES,
+  SECTORS,
+  STATUSES,
+  TASK_STATUSES,
+} from "../vocab";
 
-export type ColumnKind = "text" | "enum" | "number" | "date" | "plan-date" | "yesno" | "email";
+export type ColumnKind = "text" | "enum" | "number" | "date" | "time" | "plan-date" | "yesno" | "email";
 
 export interface ColumnSpec {
   /** The header as the contract writes it. */
@@ -28,7 +40,17 @@ export interface TableSpec {
   keyValue?: boolean;
 }
 
-export type TableName = "Settings" | "Roster" | "Timeline" | "Meetings" | "Blackouts" | "Workshop" | "Rates" | "Tasks";
+export type TableName =
+  | "Settings"
+  | "Roster"
+  | "Timeline"
+  | "Meetings"
+  | "Blackouts"
+  | "Workshop"
+  | "Rates"
+  | "Tasks"
+  | "Program"
+  | "Invitees";
 
 const keyValue = (name: TableName): TableSpec => ({
   name,
@@ -108,6 +130,36 @@ export const CONTRACT: Record<TableName, TableSpec> = {
       { header: "Due", kind: "date", width: 18 },
       { header: "Effort", kind: "number", width: 9 },
       { header: "Status", kind: "enum", values: TASK_STATUSES, width: 10 },
+    ],
+  },
+  Program: {
+    name: "Program",
+    columns: [
+      { header: "Session", required: true, kind: "text", width: 9 },
+      { header: "Day", required: true, kind: "date", width: 16 },
+      { header: "Start", required: true, kind: "time", width: 8 },
+      { header: "End", required: true, kind: "time", width: 8 },
+      { header: "Room", kind: "text", width: 14 },
+      { header: "Format", kind: "enum", values: FORMATS, width: 14 },
+      { header: "Title", kind: "text", width: 44 },
+      { header: "Moderator", kind: "text", width: 22 },
+      { header: "Speakers", kind: "text", width: 48 },
+    ],
+  },
+  Invitees: {
+    name: "Invitees",
+    columns: [
+      { header: "Name", required: true, kind: "text", width: 24 },
+      { header: "Organization", aliases: ["Organisation"], kind: "text", width: 28 },
+      { header: "Sector", kind: "enum", values: SECTORS, width: 12 },
+      { header: "Level", kind: "text", width: 12 },
+      { header: "Region", kind: "enum", values: ITU6_REGIONS, width: 14 },
+      { header: "Gender", required: true, kind: "enum", values: GENDERS, width: 11 },
+      { header: "Email", aliases: ["E-mail", "Email address", "E-mail address"], kind: "email", width: 30 },
+      { header: "Invited As", kind: "enum", values: INVITED_AS, width: 12 },
+      { header: "Invited On", kind: "date", width: 15 },
+      { header: "Reply By", kind: "date", width: 15 },
+      { header: "Status", kind: "enum", values: INVITE_STATUSES, width: 11 },
     ],
   },
 };

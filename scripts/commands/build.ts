@@ -1,6 +1,7 @@
 import type ExcelJS from "exceljs";
 import { resolve } from "node:path";
 import {
+  AGENDA_SHEET,
   CHECKS_SHEET,
   type Day,
   buildPlan,
@@ -33,6 +34,8 @@ export interface BuildOutcome {
   added: string[];
   /** Workshop parameters not given, which the budget counts as 0. */
   missing: string[];
+  /** True when the workbook has a Program, so the Agenda sheet was written. */
+  agenda: boolean;
   summary: { errors: number; warnings: number; info: number };
   /** Why the checks could not run, when they could not (the copy then has no Checks sheet of ours). */
   checksFailed?: string;
@@ -51,7 +54,7 @@ export async function buildFile(file: string, out: string, options: { asOf?: Day
   const input = await readInputFile(file);
   const wb = await loadWorkbookBytes(input, file, { keepValidations: true });
   // A sheet, table or name of the user's spelled as one we generate (any case) stops the build here.
-  assertGeneratedWritable(wb, ["budget", "resources", "checks"]);
+  assertGeneratedWritable(wb, ["budget", "resources", "agenda", "checks"]);
   const tables = findTables(wb);
   const plan = buildPlan(tables, today);
   // A workbook where no check can run (no roster, timeline or tasks) still gets its budget, but never
@@ -79,6 +82,7 @@ export async function buildFile(file: string, out: string, options: { asOf?: Day
     resourceTotalDays: round(plan.resources.totalDays),
     added: plan.added.map((s) => s.name),
     missing: plan.missing,
+    agenda: plan.generated.some((g) => g.name === AGENDA_SHEET),
     summary: check?.summary ?? { errors: 0, warnings: 0, info: 0 },
     ...(checksFailed === undefined ? {} : { checksFailed, staleChecksRemoved: staleChecks }),
   };
@@ -120,7 +124,7 @@ export async function runBuild(
   } else {
     const money = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 2 }).format(outcome.budgetTotal);
     const lines = [
-      `Wrote ${opts.out}: the budget (${money} ${outcome.currency}, named BudgetTotal) and the resources (${outcome.resourceTotalDays} person-days, named ResourceTotalDays).`,
+      `Wrote ${opts.out}: the budget (${money} ${outcome.currency}, named BudgetTotal) and the resources (${outcome.resourceTotalDays} person-days, named ResourceTotalDays)${outcome.agenda ? ", and the printable Agenda" : ""}.`,
       ...(outcome.added.length
         ? [`Added with defaults, to fill in: the ${listOf(outcome.added)} table${outcome.added.length > 1 ? "s" : ""}.`]
         : []),

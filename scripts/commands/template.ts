@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { templatePlan } from "../../core";
+import { TEMPLATE_TABLES, templatePlan } from "../../core";
 import { writeOutput } from "../atomic-write";
 import { EXIT } from "../exit-codes";
 import { reportFailure } from "../failure";
@@ -23,7 +23,7 @@ export async function runTemplate(opts: { out: string; sample?: boolean }): Prom
   }
   await writeOutput(opts.out, await templateBytes(Boolean(opts.sample)));
   writeOut(
-    `Wrote ${printable(opts.out)}: the ${opts.sample ? "sample" : "empty"} IEWSC workbook (Settings, Roster, Timeline, Meetings, Blackouts, Workshop, Rates, Tasks).\n`,
+    `Wrote ${printable(opts.out)}: the ${opts.sample ? "sample" : "empty"} IEWSC workbook (${TEMPLATE_TABLES.join(", ")}).\n`,
   );
   return EXIT.ok;
 }

@@ -11,8 +11,13 @@ export function toCellValue(value: ExcelJS.CellValue | undefined): CellValue {
   if (value === null || value === undefined) return null;
   if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
   // A date cell whose number is no date (1e12) is not blank: it is an unreadable date, as Excel's ####### says.
-  if (value instanceof Date)
-    return Number.isNaN(value.getTime()) ? { error: "#NUM!" } : { date: isoOf(dayFromUtcDate(value)) };
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) return { error: "#NUM!" };
+    // A time of day (an `hh:mm` cell, or a date with a time) is kept: the programme reads it.
+    const seconds = Math.round(value.getTime() / 1000) % 86_400;
+    const time = seconds < 0 ? seconds + 86_400 : seconds;
+    return time ? { date: isoOf(dayFromUtcDate(value)), time } : { date: isoOf(dayFromUtcDate(value)) };
+  }
   if (typeof value === "object") {
     if ("error" in value && typeof value.error === "string") return { error: value.error };
     if ("richText" in value && Array.isArray(value.richText)) return value.richText.map((r) => r.text).join("");

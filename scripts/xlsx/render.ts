@@ -125,6 +125,7 @@ export function renderSheet(wb: ExcelJS.Workbook, plan: SheetPlan): ExcelJS.Work
   setWidths(ws, plan.columns);
   if (plan.print) applyPrint(ws, plan.print);
   for (const block of plan.blocks) writeBlock(ws, block);
+  for (const { row, height } of plan.rowHeights ?? []) ws.getRow(row).height = height;
   for (const table of plan.tables) writeTable(ws, table);
   for (const column of plan.wrapColumns ?? [])
     ws.getColumn(column).eachCell((cell) => {
@@ -233,8 +234,11 @@ function writeBlock(ws: ExcelJS.Worksheet, block: PlanBlock): void {
   const { row, column } = parseA1(block.ref);
   const width = Math.max(0, ...block.values.map((r) => r.length));
   for (const [i, line] of block.values.entries()) {
-    for (let j = 0; j < width; j++)
-      writeCell(ws.getCell(row + i, column + j), line[j] ?? null, block.numFmt, block.style);
+    for (let j = 0; j < width; j++) {
+      const cell = ws.getCell(row + i, column + j);
+      writeCell(cell, line[j] ?? null, block.numFmt, block.style);
+      if (block.wrap) cell.alignment = { ...cell.alignment, wrapText: true, vertical: "top" };
+    }
   }
 }
 
@@ -334,9 +338,17 @@ export function tableDataRange(table: PlanTable): string {
 function applyPrint(ws: ExcelJS.Worksheet, print: NonNullable<SheetPlan["print"]>): void {
   ws.pageSetup.orientation = print.orientation;
   ws.pageSetup.paperSize = (print.paper === "Letter" ? 1 : 9) as ExcelJS.PaperSize;
-  ws.pageSetup.fitToPage = true;
-  ws.pageSetup.fitToWidth = 1;
-  ws.pageSetup.fitToHeight = print.pagesTall ?? 0;
+  if (print.scale) {
+    // A fixed scale: Excel honours manual page breaks only when the sheet is not fitted to pages.
+    ws.pageSetup.fitToPage = false;
+    ws.pageSetup.scale = print.scale;
+  } else {
+    ws.pageSetup.fitToPage = true;
+    ws.pageSetup.fitToWidth = 1;
+    ws.pageSetup.fitToHeight = print.pagesTall ?? 0;
+  }
+  // ExcelJS puts a break below a row: the row above each one that begins a page.
+  for (const row of print.rowBreaks ?? []) if (row > 1) ws.getRow(row - 1).addPageBreak();
   if (print.titleRows) ws.pageSetup.printTitlesRow = print.titleRows;
   if (print.header) ws.headerFooter.oddHeader = print.header;
   if (print.footer) ws.headerFooter.oddFooter = print.footer;

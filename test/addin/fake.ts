@@ -56,7 +56,22 @@ export interface FakeExcel {
     selected: { sheet: string; address: string } | null;
     activeSheet: string | null;
   };
-  sheet(name: string): { name: string; frozenRows: number; tabColor: string } | null;
+  sheet(name: string): {
+    name: string;
+    frozenRows: number;
+    tabColor: string;
+    /** Manual page breaks: the rows that begin a printed page. */
+    rowBreaks: number[];
+    print: {
+      orientation: string;
+      paperSize: string;
+      zoom: unknown;
+      titleRows: string;
+      header: string;
+      footer: string;
+      rowBreaks: number[];
+    };
+  } | null;
   table(
     name: string,
   ): { name: string; style: string; box: { top: number; left: number; bottom: number; right: number } } | null;

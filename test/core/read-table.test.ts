@@ -88,7 +88,7 @@ describe("a workbook with nothing to check", () => {
   test("is unusable, and says which table it lacks", () => {
     expect(() => checkWorkbook({ tables: {}, date1904: false })).toThrow(TableMissingError);
     expect(() => checkWorkbook({ tables: {}, date1904: false })).toThrow(
-      /no Roster, Timeline or Tasks table was found/,
+      /no Roster, Timeline, Tasks, Program or Invitees table was found/,
     );
   });
   test("a roster with only a header row is checked (and is short of everyone)", () => {

@@ -1,6 +1,15 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { READER_CODES, REGISTRY, ROSTER_RULES, type Rule, TASK_RULES, TIMELINE_RULES } from "../../core";
+import {
+  INVITE_RULES,
+  PROGRAM_RULES,
+  READER_CODES,
+  REGISTRY,
+  ROSTER_RULES,
+  type Rule,
+  TASK_RULES,
+  TIMELINE_RULES,
+} from "../../core";
 import { END, START, dataFields, findingCodeTable, withTable } from "../../scripts/docs";
 
 const ROOT = join(__dirname, "../..");
@@ -17,7 +26,13 @@ const cells = (table: string) =>
         .split(/(?<!\\)\|/)
         .map((c) => c.trim()),
     );
-const RULES: readonly Rule<never>[] = [...ROSTER_RULES, ...TIMELINE_RULES, ...TASK_RULES] as Rule<never>[];
+const RULES: readonly Rule<never>[] = [
+  ...ROSTER_RULES,
+  ...TIMELINE_RULES,
+  ...TASK_RULES,
+  ...PROGRAM_RULES,
+  ...INVITE_RULES,
+] as Rule<never>[];
 
 /** Every file in a `rules` folder of core/, with the rule objects it exports. */
 function ruleFiles(): { path: string; rules: Rule<never>[] }[] {

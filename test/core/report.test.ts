@@ -86,7 +86,7 @@ describe("reportPlan", () => {
       "At risk (pushed by what they depend on): none (Green)",
       "Days to the report deadline: 183 days: TL06 due 31 August 2024 (no WP2 or TSAG meeting after the workshop in Meetings) (Green)",
       "Days to WTSA-24: 228 days (15 October 2024) (Green)",
-      "Total, with contingency: 44,154 CHF; some rates are still the defaults (Amber)",
+      "Total, with contingency: 58,124 CHF; some rates are still the defaults (Amber)",
       "Person-days planned: 54 person-days over 3 roles (Green)",
       "Errors: 3 (Red)",
       "Warnings: 0 (Green)",

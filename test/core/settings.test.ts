@@ -13,7 +13,28 @@ describe("the Settings table", () => {
       maxCommitteeSize: 20,
       redSlipDays: 30,
       reportLeadDays: 30,
+      minIndustrySpeakerShare: 0.5,
+      speakerConfirmDays: 30,
+      invitationLeadDays: 42,
     });
+  });
+
+  test("the programme's settings: a share as a percentage, days as whole numbers", () => {
+    const view = readTable({
+      name: "Settings",
+      sheet: "Settings",
+      source: "table",
+      origin: { row: 1, column: 1 },
+      values: [
+        ["Key", "Value"],
+        ["MinIndustrySpeakerShare", "60 %"],
+        ["Speaker Confirm Days", 21],
+        ["InvitationLeadDays", "six weeks"],
+      ],
+    });
+    const { settings: s, findings } = readSettings(view);
+    expect(s).toMatchObject({ minIndustrySpeakerShare: 0.6, speakerConfirmDays: 21, invitationLeadDays: 42 });
+    expect(findings.map((f) => [f.code, f.row])).toEqual([["SETTINGS_INVALID_VALUE", 4]]);
   });
 
   test("keys match case- and space-insensitively; values are read as people type them", () => {

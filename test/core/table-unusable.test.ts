@@ -34,6 +34,8 @@ describe("TABLE_UNUSABLE: a table that is there but cannot be used", () => {
       { check: "roster", table: "Roster", state: "skipped", reason: "table-unusable" },
       { check: "timeline", table: "Timeline", state: "ran" },
       { check: "tasks", table: "Tasks", state: "skipped", reason: "no-table" },
+      { check: "program", table: "Program", state: "skipped", reason: "no-table" },
+      { check: "invitees", table: "Invitees", state: "skipped", reason: "no-table" },
     ]);
     expect(result.checked).toEqual(["timeline"]);
     const [unusable, ...others] = unusableOf(result);

@@ -137,6 +137,8 @@
         widths: new Map(),
         /** Horizontal lines, keyed "row,column": the line below that row (row 0: above the first). */
         lines: new Map(),
+        /** Manual page breaks: the rows that begin a printed page. */
+        rowBreaks: [],
       };
       s.pageLayout = pageLayoutOf(s);
       world.sheets.push(s);
@@ -484,6 +486,15 @@
         freezePanes: {
           freezeRows: (n) => {
             s.frozenRows = n;
+          },
+        },
+        horizontalPageBreaks: {
+          add: (address) => {
+            s.rowBreaks.push(parseBox(address).top);
+            world.pendingBytes += 50;
+          },
+          removePageBreaks: () => {
+            s.rowBreaks = [];
           },
         },
         charts: {

@@ -16,7 +16,11 @@ const RECALC = `<?xml version="1.0" encoding="UTF-8"?>
  * all the files, and one profile of its own (two soffice processes sharing a profile lose files).
  * Returns the converted files; throws when LibreOffice could not load one (it exits 0 even then).
  */
-export function libreConvert(files: string[], format: "xlsx" | "csv" | "pdf"): string[] {
+export function libreConvert(
+  files: string[],
+  format: "xlsx" | "csv" | "pdf",
+  options: { infilter?: string } = {},
+): string[] {
   const profile = mkdtempSync(join(tmpdir(), "iewsc-lo-profile-"));
   mkdirSync(join(profile, "user"), { recursive: true });
   writeFileSync(join(profile, "user", "registrymodifications.xcu"), RECALC);
@@ -28,6 +32,7 @@ export function libreConvert(files: string[], format: "xlsx" | "csv" | "pdf"): s
       "--norestore",
       "--nolockcheck",
       `-env:UserInstallation=file://${profile}`,
+      ...(options.infilter ? [`--infilter=${options.infilter}`] : []),
       "--convert-to",
       format,
       "--outdir",

@@ -43,7 +43,8 @@ const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 
 function excelValue(v: ExcelJS.CellValue): unknown {
   if (v === null || v === undefined) return "";
-  if (v instanceof Date) return Math.round((v.getTime() - EXCEL_EPOCH) / 86_400_000);
+  // A serial number, to the second: whole days for dates, fractions for times of day (the Program's).
+  if (v instanceof Date) return Math.round((v.getTime() - EXCEL_EPOCH) / 1000) / 86_400;
   if (typeof v === "object" && "formula" in v) return `=${v.formula}`;
   if (typeof v === "object" && "sharedFormula" in v) throw new Error("a shared formula: the plan never writes one");
   return v;

@@ -239,7 +239,7 @@ describeWith("LibreOffice", SOFFICE)("LibreOffice recomputes the built budget an
         workshop.InterpretationLanguages === null
           ? 0
           : String(workshop.InterpretationLanguages ?? "English, French").split(",").length;
-      const days = Number(workshop.Days ?? 1);
+      const days = Number(workshop.Days ?? 2); // the sample workshop runs two days
       const contingency = Number(workshop.ContingencyPercent ?? 10);
       expect(await named(recalcEdited!, "BudgetTotal")).toBeCloseTo(
         total + languages * days * 100 * (1 + contingency / 100),

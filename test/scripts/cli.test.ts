@@ -136,7 +136,7 @@ describe("iewsc check", () => {
       expect(lines).toHaveLength(1);
       expect(lines[0]).toContain(`${file}: `);
       expect(lines[0]).toMatch(
-        name === "invalid-xml.xlsx" ? /damaged/ : /no Roster, Timeline or Tasks table was found/,
+        name === "invalid-xml.xlsx" ? /damaged/ : /no Roster, Timeline, Tasks, Program or Invitees table was found/,
       );
       expect(sha(file)).toBe(before);
     },

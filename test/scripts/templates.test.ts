@@ -79,6 +79,23 @@ describe.each([
     expect(wb.getWorksheet("Meetings")!.getCell("B2").numFmt).toBe("d mmmm yyyy");
     expect(wb.getWorksheet("Tasks")!.getCell("F2").numFmt).toBe("d mmmm yyyy");
     expect(String(wb.getWorksheet("How to use")!.getCell("A1").value)).toContain("IEWSC Workbench");
+    const program = wb.getWorksheet("Program")!;
+    expect(program.getCell("C2").numFmt).toBe("hh:mm");
+    expect(program.getCell("B2").numFmt).toBe("d mmmm yyyy");
+    expect((validation(program, `F2:F${VALIDATED_ROWS + 1}`) ?? validation(program, "F2"))!.formulae[0]).toContain(
+      "Fireside chat",
+    );
+    const invitees = wb.getWorksheet("Invitees")!;
+    for (const [col, value] of [
+      ["C", "Academia"],
+      ["E", "Arab States"],
+      ["F", "Not stated"],
+      ["H", "Panellist"],
+      ["K", "To invite"],
+    ] as const)
+      expect(
+        (validation(invitees, `${col}2:${col}${VALIDATED_ROWS + 1}`) ?? validation(invitees, `${col}2`))!.formulae[0],
+      ).toContain(value);
   });
 });
 
@@ -104,6 +121,18 @@ describe("the sample", () => {
       ["TL08", "Fall 2024"],
     ]);
     expect(timeline[5]![6]).toEqual({ date: "2024-04-19" }); // the workshop happened on 19 April 2024
+    // A two-day programme (18–19 April 2024) whose times read back as times of day, not as dates.
+    const program = input.tables.Program!.values;
+    expect(program[1]!.slice(0, 4)).toEqual([
+      "S01",
+      { date: "2024-04-18" },
+      { date: "1899-12-30", time: 9 * 3600 },
+      { date: "1899-12-30", time: 9.5 * 3600 },
+    ]);
+    expect(new Set(program.slice(1).map((r) => (r[1] as { date: string }).date))).toEqual(
+      new Set(["2024-04-18", "2024-04-19"]),
+    );
+    expect(input.tables.Invitees!.values.slice(1).map((r) => r[0])).toContain("Nguyễn Thị Lan");
     expect(input.tables.Meetings!.values[3]).toEqual([
       "WTSA",
       { date: "2024-10-15" },
