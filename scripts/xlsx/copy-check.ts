@@ -63,7 +63,9 @@ const sheetRef = (name: string) => (/^[A-Za-z_][\w.]*$/.test(name) ? name : `'${
 function same(a: Cell, b: Cell): boolean {
   if (a.formula !== b.formula) return false;
   if (a.formula && a.type === "" && b.type !== "") return true; // a result we did not have is no change
-  if (a.type === "n" && b.type === "n") return Number(a.value) === Number(b.value);
+  // ExcelJS carries a date or time cell through a JavaScript Date, to the millisecond: a time of day of
+  // 09:30 (0.3958333333333333) comes back a few billionths of a day away. Under a millisecond is no change.
+  if (a.type === "n" && b.type === "n") return Math.abs(Number(a.value) - Number(b.value)) < 1e-8;
   return a.type === b.type && a.value === b.value;
 }
 

@@ -95,10 +95,10 @@ const haveAll = [
     },
   );
 
-  test("openpyxl reads the cached totals we write: BudgetTotal 44,154 CHF and ResourceTotalDays 54", () => {
+  test("openpyxl reads the cached totals we write: BudgetTotal 58,124 CHF (the two-day sample) and ResourceTotalDays 54", () => {
     const read = openpyxlRead(files["built-sample"]!);
     const value = (name: string) => read.names.find((n) => n.name === name)?.value;
-    expect(value("BudgetTotal")).toBeCloseTo(44154, 6);
+    expect(value("BudgetTotal")).toBeCloseTo(58124, 6);
     expect(value("ResourceTotalDays")).toBe(54);
   });
 
