@@ -47,7 +47,7 @@ function measure(peak: string, args: string[]): { ms: number; peakMb: number; co
 const FLOOR = `
 const ExcelJS = require(${JSON.stringify(join(ROOT, "node_modules/exceljs"))});
 const fs = require("node:fs"), path = require("node:path");
-const [input, output] = process.argv.slice(1);
+const [input, output] = process.argv.slice(2);
 (async () => {
   for (const name of fs.readdirSync(input).sort()) {
     const wb = new ExcelJS.Workbook();
@@ -100,6 +100,7 @@ export async function benchReport(line: (label: string, value: string, goal?: st
     const floorOut = join(dir, `floor-${n}`);
     mkdirSync(floorOut);
     const floor = measure(peak, [floorScript, input, floorOut]);
+    if (floor.code !== 0) throw new Error(`the floor script failed (exit ${floor.code}): the comparison would mean nothing`);
     line(`${n}: floor (ExcelJS read + rewrite, 1 process)`, fmt(floor.ms), `peak ${floor.peakMb.toFixed(0)} MB`);
     for (const jobs of [1, 2]) {
       const out = join(dir, `out-${n}-${jobs}`);
