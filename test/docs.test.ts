@@ -4,14 +4,13 @@
  * does. These tests fail when a link breaks, when something points outside the repository, and when
  * the code gains a table, a column, a setting, a command or an option that the documentation lacks.
  */
-import { spawnSync } from "node:child_process";
+import { CLI, runCli } from "./helpers/cli";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { SettingsSchema } from "../core/settings";
 import { CONTRACT, TABLE_NAMES } from "../core/tables/contract";
 
 const ROOT = resolve(__dirname, "..");
-const CLI = join(ROOT, "dist/scripts/iewsc.js");
 
 /**
  * Commands that docs/cli.md documents from the v1 contract and that other branches are adding now.
@@ -115,15 +114,7 @@ function repositoryFiles(): string[] {
   return files;
 }
 
-function iewsc(args: string[]) {
-  const r = spawnSync(process.execPath, [CLI, ...args], {
-    cwd: ROOT,
-    encoding: "utf8",
-    env: { ...process.env, NO_COLOR: "1" },
-    timeout: 60_000,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const iewsc = (args: string[]) => runCli(args, { cwd: ROOT, timeoutMs: 60_000 });
 
 /** The lines of one section of commander's help (`Options:`, `Commands:`), up to the blank line after it. */
 function helpSection(help: string, title: string): string[] {

@@ -347,6 +347,8 @@ function renderActions(): void {
 }
 
 renderActions();
+// The system's light or dark mode until Office says its theme (also when office.js fails to load).
+followOfficeTheme(undefined);
 if (typeof Office === "undefined") {
   // office.js did not load: the inline script of taskpane.html has said so.
 } else {

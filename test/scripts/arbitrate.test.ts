@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { CLI, runCli } from "../helpers/cli";
 import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -24,19 +24,10 @@ import { SOFFICE, describeWith } from "../helpers/programs";
 import { member, raw } from "../helpers/tables";
 
 const ROOT = resolve(__dirname, "../..");
-const CLI = join(ROOT, "dist/scripts/iewsc.js");
 const SAMPLE = join(ROOT, "templates/iewsc-sample.xlsx");
 const dir = mkdtempSync(join(tmpdir(), "iewsc-arbitrate-"));
 
-function iewsc(args: string[]) {
-  const r = spawnSync(process.execPath, [CLI, ...args], {
-    cwd: dir,
-    encoding: "utf8",
-    env: { ...process.env, NO_COLOR: "1" },
-    timeout: 120_000,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const iewsc = (args: string[]) => runCli(args, { cwd: dir });
 
 const sha = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
 

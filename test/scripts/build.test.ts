@@ -1,8 +1,8 @@
-import { spawnSync } from "node:child_process";
+import { CLI, runCli } from "../helpers/cli";
 import { createHash } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import ExcelJS from "exceljs";
 import type { CellValue } from "../../core";
 import { templateBytes } from "../../scripts/commands/template";
@@ -12,20 +12,10 @@ import { REAL_WORKBOOKS } from "../helpers/fixtures";
 import { libreConvert } from "../helpers/libreoffice";
 import { SOFFICE, describeWith } from "../helpers/programs";
 
-const ROOT = resolve(__dirname, "../..");
-const CLI = join(ROOT, "dist/scripts/iewsc.js");
 const dir = mkdtempSync(join(tmpdir(), "iewsc-build-"));
 const sha = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
 
-function iewsc(args: string[]) {
-  const r = spawnSync(process.execPath, [CLI, ...args], {
-    cwd: dir,
-    encoding: "utf8",
-    env: { ...process.env, NO_COLOR: "1" },
-    timeout: 120_000,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const iewsc = (args: string[]) => runCli(args, { cwd: dir });
 
 /** The sample workbook with some Workshop values changed (by key). */
 async function sample(name: string, workshop: Record<string, CellValue> = {}): Promise<string> {

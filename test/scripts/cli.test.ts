@@ -1,4 +1,5 @@
 import { spawnSync } from "node:child_process";
+import { CLI, runCli } from "../helpers/cli";
 import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -8,21 +9,12 @@ import { goodRoster, member } from "../helpers/tables";
 import { REAL_WORKBOOKS } from "../helpers/fixtures";
 
 const ROOT = resolve(__dirname, "../..");
-const CLI = join(ROOT, "dist/scripts/iewsc.js");
 const REAL = REAL_WORKBOOKS;
 const SAMPLE = join(ROOT, "templates/iewsc-sample.xlsx");
 const dir = mkdtempSync(join(tmpdir(), "iewsc-cli-"));
 
 /** Runs the compiled command line as a user would, in a chosen time zone. */
-function iewsc(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const r = spawnSync(process.execPath, [CLI, ...args], {
-    cwd: dir,
-    encoding: "utf8",
-    env: { ...process.env, NO_COLOR: "1", ...env },
-    timeout: 120_000,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const iewsc = (args: string[], env: NodeJS.ProcessEnv = {}) => runCli(args, { cwd: dir, env });
 
 const sha = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
 

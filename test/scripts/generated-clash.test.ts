@@ -2,30 +2,20 @@
  * A user's sheet, table or name spelled as one IEWSC Workbench generates (any case) is theirs: the
  * command line refuses with one line and exit 2, and writes nothing.
  */
-import { spawnSync } from "node:child_process";
+import { runCli } from "../helpers/cli";
 import { createHash } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { emptySheet, generatedNote } from "../../core";
 import { templateBytes } from "../../scripts/commands/template";
 import { renderSheet } from "../../scripts/xlsx/render";
 
-const ROOT = resolve(__dirname, "../..");
-const CLI = join(ROOT, "dist/scripts/iewsc.js");
 const dir = mkdtempSync(join(tmpdir(), "iewsc-clash-"));
 const sha = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
 
-function iewsc(args: string[]) {
-  const r = spawnSync(process.execPath, [CLI, ...args], {
-    cwd: dir,
-    encoding: "utf8",
-    env: { ...process.env, NO_COLOR: "1" },
-    timeout: 120_000,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const iewsc = (args: string[]) => runCli(args, { cwd: dir });
 
 /** The sample workbook with something of the user's added. */
 async function sampleWith(name: string, add: (wb: ExcelJS.Workbook) => void): Promise<string> {

@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { CLI, runCli } from "../helpers/cli";
 import { createHash } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -11,20 +11,11 @@ import { INVITEES_HEADER, PROGRAM_HEADER, invitee, session } from "../helpers/pr
 import { SOFFICE, describeWith } from "../helpers/programs";
 
 const ROOT = resolve(__dirname, "../..");
-const CLI = join(ROOT, "dist/scripts/iewsc.js");
 const SAMPLE = join(ROOT, "templates/iewsc-sample.xlsx");
 const dir = mkdtempSync(join(tmpdir(), "iewsc-invitations-"));
 const sha = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
 
-function iewsc(args: string[]) {
-  const r = spawnSync(process.execPath, [CLI, ...args], {
-    cwd: dir,
-    encoding: "utf8",
-    env: { ...process.env, NO_COLOR: "1" },
-    timeout: 120_000,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const iewsc = (args: string[]) => runCli(args, { cwd: dir });
 
 /** A workbook whose Invitees hold awkward names: accents, a comma, quotes, text that looks like a formula. */
 async function awkward(): Promise<string> {

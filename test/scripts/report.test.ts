@@ -1,4 +1,5 @@
 import { spawnSync } from "node:child_process";
+import { CLI, runCli } from "../helpers/cli";
 import { createHash } from "node:crypto";
 import {
   copyFileSync,
@@ -19,21 +20,12 @@ import { emailsIn, packageParts, withHistory } from "../helpers/report";
 import { goodRoster, member } from "../helpers/tables";
 
 const ROOT = resolve(__dirname, "../..");
-const CLI = join(ROOT, "dist/scripts/iewsc.js");
 const SAMPLE = join(ROOT, "templates/iewsc-sample.xlsx");
 const ARTIFACTS = join(ROOT, "test-artifacts");
 const dir = mkdtempSync(join(tmpdir(), "iewsc-report-"));
 const PHONE = "+41 22 730 5111";
 
-function iewsc(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const r = spawnSync(process.execPath, [CLI, ...args], {
-    cwd: dir,
-    encoding: "utf8",
-    env: { ...process.env, NO_COLOR: "1", ...env },
-    timeout: 300_000,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const iewsc = (args: string[], env: NodeJS.ProcessEnv = {}) => runCli(args, { cwd: dir, env, timeoutMs: 300_000 });
 
 const sha = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
 

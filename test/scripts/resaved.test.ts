@@ -1,7 +1,8 @@
 import { spawnSync } from "node:child_process";
+import { runCli } from "../helpers/cli";
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { basename, join, resolve } from "node:path";
+import { basename, join } from "node:path";
 import { REAL_WORKBOOKS } from "../helpers/fixtures";
 import { libreConvert } from "../helpers/libreoffice";
 import { PYTHON, SOFFICE, SSCONVERT, requireProgram } from "../helpers/programs";
@@ -11,14 +12,9 @@ import { openpyxlResave } from "../helpers/readers";
  * Workbooks last saved by another program: our sample and the real workbooks, re-saved by
  * LibreOffice, openpyxl and gnumeric, are checked and built as the originals are.
  */
-const ROOT = resolve(__dirname, "../..");
-const CLI = join(ROOT, "dist/scripts/iewsc.js");
 const dir = mkdtempSync(join(tmpdir(), "iewsc-resaved-"));
 
-function iewsc(args: string[]) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: dir, encoding: "utf8", timeout: 180_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const iewsc = (args: string[]) => runCli(args, { cwd: dir, timeoutMs: 180_000 });
 
 /** What `check --json` found, without the file name: codes, severities, sheets, rows and columns. */
 function findings(file: string): unknown {

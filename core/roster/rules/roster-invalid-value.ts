@@ -1,6 +1,6 @@
 import { finding, type Finding } from "../../findings";
 import { GENDERS, ROLES, STATUSES } from "../../vocab";
-import { isVolunteer, isWithdrawn } from "../member";
+import { type Member, isVolunteer, isWithdrawn } from "../member";
 import type { RosterRule } from "../rule";
 
 /**
@@ -15,66 +15,52 @@ export const invalidValue: RosterRule = {
   when: "a Name or Role is blank; a Role, Region (for the region model in force), Gender or Status is not one of its values; or a volunteer who is not withdrawn has no Region; one finding per cell",
   check({ members, sheet, regions }) {
     const out: Finding[] = [];
-    const at = (row: number, column: string) => ({ sheet, row, column });
     for (const m of members) {
-      if (m.name === "")
-        out.push(
-          finding("ROSTER_INVALID_VALUE", "error", at(m.row, "Name"), { field: "Name", value: "", problem: "blank" }),
-        );
-      if (m.roleText === "") {
-        out.push(
-          finding("ROSTER_INVALID_VALUE", "error", at(m.row, "Role"), { field: "Role", value: "", problem: "blank" }),
-        );
-      } else if (!m.role) {
-        out.push(
-          finding("ROSTER_INVALID_VALUE", "error", at(m.row, "Role"), {
-            field: "Role",
-            value: m.roleText,
-            problem: "not-allowed",
-            allowed: [...ROLES],
-          }),
-        );
-      }
-      if (m.regionText !== "" && !m.region) {
-        out.push(
-          finding("ROSTER_INVALID_VALUE", "error", at(m.row, "Region"), {
-            field: "Region",
-            value: m.regionText,
-            problem: "not-allowed",
-            allowed: [...regions],
-          }),
-        );
-      } else if (m.regionText === "" && isVolunteer(m) && !isWithdrawn(m)) {
-        out.push(
-          finding("ROSTER_INVALID_VALUE", "error", at(m.row, "Region"), {
-            field: "Region",
-            value: "",
-            problem: "region-missing",
-            allowed: [...regions],
-          }),
-        );
-      }
-      if (!m.gender) {
-        out.push(
-          finding("ROSTER_INVALID_VALUE", "error", at(m.row, "Gender"), {
-            field: "Gender",
-            value: m.genderText,
-            problem: "not-allowed",
-            allowed: [...GENDERS],
-          }),
-        );
-      }
-      if (!m.status) {
-        out.push(
-          finding("ROSTER_INVALID_VALUE", "error", at(m.row, "Status"), {
-            field: "Status",
-            value: m.statusText,
-            problem: "not-allowed",
-            allowed: [...STATUSES],
-          }),
-        );
+      for (const column of COLUMNS) {
+        const problem = column.problem(m, regions);
+        if (!problem) continue;
+        const { field, value, problem: kind, allowed } = problem;
+        const data = allowed ? { field, value, problem: kind, allowed: [...allowed] } : { field, value, problem: kind };
+        out.push(finding("ROSTER_INVALID_VALUE", "error", { sheet, row: m.row, column: field }, data));
       }
     }
     return out;
   },
 };
+
+/** What is wrong with one cell of a member's row, if anything. */
+interface CellProblem {
+  field: "Name" | "Role" | "Region" | "Gender" | "Status";
+  value: string;
+  problem: "blank" | "not-allowed" | "region-missing";
+  allowed?: readonly string[];
+}
+
+/** The columns this rule checks, in the order their findings are listed, each with its one test. */
+const COLUMNS: readonly { problem: (m: Member, regions: readonly string[]) => CellProblem | undefined }[] = [
+  { problem: (m) => (m.name === "" ? { field: "Name", value: "", problem: "blank" } : undefined) },
+  {
+    problem: (m) =>
+      m.roleText === ""
+        ? { field: "Role", value: "", problem: "blank" }
+        : m.role
+          ? undefined
+          : { field: "Role", value: m.roleText, problem: "not-allowed", allowed: ROLES },
+  },
+  {
+    problem: (m, regions) =>
+      m.regionText !== "" && !m.region
+        ? { field: "Region", value: m.regionText, problem: "not-allowed", allowed: regions }
+        : m.regionText === "" && isVolunteer(m) && !isWithdrawn(m)
+          ? { field: "Region", value: "", problem: "region-missing", allowed: regions }
+          : undefined,
+  },
+  {
+    problem: (m) =>
+      m.gender ? undefined : { field: "Gender", value: m.genderText, problem: "not-allowed", allowed: GENDERS },
+  },
+  {
+    problem: (m) =>
+      m.status ? undefined : { field: "Status", value: m.statusText, problem: "not-allowed", allowed: STATUSES },
+  },
+];
