@@ -33,8 +33,10 @@ export const HOST_MESSAGES: Record<string, string> = {
   ItemAlreadyExists:
     "A sheet, table or defined name of that name already exists: tables and names share one list (Formulas ▸ Name Manager). Rename yours, then try again.",
   ItemNotFound: "A sheet or table was renamed or deleted while IEWSC Workbench was working. Run the action again.",
+  // Excel's answer to a table named like a table or name (office-js #551) and to a table over another
+  // table or merged cells (office-js #1199), as well as to a value it cannot take.
   InvalidArgument:
-    "Excel refused a value IEWSC Workbench sent. Run the action again; if it happens again, report it with the workbook's language settings.",
+    "Excel refused what IEWSC Workbench sent: a table or defined name of the same name (Formulas ▸ Name Manager), or a table or merged cells where it writes, can cause this. Rename or move yours, then run the action again; if it happens again, report it with the workbook's language settings.",
   InvalidOperation:
     "Excel refused the operation: a sheet may be hidden or protected, or cells merged. Unhide or unprotect it, then try again.",
   Conflict: "Someone else changed this workbook at the same moment: try again in a moment.",

@@ -13,9 +13,11 @@
  * - `listSeparator: ";"` in the fixture plays a German, French or Swiss Excel, whose list separator is
  *   ";": `getRanges("A1,C5")` fails with InvalidArgument there (office-js #1167, #1985). A data
  *   validation's list source is not localised (office-js #2128): it stays comma-separated everywhere.
- * - Tables and defined names share one namespace: a table named like a name (or a name like a table)
- *   fails with ItemAlreadyExists.
- * - A table cannot overlap another table or a merged area (`merged` in a sheet's fixture).
+ * - Tables and defined names share one namespace: a table named like a table or a name fails with
+ *   InvalidArgument and Excel's vague "The argument is invalid or missing or has an incorrect format."
+ *   (office-js #551: not ItemAlreadyExists); a name added like a table or name fails with ItemAlreadyExists.
+ * - A table cannot overlap another table or a merged area (`merged` in a sheet's fixture): `tables.add`
+ *   fails with InvalidArgument (office-js #1199, office-js-docs #417; GeneralException on the Mac).
  * - `activate()` on a hidden sheet (`visibility: "Hidden"`) fails with InvalidOperation.
  * Like Excel, the failure surfaces at the next `sync()`, after what was queued before it was done.
  *
@@ -529,9 +531,12 @@
               hasHeaders: hasHeaders,
             };
             if (world.tables.some((o) => o.sheet === s && overlaps(o.box, t.box)))
-              failAtSync("InvalidOperation", "A table can't overlap another table.");
+              failAtSync(
+                "InvalidArgument",
+                "A table cannot overlap a range that contains a PivotTable report, query results, protected cells or another table.",
+              );
             if (s.merged.some((m) => overlaps(m, t.box)))
-              failAtSync("InvalidOperation", "A table can't overlap a range that contains merged cells.");
+              failAtSync("InvalidArgument", "A table can't overlap a range that contains merged cells.");
             world.tables.push(t);
             return tableObject(t);
           },
@@ -599,10 +604,9 @@
       });
       world.tableObjects.forEach((e) => {
         if (typeof e.obj.name === "string" && e.obj.name !== e.name && !/^Error/.test(e.obj.name)) {
-          if (findTable(e.obj.name) && findTable(e.obj.name) !== e.state)
-            throw hostError("ItemAlreadyExists", `A table named ${e.obj.name} already exists.`);
-          if (nameTaken(e.obj.name))
-            throw hostError("ItemAlreadyExists", `A defined name ${e.obj.name} already exists.`);
+          // Excel says no more than this when a table takes a table's or a name's name (office-js #551).
+          if ((findTable(e.obj.name) && findTable(e.obj.name) !== e.state) || nameTaken(e.obj.name))
+            throw hostError("InvalidArgument", "The argument is invalid or missing or has an incorrect format.");
           e.state.name = e.obj.name;
           e.name = e.obj.name;
         }
