@@ -253,7 +253,10 @@ describe("reportPlan: the programme and the state of the invitations", () => {
     const text = JSON.stringify(sheet);
     const inv = pending().tables.Invitees!;
     const email = inv.values[0]!.indexOf("Email");
-    const addresses = inv.values.slice(1).map((r) => String(r[email] ?? "")).filter((a) => a.includes("@"));
+    const addresses = inv.values
+      .slice(1)
+      .map((r) => String(r[email] ?? ""))
+      .filter((a) => a.includes("@"));
     expect(addresses.length).toBeGreaterThan(20);
     for (const a of addresses) expect(text).not.toContain(a);
   });
