@@ -64,7 +64,7 @@ export async function mapInPool<T, R>(
     onDone?: (done: number) => void;
     /** Start every worker at once (default: `eagerWorkers()`). */
     eager?: boolean;
-    /** Told each time a worker starts (the benchmark counts them). */
+    /** Told each time a worker starts (the tests count them). */
     onWorker?: (workers: number) => void;
   },
 ): Promise<R[]> {
