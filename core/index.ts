@@ -277,3 +277,4 @@ export {
 } from "./plans/report";
 export { FINDINGS_SHEET, FINDINGS_TABLE, GANTT_CODE, type Rag } from "./plans/report-sheets";
 export { readForecastHistory, TREND_SHEET, type TrendChartPlan } from "./plans/report-trend";
+export { INVITATIONS_SHEET, INVITATIONS_TABLE } from "./plans/report-program";

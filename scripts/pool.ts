@@ -1,4 +1,5 @@
 import { availableParallelism } from "node:os";
+import { performance } from "node:perf_hooks";
 import { Worker } from "node:worker_threads";
 
 /** What one item may use before it is given up as that item's failure (the others carry on). */
@@ -22,8 +23,30 @@ export function workbookBudget(env: NodeJS.ProcessEnv = process.env): Budget {
 }
 
 /**
- * Runs `task` over `items` on up to `jobs` worker threads, keeping the results in input order.
- * `workerFile` is a compiled module that answers each `{ index, item }` message with `{ index, result }`.
+ * A further worker starts only when the work left, at the pace measured so far, would keep the workers
+ * already running busy for at least this many times what starting one costs. Measured (npm run bench) on
+ * two cores: one worker already keeps the second core half busy with V8's garbage collector and compiler
+ * threads, and a second one pays its start-up (ExcelJS and the core loaded again, ~0.5 s of CPU) and a
+ * second warm-up of the JIT. Two workers lost on 30 reports (about 5 start-ups of work left after the
+ * first two) and on 8 checks (about 4), and won on 300 reports (about 26) and on 32 checks (about 13).
+ */
+export const WORTH_STARTING = 10;
+
+/**
+ * `IEWSC_EAGER_WORKERS=1` starts every worker at once, as many as `jobs` (and items) allow, whether they
+ * pay or not: for the tests that must see several workers at work, and for the benchmark's comparison.
+ */
+export const eagerWorkers = (env: NodeJS.ProcessEnv = process.env): boolean => env["IEWSC_EAGER_WORKERS"] === "1";
+
+/**
+ * Runs `task` over `items` on worker threads, keeping the results in input order.
+ * `workerFile` is a compiled module that answers each `{ index, item }` message with `{ index, result }`
+ * (and may say `{ ready: true }` once its modules are loaded, which times its start-up).
+ *
+ * Workers are started as they pay: the first at once, each further one (up to `jobs`, and never more
+ * than there are cores) only when the items left, at the pace the running workers have shown once
+ * warm, amount to `WORTH_STARTING` times its measured start-up. So a larger `jobs` is never slower than
+ * a smaller one; the results do not depend on which worker ran an item.
  *
  * Each item has a budget: a worker that throws, runs out of its memory or time is ended, that item's
  * result is `failed(item, why)`, and a fresh worker takes the next items — one hostile workbook never
@@ -39,6 +62,10 @@ export async function mapInPool<T, R>(
     failed: (item: T, why: string) => R;
     budget?: Budget;
     onDone?: (done: number) => void;
+    /** Start every worker at once (default: `eagerWorkers()`). */
+    eager?: boolean;
+    /** Told each time a worker starts (the tests count them). */
+    onWorker?: (workers: number) => void;
   },
 ): Promise<R[]> {
   const results = new Array<R>(items.length);
@@ -50,25 +77,48 @@ export async function mapInPool<T, R>(
     }
     return results;
   }
-  const jobs = Math.max(1, Math.min(options.jobs ?? availableParallelism(), items.length));
+  const cores = availableParallelism();
+  const eager = options.eager ?? eagerWorkers();
+  const wanted = Math.max(1, Math.min(options.jobs ?? cores, items.length));
+  const maxLanes = eager ? wanted : Math.min(wanted, cores);
   const budget = options.budget ?? workbookBudget();
   let next = 0;
+  let started = 0;
+  /** What starting a worker cost (until it said it was ready, or answered), and an item once warm, in ms. */
+  let startMs: number | undefined;
+  let warmItemMs: number | undefined;
+  let warmItems = 0;
+  let quickest = Number.POSITIVE_INFINITY;
+  const lanes: Promise<void>[] = [];
   const settle = (index: number, result: R) => {
     results[index] = result;
     options.onDone?.(++done);
+  };
+  const grow = () => {
+    if (lanes.length >= maxLanes || next >= items.length) return;
+    if (!eager && lanes.length > 0) {
+      if (startMs === undefined || warmItemMs === undefined) return;
+      const left = ((items.length - next) * warmItemMs) / lanes.length;
+      if (left < WORTH_STARTING * startMs) return;
+    }
+    lanes.push(lane());
   };
 
   /** One lane: a worker that takes items until none are left, replaced when it fails. */
   const lane = async () => {
     while (next < items.length) {
       await new Promise<void>((resolve) => {
+        const born = performance.now();
         const worker = new Worker(options.workerFile, {
           resourceLimits: { maxOldGenerationSizeMb: budget.memoryMb },
           stdout: false,
           stderr: true, // a dying worker's own complaints are not the user's business
         });
+        options.onWorker?.(++started);
         worker.stderr.resume();
         let current: number | undefined;
+        let sentAt = 0;
+        let answered = 0;
         let timer: NodeJS.Timeout | undefined;
         const fail = (why: string) => {
           if (current === undefined) return;
@@ -89,13 +139,28 @@ export async function mapInPool<T, R>(
           timer = setTimeout(() => {
             fail(`took longer than the ${budget.seconds} s a workbook may take; it was given up`);
           }, budget.seconds * 1000);
+          sentAt = performance.now();
           worker.postMessage({ index: current, item: items[current] });
         };
-        worker.on("message", (msg: { index: number; result: R }) => {
+        worker.on("message", (msg: { index: number; result: R } | { ready: true }) => {
+          const now = performance.now();
+          if ("ready" in msg) {
+            startMs ??= now - born;
+            return;
+          }
           if (msg.index !== current) return;
           current = undefined;
+          startMs ??= sentAt - born + (now - sentAt) / 2;
+          // A worker's first item runs cold (its JIT has compiled nothing yet): the pace is the next ones',
+          // the quickest seen once two are known, so that one item slowed by a busy machine starts nothing.
+          if (++answered > 1) {
+            warmItems++;
+            quickest = Math.min(quickest, now - sentAt);
+            if (warmItems >= 2) warmItemMs = quickest;
+          }
           settle(msg.index, msg.result);
           feed();
+          grow();
         });
         worker.on("error", (e: Error & { code?: string }) => {
           fail(
@@ -112,6 +177,9 @@ export async function mapInPool<T, R>(
       });
     }
   };
-  await Promise.all(Array.from({ length: jobs }, lane));
+  grow();
+  if (eager) for (let i = 1; i < maxLanes; i++) grow();
+  // Lanes started while others run are awaited too: the list grows while it is being walked.
+  for (let i = 0; i < lanes.length; i++) await lanes[i];
   return results;
 }

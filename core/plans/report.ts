@@ -33,6 +33,7 @@ import {
   seatsRag,
   shareRag,
 } from "./report-sheets";
+import { invitationLines, invitationsSheet, reportAgendaSheet } from "./report-program";
 import { type TrendChartPlan, readForecastHistory, trendSheet } from "./report-trend";
 import { milestoneState } from "./timeline-status";
 import { ACCENT, type PlanPrint, type PlanValue, type SheetPlan, type WorkbookPlan, emptySheet } from "./sheet-plan";
@@ -63,7 +64,7 @@ export interface ReportOptions {
 
 /** One line of the Summary: what is measured, its value in words, and its red/amber/green. */
 export interface SummaryLine {
-  area: "Committee" | "Timeline" | "Budget" | "Resources" | "Findings";
+  area: "Committee" | "Timeline" | "Budget" | "Resources" | "Invitations" | "Findings";
   measure: string;
   value: string;
   rag: Rag;
@@ -158,6 +159,18 @@ export function reportPlan(input: ReportInput, given: ReportOptions): ReportPlan
       rag: resources.totalDays <= 0 ? "Red" : unreadable ? "Amber" : "Green",
     });
   }
+  // The programme and the invitations, read the way the check read them (an unusable table is left out).
+  const program = { Program: optional("Program"), Invitees: optional("Invitees"), Workshop: optional("Workshop") };
+  const programInput = {
+    views: program,
+    settings,
+    date1904: input.date1904,
+    findings: check.findings,
+    asOf,
+    note,
+  };
+  lines.push(...invitationLines(programInput));
+  for (const sheet of [reportAgendaSheet(programInput), invitationsSheet(programInput)]) if (sheet) sheets.push(sheet);
   const s = check.summary;
   lines.push(
     { area: "Findings", measure: "Errors", value: String(s.errors), rag: s.errors ? "Red" : "Green" },
@@ -165,7 +178,13 @@ export function reportPlan(input: ReportInput, given: ReportOptions): ReportPlan
     { area: "Findings", measure: "Notes", value: String(s.info), rag: "Note" },
   );
 
-  const summarySheet = summaryPlan(lines, s, asOf, options);
+  const summarySheet = summaryPlan(
+    lines,
+    s,
+    asOf,
+    options,
+    sheets.map((p) => p.name),
+  );
   const all = [summarySheet, ...sheets];
   const print = printOf(options, asOf);
   for (const sheet of all)
@@ -181,7 +200,15 @@ export function reportPlan(input: ReportInput, given: ReportOptions): ReportPlan
       created: `${isoOf(asOf)}T00:00:00Z`,
     },
   };
-  if (options.share) scrubPlan(workbook, chart);
+  if (options.share) {
+    // The contract's e-mail columns, as typed: an address the pattern below would miss ("jo@", "jo at x.org")
+    // is still an address someone typed, and the shared version carries none. Short values without an `@`
+    // ("none", "n/a") are left alone: they are not contact data, and the report's own words use them.
+    const typed = (["Roster", "Invitees"] as const).flatMap(
+      (name) => optional(name)?.rows.map((r) => cellText(r.cells["Email"]).trim()) ?? [],
+    );
+    scrubPlan(workbook, chart, typed);
+  }
   return { workbook, ...(chart ? { chart } : {}), summary: s, lines, asOf, findings: check.findings };
 }
 
@@ -322,7 +349,13 @@ function reportMilestoneLine(milestones: readonly Milestone[], asOf: Day): Summa
 
 const SUMMARY_HEADER_ROW = 6;
 
-function summaryPlan(lines: readonly SummaryLine[], summary: Summary, asOf: Day, options: ReportOptions): SheetPlan {
+function summaryPlan(
+  lines: readonly SummaryLine[],
+  summary: Summary,
+  asOf: Day,
+  options: ReportOptions,
+  detail: readonly string[],
+): SheetPlan {
   const plan = emptySheet(SUMMARY_SHEET);
   plan.blocks.push(
     { ref: "A1", values: [[`IEWSC report: ${options.title}`]], style: "title" },
@@ -354,9 +387,7 @@ function summaryPlan(lines: readonly SummaryLine[], summary: Summary, asOf: Day,
   plan.blocks.push({
     ref: `A${last + 2}`,
     values: [
-      [
-        "Green on track · Amber to watch · Red to act on · Note for information. The detail: Findings, Balance, Timeline, Trend, Budget, Resources.",
-      ],
+      [`Green on track · Amber to watch · Red to act on · Note for information. The detail: ${detail.join(", ")}.`],
     ],
     style: "note",
   });
@@ -382,11 +413,16 @@ const EMAIL = /[^\s@<>()[\]"',;:]+@[^\s@<>()[\]"',;:]+/g;
 export const EMAIL_LEFT_OUT = "[e-mail left out]";
 
 /** Replaces every e-mail address in the plan's texts: the shared version carries none. */
-function scrubPlan(workbook: WorkbookPlan, chart: TrendChartPlan | undefined): void {
-  const scrub = (v: PlanValue): PlanValue => (typeof v === "string" ? v.replace(EMAIL, EMAIL_LEFT_OUT) : v);
+function scrubPlan(workbook: WorkbookPlan, chart: TrendChartPlan | undefined, typed: readonly string[]): void {
+  const literal = [...new Set(typed.filter((t) => t.includes("@") || t.length >= 8))].sort(
+    (a, b) => b.length - a.length,
+  );
+  const scrubText = (text: string) =>
+    literal.reduce((t, address) => t.split(address).join(EMAIL_LEFT_OUT), text).replace(EMAIL, EMAIL_LEFT_OUT);
+  const scrub = (v: PlanValue): PlanValue => (typeof v === "string" ? scrubText(v) : v);
   for (const sheet of workbook.sheets) {
     for (const block of sheet.blocks) block.values = block.values.map((row) => row.map(scrub));
     for (const table of sheet.tables) table.rows = table.rows.map((row) => row.map(scrub));
   }
-  if (chart) for (const s of chart.series) s.name = s.name.replace(EMAIL, EMAIL_LEFT_OUT);
+  if (chart) for (const s of chart.series) s.name = scrubText(s.name);
 }

@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { SingleBar } from "cli-progress";
 import type { Day } from "../../core";
-import { type FileOutcome, checkFile } from "../check-file";
+import type { FileOutcome } from "../check-file";
 import { EXIT } from "../exit-codes";
 import { reportFailure } from "../failure";
 import { mapInPool } from "../pool";
@@ -39,7 +39,9 @@ export async function runCheck(
     {
       jobs,
       workerFile: join(__dirname, "..", "check-worker.js"),
-      inline: (item) => checkFile(item.file, item.asOf === undefined ? {} : { asOf: item.asOf }),
+      // Loaded only when a workbook is checked in this thread: a batch's workers load ExcelJS themselves.
+      inline: async (item) =>
+        (await import("../check-file")).checkFile(item.file, item.asOf === undefined ? {} : { asOf: item.asOf }),
       // A workbook whose thread died (memory, time, a fault of ours) is that workbook's failure only.
       failed: (item, why) => ({ ok: false, file: item.file, error: `${item.file}: ${why}`, internal: false }),
       onDone: (n) => bar?.update(n),

@@ -4,7 +4,7 @@ import { basename, delimiter, join, resolve } from "node:path";
 import { SingleBar } from "cli-progress";
 import { type Day, countLine, dayOfLocalDate } from "../../core";
 import { mapInPool } from "../pool";
-import { type ReportJob, type ReportOutcome, reportFile } from "../report-file";
+import type { ReportJob, ReportOutcome } from "../report-file";
 
 export interface ReportOptions {
   out: string;
@@ -16,11 +16,11 @@ export interface ReportOptions {
 }
 
 /**
- * `report` runs on one thread unless --jobs says otherwise. Measured with 30 reports on these shared two-core
- * machines (load average about 24): one thread 12.2–16.8 s, two 16.4–23.3 s, ExcelJS's floor 9.0–12.5 s. A
- * worker loads ExcelJS and the core again (seconds under that load) and finds no free core to run on.
+ * By default a batch may use every core: the pool starts a second worker only when the reports left are
+ * worth its start-up (see `WORTH_STARTING` in `../pool`), so more workers are never slower. Measured idle
+ * on two cores (npm run bench): 30 reports stay on one worker, 300 take two.
  */
-export const REPORT_DEFAULT_JOBS = 1;
+export const REPORT_DEFAULT_JOBS: number | undefined = undefined;
 
 /** The report of `file`: `<name>-report.xlsx`. */
 export const reportName = (file: string): string => `${basename(file).replace(/\.xlsx$/i, "")}-report.xlsx`;
@@ -106,7 +106,9 @@ export async function runReport(inputs: string[], opts: ReportOptions): Promise<
   const outcomes = await mapInPool<ReportJob, ReportOutcome>(jobs, {
     jobs: opts.jobs ?? REPORT_DEFAULT_JOBS,
     workerFile: join(__dirname, "..", "report-worker.js"),
-    inline: reportFile,
+    // Loaded only when a report runs in this thread: a batch's workers load ExcelJS themselves, and this
+    // thread loading it too (~0.5 s of CPU) would only slow their start on a machine with few cores.
+    inline: async (job) => (await import("../report-file")).reportFile(job),
     // A workbook whose thread died (memory, time, a fault of ours) is that workbook's failure only.
     failed: (job, why) => ({ ok: false, file: job.file, error: `${job.file}: ${why}` }),
     onDone: (n) => bar?.update(n),

@@ -1,10 +1,11 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { type CellValue, SUMMARY_SHEET, dayOfIso, serialOf } from "../../core";
+import { AGENDA_SHEET, type CellValue, INVITATIONS_SHEET, SUMMARY_SHEET, dayOfIso, serialOf } from "../../core";
 import { SAMPLE_ROSTER } from "../../core/sample";
 import { recordForecastsIn } from "../../addin/excel/record-forecasts";
 import { exportReportIn, toBase64 } from "../../addin/excel/report";
 import { reportPackage } from "../../scripts/xlsx/report-package";
+import { WORKSHOP, goodInvitees, goodProgram } from "../helpers/program";
 import { ROSTER_HEADER } from "../helpers/tables";
 import { edit, torTimeline } from "../helpers/timeline";
 import { type FakeExcel, fakeExcel, mockExcel, tableSheet } from "./fake";
@@ -47,6 +48,38 @@ describe("Export report (fake host)", () => {
     expect(wb.getWorksheet(SUMMARY_SHEET)!.getCell("A1").value).toBe("IEWSC report: committee.xlsx");
     // The open workbook is left as it was.
     expect(excel.sheet(SUMMARY_SHEET)).toBeNull();
+  });
+
+  test("with a Program and Invitees, the report holds the Agenda and the Invitations, in the same two round trips", async () => {
+    /** What Office.js gives for date cells: serial numbers. */
+    const office = (rows: CellValue[][]): CellValue[][] =>
+      rows.map((r) =>
+        r.map((c) => (c !== null && typeof c === "object" && "date" in c ? serialOf(dayOfIso(c.date)!) : c)),
+      );
+    const base = fixture();
+    const excel = mockExcel({
+      sheets: [
+        ...base.sheets,
+        tableSheet("Workshop", office(WORKSHOP)),
+        tableSheet("Program", office(goodProgram())),
+        tableSheet("Invitees", office(goodInvitees())),
+      ],
+    });
+    const outcome = await exportReport(excel, "2024-03-01");
+    expect(excel.world.syncs).toBe(2);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(excel.created()[0]!, "base64") as unknown as ExcelJS.Buffer);
+    expect(wb.worksheets.map((w) => w.name).slice(-2)).toEqual([AGENDA_SHEET, INVITATIONS_SHEET]);
+    expect(wb.getWorksheet(AGENDA_SHEET)!.getCell("A1").value).toMatch(/^Agenda — /);
+    const invitations = wb.getWorksheet(INVITATIONS_SHEET)!;
+    expect(invitations.getCell("A5").value).toBe(goodInvitees()[1]![0]);
+    expect(outcome.plan.lines.filter((l) => l.area === "Invitations").map((l) => l.measure)).toEqual([
+      "Invitees by status",
+      "To contact without an e-mail",
+      "Speakers not yet confirmed",
+      "Late invitations",
+      "Replies overdue",
+    ]);
   });
 
   test("with a Forecast history recorded in Excel, the report carries the trend as a native chart", async () => {

@@ -1,5 +1,11 @@
 import {
+  AGENDA_SHEET,
   type CellValue,
+  INVITATIONS_SHEET,
+  INVITATIONS_TABLE,
+  DEFAULT_SETTINGS,
+  agendaSheet,
+  checkWorkbook,
   EMAIL_LEFT_OUT,
   FINDINGS_TABLE,
   type RawTable,
@@ -60,6 +66,8 @@ describe("reportPlan", () => {
       TREND_SHEET,
       "Budget",
       "Resources",
+      AGENDA_SHEET,
+      INVITATIONS_SHEET,
     ]);
     for (const sheet of plan.workbook.sheets) {
       expect(sheet.print?.header).toContain("as of 1 March 2024");
@@ -88,6 +96,11 @@ describe("reportPlan", () => {
       "Days to WTSA-24: 228 days (15 October 2024) (Green)",
       "Total, with contingency: 58,124 CHF; some rates are still the defaults (Amber)",
       "Person-days planned: 54 person-days over 3 roles (Green)",
+      "Invitees by status: 25 invitees: 0 To invite · 0 Invited · 24 Accepted · 1 Declined (Green)",
+      "To contact without an e-mail: none: everyone still to hear from can be written to (Green)",
+      "Speakers not yet confirmed: none of 22 (Green)",
+      "Late invitations: none (Green)",
+      "Replies overdue: none (Green)",
       "Errors: 3 (Red)",
       "Warnings: 0 (Green)",
       "Notes: 0 (Note)",
@@ -113,7 +126,17 @@ describe("reportPlan", () => {
 
   test("only the sheets the workbook has what they need for: a roster alone gives Summary, Findings and Balance", () => {
     const input = sampleInput((t) => {
-      for (const name of ["Timeline", "Workshop", "Rates", "Tasks", "Meetings", "Blackouts"] as const) delete t[name];
+      for (const name of [
+        "Timeline",
+        "Workshop",
+        "Rates",
+        "Tasks",
+        "Meetings",
+        "Blackouts",
+        "Program",
+        "Invitees",
+      ] as const)
+        delete t[name];
     });
     const plan = reportPlan(input, options);
     expect(plan.workbook.sheets.map((s) => s.name)).toEqual([SUMMARY_SHEET, "Findings", "Balance"]);
@@ -168,5 +191,129 @@ describe("reportPlan", () => {
     expect(text).toContain(EMAIL_LEFT_OUT);
     expect(text).toContain(SHARED_NOTE);
     for (const sheet of shared.workbook.sheets) expect(sheet.print?.footer).toContain("Shared version");
+  });
+});
+
+describe("reportPlan: the programme and the state of the invitations", () => {
+  /** The sample with two speakers not confirmed (one never invited and without an e-mail) and an unreadable Status. */
+  const pending = () =>
+    sampleInput((t) => {
+      const inv = t.Invitees!;
+      const col = (h: string) => inv.values[0]!.indexOf(h);
+      const row = (name: string) => inv.values.find((r) => r[col("Name")] === name)!;
+      row("Chloé Martin")[col("Status")] = "Invited";
+      row("Hiroshi Sato")[col("Status")] = "To invite";
+      row("Hiroshi Sato")[col("Email")] = null;
+      row("Hiroshi Sato")[col("Invited On")] = null;
+      row("Grace Njeri")[col("Status")] = "Maybe";
+    });
+  const APRIL = { ...options, asOf: dayOfIso("2024-03-20")! };
+
+  test("the Summary counts by Status and says who cannot be written to, who has not confirmed, who was invited late", () => {
+    const summary = reportPlan(pending(), APRIL).lines.filter((l) => l.area === "Invitations");
+    expect(summary.map((l) => `${l.measure}: ${l.value} (${l.rag})`)).toEqual([
+      "Invitees by status: 25 invitees: 1 To invite · 1 Invited · 21 Accepted · 1 Declined · 1 with a Status that cannot be read (Amber)",
+      "To contact without an e-mail: 1: Hiroshi Sato (Red)",
+      // Within SpeakerConfirmDays (30) of the workshop on 18 April: the check made them errors.
+      "Speakers not yet confirmed: 2 of 22: Chloé Martin, Hiroshi Sato (Red)",
+      // Still To invite after InvitationLeadDays (42) before the workshop.
+      "Late invitations: 1: Hiroshi Sato (Amber)",
+      // Invited, and her Reply By has passed.
+      "Replies overdue: 1: Chloé Martin (Amber)",
+    ]);
+    // A month earlier the same speakers are only to watch.
+    const march = reportPlan(pending(), options).lines.find((l) => l.measure === "Speakers not yet confirmed");
+    expect(march?.rag).toBe("Amber");
+  });
+
+  test("Invitations lists every invitee with their sessions and what the checks found on their row, no e-mail column", () => {
+    const plan = reportPlan(pending(), APRIL);
+    const sheet = plan.workbook.sheets.find((s) => s.name === INVITATIONS_SHEET)!;
+    const table = sheet.tables[0]!;
+    expect(table.name).toBe(INVITATIONS_TABLE);
+    expect(table.columns.map((c) => c.header)).toEqual([
+      "Name",
+      "Organization",
+      "Invited as",
+      "Status",
+      "Sessions",
+      "To act on",
+    ]);
+    expect(table.rows).toHaveLength(25);
+    const hiroshi = table.rows.find((r) => r[0] === "Hiroshi Sato")!;
+    expect(hiroshi).toEqual([
+      "Hiroshi Sato",
+      "Kansai Semiconductors",
+      "Speaker",
+      "To invite",
+      "18 April 2024, 16:30–17:30: A CTO's view of ITU-T (S09)",
+      "no e-mail; speaker not confirmed; invitation late",
+    ]);
+    expect(table.rows.find((r) => r[0] === "Grace Njeri")![3]).toBe("Maybe");
+    const text = JSON.stringify(sheet);
+    const inv = pending().tables.Invitees!;
+    const email = inv.values[0]!.indexOf("Email");
+    const addresses = inv.values
+      .slice(1)
+      .map((r) => String(r[email] ?? ""))
+      .filter((a) => a.includes("@"));
+    expect(addresses.length).toBeGreaterThan(20);
+    for (const a of addresses) expect(text).not.toContain(a);
+  });
+
+  test("the Agenda is the generated Agenda's plan, with the report's note and page setup", () => {
+    const plan = reportPlan(pending(), APRIL);
+    const agenda = plan.workbook.sheets.find((s) => s.name === AGENDA_SHEET)!;
+    const built = agendaSheet({
+      views: checkWorkbook(pending(), { asOf: APRIL.asOf }).views,
+      settings: DEFAULT_SETTINGS,
+      date1904: false,
+    });
+    // The same programme, cell for cell, but for A2.
+    expect(agenda.blocks.filter((b) => b.ref !== "A2")).toEqual(built.blocks.filter((b) => b.ref !== "A2"));
+    expect(agenda.conditionalFormats).toEqual(built.conditionalFormats);
+    expect(agenda.blocks.find((b) => b.ref === "A2")!.values[0]![0]).toMatch(
+      /^IEWSC Workbench report of iewsc-sample\.xlsx, as of 20 March 2024/,
+    );
+    expect(agenda.print).toMatchObject({ scale: built.print!.scale, rowBreaks: built.print!.rowBreaks, paper: "A4" });
+    expect(agenda.print!.header).toContain("as of 20 March 2024");
+    expect(agenda.print!.footer).toContain("Page &P of &N");
+    expect(
+      reportPlan(pending(), { ...APRIL, share: true }).workbook.sheets.find((s) => s.name === AGENDA_SHEET)!.print!
+        .footer,
+    ).toContain("Shared version");
+    expect(JSON.stringify(agenda)).toContain("Chloé Martin (Lumière Networks) [to confirm]");
+  });
+
+  test("--share: the Invitees' addresses are left out, even one the address pattern would miss", () => {
+    const input = pending();
+    const inv = input.tables.Invitees!;
+    const email = inv.values[0]!.indexOf("Email");
+    const name = inv.values[0]!.indexOf("Name");
+    inv.values[3]![email] = "kwabena @ goldcoast"; // unusable, and quoted by its finding
+    inv.values[4]![name] = "Mei Tanaka <mei@pacific.example>";
+    const internal = JSON.stringify(reportPlan(input, APRIL).workbook);
+    expect(internal).toContain("kwabena @ goldcoast");
+    const shared = JSON.stringify(reportPlan(input, { ...APRIL, share: true }).workbook);
+    expect(shared).not.toContain("kwabena @ goldcoast");
+    expect(shared).not.toMatch(/[^\s"@]+@[^\s"@]+/);
+    for (const row of inv.values.slice(1)) if (row[email]) expect(shared).not.toContain(String(row[email]));
+  });
+
+  test("without a Program, no Agenda and no programme line; without Invitees, no Invitations sheet and no invitation line", () => {
+    const noProgram = reportPlan(
+      sampleInput((t) => delete t.Program),
+      options,
+    );
+    expect(noProgram.workbook.sheets.map((s) => s.name)).not.toContain(AGENDA_SHEET);
+    expect(noProgram.workbook.sheets.map((s) => s.name)).toContain(INVITATIONS_SHEET);
+    expect(noProgram.lines.map((l) => l.measure)).not.toContain("Speakers not yet confirmed");
+    const noInvitees = reportPlan(
+      sampleInput((t) => delete t.Invitees),
+      options,
+    );
+    expect(noInvitees.workbook.sheets.map((s) => s.name)).toContain(AGENDA_SHEET);
+    expect(noInvitees.workbook.sheets.map((s) => s.name)).not.toContain(INVITATIONS_SHEET);
+    expect(noInvitees.lines.filter((l) => l.area === "Invitations")).toEqual([]);
   });
 });
