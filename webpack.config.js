@@ -39,6 +39,34 @@ const AFTER_ES2022 = [
 ];
 
 /**
+ * A babel plugin, for zod only: `BigInt(x)` becomes `(typeof BigInt === "function" ? BigInt(x) : NaN)`.
+ * EdgeHTML 18 has no BigInt and nothing can add it. Our code does not use it (core/roster/tie-weights.ts
+ * does the arbitration's exact arithmetic without it; test/browser/es2017.test.ts keeps it so), but zod
+ * builds a table of 64-bit bounds with `BigInt("…")` when it loads, which would stop the whole script
+ * there. The add-in never validates a big integer, so those numbers are never read. A global stand-in
+ * would fool core-js and anything else that looks for BigInt; this touches zod's calls alone.
+ */
+function bigIntWhereThere({ types: t }) {
+  const done = new WeakSet();
+  return {
+    visitor: {
+      CallExpression(path) {
+        const { node } = path;
+        if (done.has(node) || !t.isIdentifier(node.callee, { name: "BigInt" }) || path.scope.hasBinding("BigInt", true))
+          return;
+        done.add(node);
+        const there = t.binaryExpression(
+          "===",
+          t.unaryExpression("typeof", t.identifier("BigInt")),
+          t.stringLiteral("function"),
+        );
+        path.replaceWith(t.conditionalExpression(there, node, t.identifier("NaN")));
+      },
+    },
+  };
+}
+
+/**
  * Babel lowers every bundled script, ours (after ts-loader) and the packages' (zod and ExcelJS ship
  * ES2020 syntax), to what those web views parse, and adds the core-js polyfills each file uses.
  * Inline, not a babel.config.js, so that jest's babel-jest never picks it up.
@@ -59,9 +87,11 @@ const babel = {
         (name) => `${name}@${require(`${name}/package.json`).version}`,
       ),
       ...AFTER_ES2022.map(String),
+      String(bigIntWhereThere),
     ].join(" "),
     // Helpers (object spread, named groups…) imported once from @babel/runtime, not copied into every module.
     plugins: [["@babel/plugin-transform-runtime", { helpers: true, regenerator: false, version: "7.29" }]],
+    overrides: [{ test: /[\\/]node_modules[\\/]zod[\\/]/, plugins: [bigIntWhereThere] }],
     presets: [
       [
         "@babel/preset-env",
