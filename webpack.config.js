@@ -9,10 +9,10 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const { productionManifest } = require("./addin/deploy/manifest.cjs");
 
 /**
- * The oldest web views Excel still runs this add-in in (docs/README.md, "Where the add-in runs"):
+ * The oldest web views Excel still runs this add-in in (README.md, "Where the add-in runs"):
  * EdgeHTML 18 (Edge Legacy, ES2017, no BigInt) in Office 2016/2019 retail and Microsoft 365 builds on
- * Windows without WebView2, and WKWebView on the Macs Office still supports. Internet Explorer (Trident)
- * is not supported: the pane's failed-load message says so there.
+ * Windows without WebView2, and WKWebView on the Macs Office still supports. Internet Explorer (Trident,
+ * ES5 only) is not supported.
  */
 const WEBVIEWS = { edge: "18", safari: "14" };
 

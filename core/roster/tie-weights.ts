@@ -1,6 +1,6 @@
 /**
  * The arbitration's tie-breaks as exact weights, without BigInt: EdgeHTML 18, the oldest web view Excel
- * still runs the add-in in, has none, and no polyfill can give it one (docs/README.md, "Where the add-in runs").
+ * still runs the add-in in, has none, and no polyfill can give it one (README.md, "Where the add-in runs").
  */
 import type { Member } from "./member";
 

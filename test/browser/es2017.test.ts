@@ -4,7 +4,7 @@ import * as acorn from "acorn";
 import * as ts from "typescript";
 
 // The add-in must parse in EdgeHTML 18, the oldest web view Excel still runs it in: ES2017
-// (docs/README.md, "Where the add-in runs"). Chromium parses anything, so the browser tests cannot see
+// (README.md, "Where the add-in runs"). Chromium parses anything, so the browser tests cannot see
 // a newer construct; this test reads every script of the production build as ES2017 does.
 
 const ROOT = resolve(__dirname, "../..");

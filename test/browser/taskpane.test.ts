@@ -537,7 +537,7 @@ describeWith("Chromium", CHROMIUM)("the task pane in headless Chromium", () => {
   });
 
   /**
-   * EdgeHTML 18, the oldest web view Excel still runs the add-in in (docs/README.md), as far as a page
+   * EdgeHTML 18, the oldest web view Excel still runs the add-in in (README.md, "Where the add-in runs"), as far as a page
    * can make Chromium into it: the built-ins it lacks are deleted before any script runs. Newer syntax
    * is es2017.test.ts's part.
    */
