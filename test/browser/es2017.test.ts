@@ -175,6 +175,17 @@ describe("the production add-in build", () => {
     const found = scripts.flatMap((file) => findNewerSyntax(readFileSync(join(BUILD, file), "utf8"), file));
     expect(found).toEqual([]);
   });
+
+  test("so do the scripts written into the pages (the failed-load message among them)", () => {
+    const pages = readdirSync(BUILD).filter((f) => f.endsWith(".html"));
+    const inline = pages.flatMap((page) =>
+      [...readFileSync(join(BUILD, page), "utf8").matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
+        (m, i) => ({ at: `${page} (script ${i + 1})`, source: m[1]! }),
+      ),
+    );
+    expect(inline.map((s) => s.at)).toContain("taskpane.html (script 1)");
+    expect(inline.flatMap((s) => findNewerSyntax(s.source, s.at))).toEqual([]);
+  });
 });
 
 /** Every TypeScript file under a folder of the repository. */
