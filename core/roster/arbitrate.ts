@@ -10,9 +10,9 @@
  * sorted ascending, compared lexicographically).
  *
  * How the choice is exact:
- * - Every tie-break is folded into one exact integer weight per candidate, so that for any two
- *   selections of the same size the smaller weight sum is the one the tie-breaks prefer (see
- *   `tieBreakWeights`).
+ * - Every tie-break is folded into one exact weight per candidate, so that for any two selections
+ *   of the same size the smaller weight sum is the one the tie-breaks prefer (see `tieBreakWeights`:
+ *   short vectors of small integers, not BigInt, which the oldest web view Excel uses lacks).
  * - Within a region, once it is fixed how many women, men, others and unstated candidates are chosen,
  *   the best choice is the lightest of each group.
  * - The share only depends on the totals (F, M, O) added. For given (F, M) the share is largest with
@@ -25,6 +25,7 @@ import type { Settings } from "../settings";
 import { type Region, regionsOf } from "../vocab";
 import { type Member, isConfirmed, isVolunteer } from "./member";
 import { type GenderCounts, genderCounts } from "./gender";
+import { type TieWeights, type Weight, tieBreakWeights } from "./tie-weights";
 
 /** The stated genders of a committee and the share of its less-represented gender (women or men). */
 export type Balance = GenderCounts;
@@ -86,11 +87,8 @@ export function arbitrate(members: readonly Member[], settings: Settings): Arbit
 
 const inRowOrder = (members: readonly Member[]): Member[] => [...members].sort((a, b) => a.row - b.row);
 
-const byWeight = (weights: ReadonlyMap<Member, bigint>) => (a: Member, b: Member) => {
-  const wa = weights.get(a)!;
-  const wb = weights.get(b)!;
-  return wa < wb ? -1 : wa > wb ? 1 : 0;
-};
+const byWeight = (weights: TieWeights) => (a: Member, b: Member) =>
+  weights.compare(weights.of.get(a)!, weights.of.get(b)!);
 
 /** Female, Male, Other, and the rest (Not stated or unreadable), which fill seats but count for nothing. */
 const groupOf = (m: Member): 0 | 1 | 2 | 3 =>
@@ -102,7 +100,7 @@ interface Option {
   m: number;
   o: number;
   n: number;
-  weight: bigint;
+  weight: Weight;
 }
 
 interface Plan {
@@ -112,14 +110,14 @@ interface Plan {
   options: Option[];
 }
 
-function planRegion(region: OpenRegion, weights: ReadonlyMap<Member, bigint>): Plan {
+function planRegion(region: OpenRegion, weights: TieWeights): Plan {
   const groups: Member[][] = [[], [], [], []];
   for (const m of region.candidates) groups[groupOf(m)]!.push(m);
   for (const g of groups) g.sort(byWeight(weights));
   // prefix[g][k]: the weight of the k lightest candidates of group g.
   const prefix = groups.map((g) => {
-    const sums = [0n];
-    for (const m of g) sums.push(sums[sums.length - 1]! + weights.get(m)!);
+    const sums = [weights.zero()];
+    for (const m of g) sums.push(weights.add(weights.zero(), sums[sums.length - 1]!, weights.of.get(m)!));
     return sums;
   });
   const [women, men, others, unstated] = groups.map((g) => g.length) as [number, number, number, number];
@@ -132,7 +130,9 @@ function planRegion(region: OpenRegion, weights: ReadonlyMap<Member, bigint>): P
       const o = Math.max(0, s - f - m - unstated);
       if (o > others) continue;
       const n = s - f - m - o;
-      options.push({ f, m, o, n, weight: prefix[0]![f]! + prefix[1]![m]! + prefix[2]![o]! + prefix[3]![n]! });
+      const weight = weights.add(weights.zero(), prefix[0]![f]!, prefix[1]![m]!);
+      weights.add(weight, weight, prefix[2]![o]!);
+      options.push({ f, m, o, n, weight: weights.add(weight, weight, prefix[3]![n]!) });
     }
   }
   return { seats: s, groups, options };
@@ -148,7 +148,7 @@ function planRegion(region: OpenRegion, weights: ReadonlyMap<Member, bigint>): P
 function choose(all: readonly OpenRegion[], base: Balance): Set<Member> {
   // Only a region's `seats` lightest candidates of each gender group can ever be chosen (the best
   // choice is the lightest of each group): the weights are made for them alone, so they stay small
-  // (bits for a few dozen rows) whatever the number of candidates, and the choice is the same.
+  // (a bit for each of a few dozen rows) whatever the number of candidates, and the choice is the same.
   const open = all.map((r) => ({ ...r, candidates: shortlist(r) }));
   const weights = tieBreakWeights(open.flatMap((r) => r.candidates));
   const plans = open.map((r) => planRegion(r, weights));
@@ -159,12 +159,15 @@ function choose(all: readonly OpenRegion[], base: Balance): Set<Member> {
 
   // others[i] < 0: state i is unreachable. picks[r][i]: the option region r used to reach state i.
   let others = new Int32Array(size).fill(-1);
-  let weight = new Array<bigint>(size).fill(0n);
+  let weight = new Array<Weight>(size);
   others[0] = 0;
+  weight[0] = weights.zero();
+  // The sum being tried; it becomes a state's weight when it wins, and a fresh one is taken.
+  let w = weights.zero();
   const picks: Int32Array[] = [];
   for (const plan of plans) {
     const nextOthers = new Int32Array(size).fill(-1);
-    const nextWeight = new Array<bigint>(size).fill(0n);
+    const nextWeight = new Array<Weight>(size);
     const pick = new Int32Array(size);
     for (let i = 0; i < size; i++) {
       if (others[i]! < 0) continue;
@@ -173,13 +176,14 @@ function choose(all: readonly OpenRegion[], base: Balance): Set<Member> {
         const k = i + opt.f * width + opt.m;
         const o = others[i]! + opt.o;
         const held = nextOthers[k]!;
-        // The weight (a big integer) is only added when the count of Others does not decide.
+        // The weights are only added when the count of Others does not decide.
         if (held >= 0 && o > held) continue;
-        const w = weight[i]! + opt.weight;
-        if (held < 0 || o < held || w < nextWeight[k]!) {
+        weights.add(w, weight[i]!, opt.weight);
+        if (held < 0 || o < held || weights.compare(w, nextWeight[k]!) < 0) {
           nextOthers[k] = o;
           nextWeight[k] = w;
           pick[k] = j;
+          w = weights.zero();
         }
       }
     }
@@ -200,7 +204,7 @@ function choose(all: readonly OpenRegion[], base: Balance): Set<Member> {
     const num = stated === 0 ? 0 : Math.min(female, male);
     const den = stated === 0 ? 1 : stated;
     const cmp = num * bestDen - bestNum * den;
-    if (best < 0 || cmp > 0 || (cmp === 0 && weight[i]! < weight[best]!)) {
+    if (best < 0 || cmp > 0 || (cmp === 0 && weights.compare(weight[i]!, weight[best]!) < 0)) {
       best = i;
       bestNum = num;
       bestDen = den;
@@ -238,42 +242,4 @@ function shortlist(region: OpenRegion): Member[] {
   const groups: Member[][] = [[], [], [], []];
   for (const m of region.candidates) groups[groupOf(m)]!.push(m);
   return inRowOrder(groups.flatMap((g) => g.sort(tieOrder).slice(0, region.seats)));
-}
-
-/**
- * One exact integer per candidate such that, for any two selections of the same size, the one with
- * the smaller sum is the one the tie-breaks prefer: fewer blank priorities, then the lower sum of
- * priorities, then the earliest rows. Three places in one integer:
- * - rows: the earliest candidate takes away the highest bit, 2^(n-1), the next 2^(n-2)…; comparing
- *   these sums is comparing the chosen rows sorted ascending, lexicographically (the first row in one
- *   selection and not the other decides), and all of them together stay below 2^n;
- * - priorities, as decimals scaled to whole numbers (so 0.1 + 0.2 ties 0.3 as the user typed them),
- *   times 2^n;
- * - a blank priority (or one that is not a finite number) weighs more than any spread of priorities.
- */
-function tieBreakWeights(candidates: readonly Member[]): Map<Member, bigint> {
-  const rows = inRowOrder(candidates);
-  const decimals = rows.map((m) =>
-    m.priority !== undefined && Number.isFinite(m.priority) ? decimalOf(m.priority) : undefined,
-  );
-  const places = decimals.reduce((p, d) => Math.max(p, d?.places ?? 0), 0);
-  const scaled = decimals.map((d) => d && d.digits * 10n ** BigInt(places - d.places));
-  const n = rows.length;
-  const rowUnit = 1n << BigInt(n);
-  const spread = scaled.reduce((t: bigint, v) => t + (v === undefined ? 0n : v < 0n ? -v : v), 0n);
-  const blank = (2n * spread + 2n) * rowUnit;
-  return new Map(
-    rows.map((m, i) => [m, (scaled[i] === undefined ? blank : scaled[i]! * rowUnit) - (1n << BigInt(n - 1 - i))]),
-  );
-}
-
-/**
- * A finite number as the decimal it is shown as: `digits × 10^-places`.
- *
- * @example decimalOf(1.5e-7) // { digits: 15n, places: 8 }
- */
-function decimalOf(x: number): { digits: bigint; places: number } {
-  const [mantissa = "0", exponent = "0"] = String(x).split("e");
-  const [whole = "0", fraction = ""] = mantissa.split(".");
-  return { digits: BigInt(whole + fraction), places: fraction.length - Number(exponent) };
 }

@@ -115,9 +115,12 @@ describeWith("Chromium", CHROMIUM)("the task pane in headless Chromium", () => {
   async function openPane(
     officeJs: (path: string) => { body: string | Buffer; status?: number },
     fixture: object = rosterOnly,
-    options: { forcedColors?: "active"; colorScheme?: "dark" | "light" } = {},
+    options: { forcedColors?: "active"; colorScheme?: "dark" | "light"; initScript?: string } = {},
   ): Promise<{ page: Page; errors: string[] }> {
-    const page = await browser.newPage({ viewport: PANE, ...options });
+    const { initScript, ...pageOptions } = options;
+    const page = await browser.newPage({ viewport: PANE, ...pageOptions });
+    // Runs before any script of the page, office.js included.
+    if (initScript) await page.addInitScript(initScript);
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
     await page.route(`${OFFICE_CDN}**`, async (route) => {
@@ -531,5 +534,83 @@ describeWith("Chromium", CHROMIUM)("the task pane in headless Chromium", () => {
     await page.screenshot({ path: join(ARTIFACTS, "taskpane-dark.png") });
     await expectAccessible(page, "dark mode");
     await page.close();
+  });
+
+  /**
+   * EdgeHTML 18, the oldest web view Excel still runs the add-in in (README.md, "Where the add-in runs"), as far as a page
+   * can make Chromium into it: the built-ins it lacks are deleted before any script runs. Newer syntax
+   * is es2017.test.ts's part.
+   */
+  const OLD_WEBVIEW = `(() => {
+    const gone = (owner, names) => names.forEach((name) => { delete owner[name]; });
+    gone(Array.prototype, ["flat", "flatMap", "at", "findLast", "findLastIndex", "toSorted", "toReversed", "toSpliced", "with"]);
+    gone(String.prototype, ["at", "replaceAll", "matchAll", "trimStart", "trimEnd", "isWellFormed", "toWellFormed"]);
+    gone(Object, ["fromEntries", "hasOwn", "groupBy"]);
+    gone(Promise, ["allSettled", "any", "withResolvers", "try"]);
+    gone(Set.prototype, ["union", "intersection", "difference", "symmetricDifference", "isSubsetOf", "isSupersetOf", "isDisjointFrom"]);
+    gone(Map, ["groupBy"]);
+    delete Symbol.prototype.description;
+    // BigInt64Array stays: Playwright's page.evaluate needs it.
+    gone(window, ["BigInt", "structuredClone", "queueMicrotask", "Iterator", "globalThis"]);
+    window.__oldWebView = typeof BigInt === "undefined" && typeof [].flatMap === "undefined";
+  })();`;
+
+  test("in a web view without ES2018+ built-ins or BigInt, Check roster and Arbitrate give what they give in Chromium", async () => {
+    const rows = roster.map((r) => [...r]);
+    rows[16]![4] = "Candidate";
+    const fixture = {
+      sheets: [{ name: "Roster", cells: rows, at: "A1", tables: [{ name: "Roster", ref: `A1:J${rows.length}` }] }],
+    };
+    const runBoth = async (initScript?: string) => {
+      const { page, errors } = await openPane(() => ({ body: fakeHostScript() }), fixture, { initScript });
+      await page.getByRole("button", { name: "Check roster" }).click();
+      await page.locator(".finding").first().waitFor();
+      await page.getByRole("progressbar").waitFor({ state: "hidden" });
+      const findings = await page
+        .locator(".finding")
+        .evaluateAll((nodes) => nodes.map((n) => [n.getAttribute("data-code"), n.textContent]));
+      await page.getByRole("button", { name: "Arbitrate" }).click();
+      await page.locator(".proposal").first().waitFor();
+      await page.getByRole("progressbar").waitFor({ state: "hidden" });
+      const proposal = await page.locator(".proposal").allTextContents();
+      const balance = await page.locator(".balance").textContent();
+      const state = await page.evaluate(() => {
+        const w = window as unknown as { __oldWebView?: boolean; BigInt?: unknown };
+        return {
+          oldWebView: w.__oldWebView === true,
+          // Put back by core-js, because the add-in uses them.
+          restored: [typeof [].flatMap, typeof [].at, typeof Object.fromEntries, typeof window.globalThis],
+          // Nothing can add it, and nothing needs it.
+          bigInt: typeof w.BigInt,
+          // Newer than ES2022: neither there nor needed.
+          findLast: typeof (Array.prototype as { findLast?: unknown }).findLast,
+          loadFailed: !document.getElementById("load-failed")!.hidden,
+        };
+      });
+      await page.close();
+      return { findings, proposal, balance, state, errors };
+    };
+
+    const modern = await runBoth();
+    const old = await runBoth(OLD_WEBVIEW);
+    expect(old.state).toEqual({
+      oldWebView: true,
+      restored: ["function", "function", "function", "object"],
+      bigInt: "undefined",
+      findLast: "undefined",
+      loadFailed: false,
+    });
+    expect(old.errors).toEqual([]);
+    expect(modern.errors).toEqual([]);
+    expect(modern.state.oldWebView).toBe(false);
+    expect(modern.proposal).toEqual([
+      "Europe3 candidates for 1 seat: propose Sophie Laurent.Passed over: Ana Kovač and Sophie Laurent.",
+    ]);
+    expect(modern.findings.length).toBeGreaterThan(0);
+    expect({ findings: old.findings, proposal: old.proposal, balance: old.balance }).toEqual({
+      findings: modern.findings,
+      proposal: modern.proposal,
+      balance: modern.balance,
+    });
   });
 });
