@@ -1,4 +1,4 @@
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import JSZip from "jszip";
 import {
   type CellValue,
@@ -11,7 +11,8 @@ import {
   matchKey,
 } from "../../core";
 import { toCellValue } from "./cell-value";
-import { normalizePackage } from "./package";
+import { Workbook } from "./exceljs-workbook";
+import { normalizePackage } from "./normalize";
 import "./exceljs-patches";
 import { checkWorkbookBytes, readInputFile } from "./input-file";
 
@@ -36,7 +37,7 @@ export async function loadWorkbookBytes(
   // Said plainly before ExcelJS sees it: not a zip, an encrypted or binary workbook, a zip bomb.
   checkWorkbookBytes(bytes, file);
   if (options.keepValidations) await refuseHugeValidations(bytes, file);
-  const wb = new ExcelJS.Workbook();
+  const wb = new Workbook();
   try {
     await wb.xlsx.load((await normalizePackage(bytes)) as unknown as ExcelJS.Buffer, {
       ignoreNodes: options.keepValidations ? [] : ["dataValidations"],

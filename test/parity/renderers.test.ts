@@ -297,7 +297,8 @@ test("the comparison sees a difference: a plan whose ExcelJS rendering loses a f
   };
   const excel = await viaExcelJS((wb) => {
     const ws = renderExcelJS(wb, plan);
-    ws.getCell("A1").font = { bold: true };
+    // A new style object: the renderer shares one frozen style among the cells of one look.
+    ws.getCell("A1").style = { ...ws.getCell("A1").style, font: { bold: true } };
     return ws;
   });
   const office = await sheetViaOffice(plan);
