@@ -26,6 +26,7 @@ import {
   safeText,
   parseA1,
   parseRange,
+  rowHeightsOf,
 } from "../../core";
 import { utcDateOf } from "./dates";
 import { repairModel } from "./package";
@@ -125,7 +126,7 @@ export function renderSheet(wb: ExcelJS.Workbook, plan: SheetPlan): ExcelJS.Work
   setWidths(ws, plan.columns);
   if (plan.print) applyPrint(ws, plan.print);
   for (const block of plan.blocks) writeBlock(ws, block);
-  for (const { row, height } of plan.rowHeights ?? []) ws.getRow(row).height = height;
+  for (const { row, height } of rowHeightsOf(plan)) ws.getRow(row).height = height;
   for (const table of plan.tables) writeTable(ws, table);
   for (const column of plan.wrapColumns ?? [])
     ws.getColumn(column).eachCell((cell) => {
