@@ -1,3 +1,4 @@
+import { parseRange } from "../a1";
 import { dayOfIso } from "../dates/calendar";
 
 /**
@@ -208,6 +209,67 @@ export function cellFormat(value: PlanValue, columnFormat: string | undefined): 
  */
 export function columnWidthPoints(characters: number): number {
   return Math.round(characters * 5.6 + 5);
+}
+
+/** Points per line of wrapped text in Calibri 11 (Excel's default row height); other sizes in proportion. */
+export const LINE_POINTS = 15;
+/** Excel's tallest row, in points. */
+const MAX_ROW_POINTS = 409;
+/** Excel's default column width, in characters, for a column the plan gives none. */
+const DEFAULT_WIDTH = 8.43;
+
+/**
+ * How many lines a text takes wrapped in a column `width` characters wide: each paragraph (line break)
+ * at least one, and as many as its characters fill, a character of Calibri 11 being about one width
+ * unit (the width of a "0") and a cell's padding about one.
+ *
+ * @example wrappedLines("a".repeat(100), 51) // 2
+ */
+export function wrappedLines(text: string, width: number): number {
+  const usable = Math.max(1, width - 1);
+  return text.split(/\r\n|\r|\n/).reduce((n, line) => n + Math.max(1, Math.ceil(line.length / usable)), 0);
+}
+
+/**
+ * The heights of the rows of a sheet that hold wrapped text taller than one line, decided once for
+ * both renderers: LibreOffice (and Excel on the web when it prints) does not grow a row to its wrapped
+ * text on opening a file, so a sheet meant to be read and printed says how tall its rows are. A row is
+ * as tall as its tallest wrapped cell (lines × `LINE_POINTS`, scaled by the font size); heights the
+ * plan gives itself (`rowHeights`, as the Agenda does) win.
+ *
+ * @example rowHeightsOf(checksPlan) // [{ row: 7, height: 30 }, …] for a message two lines long
+ */
+export function rowHeightsOf(plan: SheetPlan): { row: number; height: number }[] {
+  const widths = new Map(plan.columns.map((c) => [c.column, c.width ?? DEFAULT_WIDTH]));
+  const wrapColumns = new Set(plan.wrapColumns ?? []);
+  const heights = new Map<number, number>();
+  const cell = (row: number, column: number, value: PlanValue, style: CellStyle, wrap: boolean) => {
+    const text = typeof value === "string" ? value : undefined;
+    if (!text || !(wrap || wrapColumns.has(column) || STYLES[style].alignment?.wrap)) return;
+    const lines = wrappedLines(text, widths.get(column) ?? DEFAULT_WIDTH);
+    if (lines < 2) return;
+    const height = Math.min(MAX_ROW_POINTS, Math.ceil((lines * LINE_POINTS * STYLES[style].font.size) / FONT_SIZE));
+    heights.set(row, Math.max(heights.get(row) ?? 0, height));
+  };
+  for (const block of plan.blocks) {
+    const { top: row, left: column } = parseRange(block.ref);
+    block.values.forEach((line, i) => {
+      line.forEach((v, j) => {
+        cell(row + i, column + j, v, block.style ?? "body", Boolean(block.wrap));
+      });
+    });
+  }
+  for (const table of plan.tables) {
+    const { top: row, left: column } = parseRange(table.ref);
+    table.columns.forEach((c, j) => {
+      cell(row, column + j, c.header, "header", false);
+      table.rows.forEach((r, i) => {
+        cell(row + 1 + i, column + j, r[j] ?? null, "body", Boolean(c.wrap));
+      });
+    });
+  }
+  for (const { row, height } of plan.rowHeights ?? []) heights.set(row, height);
+  return [...heights].sort((a, b) => a[0] - b[0]).map(([row, height]) => ({ row, height }));
 }
 
 /** An empty sheet plan to fill in. */

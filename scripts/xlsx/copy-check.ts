@@ -1,5 +1,5 @@
 import { posix } from "node:path";
-import JSZip from "jszip";
+import { openArchive } from "./zip";
 
 /**
  * The user's sheets compared cell by cell between an input package and its rewrite, and the tables
@@ -14,8 +14,8 @@ export async function copyDifferences(
   rewrittenBytes: Uint8Array,
   regenerated: readonly string[] = [],
 ): Promise<string[]> {
-  const [before, after] = await Promise.all([readBook(inputBytes), readBook(rewrittenBytes)]);
   const ours = new Set(regenerated.map((n) => n.toLowerCase()));
+  const [before, after] = await Promise.all([readBook(inputBytes, ours), readBook(rewrittenBytes, ours)]);
   const found: string[] = [];
   for (const [name, cells] of before.sheets) {
     if (ours.has(name.toLowerCase())) continue;
@@ -76,13 +76,14 @@ function what(c: Cell): string {
   return "a value that would change";
 }
 
-async function readBook(bytes: Uint8Array): Promise<Book> {
-  const zip = await JSZip.loadAsync(bytes);
-  const byLower = new Map(Object.keys(zip.files).map((n) => [n.toLowerCase(), n]));
-  const text = async (part: string) => {
-    const name = byLower.get(part.replace(/^\//, "").toLowerCase());
-    return name ? zip.files[name]!.async("string") : "";
-  };
+/**
+ * The sheets' cells, the tables and the names of a package. The cells of the sheets in `skip` (lower
+ * case: the ones we regenerate) are not read, only their tables: they are never compared.
+ */
+async function readBook(bytes: Uint8Array, skip: ReadonlySet<string> = new Set()): Promise<Book> {
+  // The same archive the part guard reads: each package is unzipped once for both.
+  const zip = await openArchive(bytes);
+  const text = async (part: string) => zip.text(part.replace(/^\//, ""));
   const rels = async (part: string) => {
     const dir = posix.dirname(part);
     const xml = await text(posix.join(dir, "_rels", `${posix.basename(part)}.rels`));
@@ -108,7 +109,7 @@ async function readBook(bytes: Uint8Array): Promise<Book> {
     const part = workbookRels.get(id);
     if (!part || !a.name) continue;
     const xml = await text(part);
-    book.sheets.set(a.name, cellsOf(xml, shared));
+    book.sheets.set(a.name, skip.has(a.name.toLowerCase()) ? new Map() : cellsOf(xml, shared));
     const sheetRels = await rels(part);
     for (const t of xml.matchAll(/<(?:\w+:)?tablePart\b([^>]*)>/g)) {
       const target = sheetRels.get(Object.entries(attributes(t[1]!)).find(([k]) => /:id$/.test(k))?.[1] ?? "");

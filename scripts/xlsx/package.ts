@@ -1,88 +1,11 @@
-/**
- * Paths inside a zip package are always "/"-separated. Small helpers rather than node:path, because the
- * add-in's browser bundle (Export report) renders through this module too.
- */
-const posix = {
-  dirname: (p: string): string => {
-    const i = p.lastIndexOf("/");
-    return i < 0 ? "." : i === 0 ? "/" : p.slice(0, i);
-  },
-  basename: (p: string): string => p.slice(p.lastIndexOf("/") + 1),
-  relative: (from: string, to: string): string => {
-    const a = from.split("/").filter(Boolean);
-    const b = to.split("/").filter(Boolean);
-    let i = 0;
-    while (i < a.length && i < b.length && a[i] === b[i]) i++;
-    return [...a.slice(i).map(() => ".."), ...b.slice(i)].join("/");
-  },
-};
 import type ExcelJS from "exceljs";
-import JSZip from "jszip";
 
 /*
- * What ExcelJS 4.4 gets wrong about a package, put right on the way in and on the way out, so that
- * every workbook we write opens in Excel, LibreOffice, gnumeric and openpyxl without repair.
+ * What ExcelJS 4.4 gets wrong about a package, put right on the way out, so that every workbook we
+ * write opens in Excel, LibreOffice, gnumeric and openpyxl without repair. (What it cannot read of
+ * other programs' packages is put right on the way in, by `normalize.ts`: Node-only, while this
+ * module is also in the add-in's bundle, which renders reports through it.)
  */
-
-/**
- * Relationship targets may be absolute (`/xl/tables/table1.xml`, as openpyxl and some Python tools
- * write them); ExcelJS resolves every target against the source part's folder and then cannot find
- * the part. Such targets are rewritten relative to their source before ExcelJS loads the package.
- * gnumeric's print titles and areas get Excel's built-in names (see below).
- * Returns the bytes unchanged when no relationship is absolute (the usual case costs one unzip of
- * the small .rels parts, not a rewrite).
- *
- * @example
- * // xl/worksheets/_rels/sheet1.xml.rels: Target="/xl/tables/table1.xml" → Target="../tables/table1.xml"
- * const bytes = await normalizePackage(await readFile("from-python.xlsx"));
- */
-export async function normalizePackage(bytes: Buffer): Promise<Buffer> {
-  let zip: JSZip;
-  try {
-    zip = await JSZip.loadAsync(bytes);
-  } catch {
-    return bytes; // ExcelJS says what is wrong with it, in the reader's words
-  }
-  const rels = Object.keys(zip.files).filter((n) => /(^|\/)_rels\/[^/]*\.rels$/.test(n) && !zip.files[n]!.dir);
-  let changed = false;
-  for (const name of rels) {
-    const xml = await zip.files[name]!.async("string");
-    const source = sourceOf(name);
-    const fixed = xml.replace(/<((?:\w+:)?Relationship)\b([^>]*)>/g, (tag, el: string, attrs: string) => {
-      if (/TargetMode\s*=\s*["']External["']/.test(attrs)) return tag;
-      return `<${el}${attrs.replace(/\bTarget\s*=\s*(["'])\/([^"']*)\1/, (_m, q: string, target: string) => {
-        const from = posix.dirname(source);
-        const relative = posix.relative(from === "." ? "" : from, target) || posix.basename(target);
-        return `Target=${q}${relative}${q}`;
-      })}>`;
-    });
-    if (fixed !== xml) {
-      zip.file(name, fixed);
-      changed = true;
-    }
-  }
-  // gnumeric names a sheet's print titles and area without Excel's "_xlnm." prefix: ExcelJS then
-  // reads them as ordinary names and drops them; with the prefix they are the page setup they are.
-  const workbook = zip.file("xl/workbook.xml");
-  if (workbook) {
-    const xml = await workbook.async("string");
-    const fixed = xml.replace(/(<(?:\w+:)?definedName\b[^>]*\bname=")(Print_Titles|Print_Area)"/g, '$1_xlnm.$2"');
-    if (fixed !== xml) {
-      zip.file("xl/workbook.xml", fixed);
-      changed = true;
-    }
-  }
-  if (!changed) return bytes;
-  // Stored, not deflated: ExcelJS reads it at once, and deflating costs more than it saves here.
-  return zip.generateAsync({ type: "nodebuffer", compression: "STORE" });
-}
-
-/** `xl/worksheets/_rels/sheet1.xml.rels` → `xl/worksheets/sheet1.xml`; `_rels/.rels` → the package root. */
-function sourceOf(relsPart: string): string {
-  const dir = posix.dirname(posix.dirname(relsPart));
-  const base = posix.basename(relsPart).replace(/\.rels$/, "");
-  return dir === "." ? base : `${dir}/${base}`;
-}
 
 /**
  * Puts right, in ExcelJS's model, what it would otherwise write wrong:
@@ -170,11 +93,12 @@ export function squeezeValidations(model: Record<string, unknown>): Record<strin
 }
 
 /**
- * How our copies are zipped: deflate at level 1. The pure-JS deflate at its default level 6 was a
- * visible share of `iewsc build` on a large workbook; level 1 costs a little size (measured: the
- * 2,000-task build grows from 193 to 247 kB) and no reader cares.
+ * How our copies are zipped: deflate at zlib's default level 6. The command line zips with Node's
+ * zlib (`exceljs-patches.ts`), where level 6 costs milliseconds; JSZip's JavaScript deflate at that
+ * level was a visible share of `iewsc build` (measured on the 2,000-task build: 193 kB at level 6,
+ * 247 kB at level 1).
  */
-export const ZIP_OPTIONS = { zip: { compression: "DEFLATE", compressionOptions: { level: 1 } } } as const;
+export const ZIP_OPTIONS = { zip: { compression: "DEFLATE", compressionOptions: { level: 6 } } } as const;
 
 function columnNumber(letters: string): number {
   return [...letters.toUpperCase()].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0);

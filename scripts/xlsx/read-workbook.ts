@@ -1,5 +1,4 @@
-import ExcelJS from "exceljs";
-import JSZip from "jszip";
+import type ExcelJS from "exceljs";
 import {
   type CellValue,
   type RawTable,
@@ -11,9 +10,11 @@ import {
   matchKey,
 } from "../../core";
 import { toCellValue } from "./cell-value";
-import { normalizePackage } from "./package";
+import { Workbook } from "./exceljs-workbook";
+import { normalizePackage } from "./normalize";
 import "./exceljs-patches";
 import { checkWorkbookBytes, readInputFile } from "./input-file";
+import { openArchive } from "./zip";
 
 /**
  * Loads an .xlsx file with ExcelJS for reading. Data validations are skipped: we never need them to
@@ -36,7 +37,7 @@ export async function loadWorkbookBytes(
   // Said plainly before ExcelJS sees it: not a zip, an encrypted or binary workbook, a zip bomb.
   checkWorkbookBytes(bytes, file);
   if (options.keepValidations) await refuseHugeValidations(bytes, file);
-  const wb = new ExcelJS.Workbook();
+  const wb = new Workbook();
   try {
     await wb.xlsx.load((await normalizePackage(bytes)) as unknown as ExcelJS.Buffer, {
       ignoreNodes: options.keepValidations ? [] : ["dataValidations"],
@@ -60,10 +61,11 @@ const MAX_VALIDATED_CELLS = 2_000_000;
  * nothing written, rather than hanging or silently losing its validations.
  */
 async function refuseHugeValidations(bytes: Buffer, file: string): Promise<void> {
-  const zip = await JSZip.loadAsync(bytes).catch(() => undefined);
+  // Node's unzip, shared with the normaliser and the rewrite guard (one inflate of each part).
+  const zip = await openArchive(bytes).catch(() => undefined);
   if (!zip) return; // ExcelJS will say what is wrong
-  for (const name of Object.keys(zip.files).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))) {
-    const xml = await zip.files[name]!.async("string");
+  for (const name of zip.names.filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))) {
+    const xml = zip.text(name);
     for (const m of xml.matchAll(/<dataValidation\b[^>]*\bsqref="([^"]+)"/g)) {
       const cells = m[1]!.split(/\s+/).reduce((n, ref) => n + areaOf(ref), 0);
       if (cells > MAX_VALIDATED_CELLS) {

@@ -26,6 +26,7 @@ import {
   safeText,
   parseA1,
   parseRange,
+  rowHeightsOf,
 } from "../../core";
 import { utcDateOf } from "./dates";
 import { repairModel } from "./package";
@@ -125,11 +126,12 @@ export function renderSheet(wb: ExcelJS.Workbook, plan: SheetPlan): ExcelJS.Work
   setWidths(ws, plan.columns);
   if (plan.print) applyPrint(ws, plan.print);
   for (const block of plan.blocks) writeBlock(ws, block);
-  for (const { row, height } of plan.rowHeights ?? []) ws.getRow(row).height = height;
+  for (const { row, height } of rowHeightsOf(plan)) ws.getRow(row).height = height;
   for (const table of plan.tables) writeTable(ws, table);
   for (const column of plan.wrapColumns ?? [])
     ws.getColumn(column).eachCell((cell) => {
-      cell.alignment = { ...cell.alignment, wrapText: true, vertical: "top" };
+      // A new style object: the cell's may be shared with other cells (see writeCell).
+      cell.style = { ...cell.style, alignment: { ...cell.alignment, wrapText: true, vertical: "top" } };
     });
   for (const v of plan.validations) {
     // One validation over the bounded range: per-cell validations overlap and Excel rejects them.
@@ -234,18 +236,49 @@ function writeBlock(ws: ExcelJS.Worksheet, block: PlanBlock): void {
   const { row, column } = parseA1(block.ref);
   const width = Math.max(0, ...block.values.map((r) => r.length));
   for (const [i, line] of block.values.entries()) {
-    for (let j = 0; j < width; j++) {
-      const cell = ws.getCell(row + i, column + j);
-      writeCell(cell, line[j] ?? null, block.numFmt, block.style);
-      if (block.wrap) cell.alignment = { ...cell.alignment, wrapText: true, vertical: "top" };
-    }
+    for (let j = 0; j < width; j++)
+      writeCell(ws.getCell(row + i, column + j), line[j] ?? null, block.numFmt, block.style, block.wrap);
   }
 }
 
-/** One cell: its value, the number format the core decides for it, and its named style. */
-function writeCell(cell: ExcelJS.Cell, value: PlanValue, numFmt: string | undefined, style: CellStyle = "body"): void {
+/**
+ * One cell: its value, the number format the core decides for it, and its named style (wrapped to the
+ * top when `wrap`). Cells of one look share one style object, never changed once made: ExcelJS then
+ * files the look once when it writes (it remembers the objects it has seen), not once per cell.
+ */
+function writeCell(
+  cell: ExcelJS.Cell,
+  value: PlanValue,
+  numFmt: string | undefined,
+  style: CellStyle = "body",
+  wrap = false,
+): void {
   cell.value = toExcel(value, cell.address);
-  cell.style = { ...excelStyle(STYLES[style]), numFmt: cellFormat(value, numFmt) };
+  cell.style = sharedStyle(style, cellFormat(value, numFmt), wrap);
+}
+
+const SHARED_STYLES = new Map<string, Partial<ExcelJS.Style>>();
+
+/** The one frozen style object of a look (named style, number format, wrapped or not). */
+function sharedStyle(style: CellStyle, numFmt: string, wrap: boolean): Partial<ExcelJS.Style> {
+  const key = `${style}\u0000${wrap ? 1 : 0}\u0000${numFmt}`;
+  let shared = SHARED_STYLES.get(key);
+  if (!shared) {
+    const base = excelStyle(STYLES[style]);
+    shared = deepFreeze({
+      ...base,
+      numFmt,
+      ...(wrap ? { alignment: { ...base.alignment, wrapText: true, vertical: "top" as const } } : {}),
+    });
+    SHARED_STYLES.set(key, shared);
+  }
+  return shared;
+}
+
+/** Frozen all the way down: a cell setter that tried to change a shared look would change every cell's. */
+function deepFreeze<T extends object>(o: T): T {
+  for (const v of Object.values(o)) if (v && typeof v === "object") deepFreeze(v);
+  return Object.freeze(o);
 }
 
 /** A style of the plan as ExcelJS writes it: a translation, nothing decided here. */
@@ -289,11 +322,8 @@ function writeTable(ws: ExcelJS.Worksheet, table: PlanTable): void {
   // addTable wrote the values; the styles and number formats are the plan's, as in every other cell.
   table.columns.forEach((c, j) => {
     writeCell(ws.getCell(top, left + j), c.header, undefined, "header");
-    for (let i = 0; i < table.rows.length; i++) {
-      const cell = ws.getCell(top + 1 + i, left + j);
-      writeCell(cell, table.rows[i]![j] ?? null, c.numFmt);
-      if (c.wrap) cell.alignment = { ...cell.alignment, wrapText: true, vertical: "top" };
-    }
+    for (let i = 0; i < table.rows.length; i++)
+      writeCell(ws.getCell(top + 1 + i, left + j), table.rows[i]![j] ?? null, c.numFmt, "body", c.wrap);
   });
 }
 

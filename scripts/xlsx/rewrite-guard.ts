@@ -1,7 +1,7 @@
 import { posix } from "node:path";
-import JSZip from "jszip";
 import { UnreadableWorkbookError, WorkbookError, WouldLoseDataError, listOf, plural } from "../../core";
 import { copyDifferences } from "./copy-check";
+import { openArchive } from "./zip";
 
 /** One kind of content a rewrite would drop, in plain words, with the input's parts that hold it. */
 export interface GuardOptions {
@@ -290,7 +290,10 @@ const MEASURES: readonly Measure[] = [
       tallyOf(
         pkg.sheets.flatMap((s) =>
           related(pkg, s, "/comments").flatMap((c) =>
-            [...pkg.text(c).matchAll(/<(?:\w+:)?comment\b([^>]*)>/g)].map((m) => `${s.name}!${attributes(m[1]!).ref}`),
+            // By cell and by text: a comment whose words a rewrite would lose is lost, though its cell keeps a box.
+            [...pkg.text(c).matchAll(/<(?:\w+:)?comment\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?comment>)/g)].map(
+              (m) => `${s.name}!${attributes(m[1]!).ref} ${commentText(m[2] ?? "")}`,
+            ),
           ),
         ),
       ),
@@ -518,17 +521,13 @@ function classify(pkg: Package, part: string): boolean {
 }
 
 async function openPackage(bytes: Uint8Array): Promise<Package> {
-  const zip = await JSZip.loadAsync(bytes);
-  const parts = Object.keys(zip.files).filter((n) => !zip.files[n]!.dir);
+  // The same archive the copy check reads: each package is unzipped once for both.
+  const zip = await openArchive(bytes);
+  const parts = [...zip.names];
   const byLower = new Map(parts.map((p) => [p.toLowerCase(), p]));
-  const texts = new Map<string, string>();
-  await Promise.all(
-    parts
-      // Shared strings and styles are large and never measured.
-      .filter((p) => /\.(xml|rels|vml)$/i.test(p) && !/^xl\/(sharedstrings|styles)\.xml$/i.test(p))
-      .map(async (p) => texts.set(p.toLowerCase(), await zip.files[p]!.async("string"))),
-  );
-  const text = (part: string) => texts.get(part.toLowerCase()) ?? "";
+  // Shared strings and styles are large and never measured; only XML parts are read as text.
+  const text = (part: string) =>
+    /\.(xml|rels|vml)$/i.test(part) && !/^xl\/(sharedstrings|styles)\.xml$/i.test(part) ? zip.text(part) : "";
 
   const defaults = new Map<string, string>();
   const overrides = new Map<string, string>();
@@ -605,6 +604,14 @@ function decodeXml(s: string): string {
     if (e[0] !== "#") return named[e.toLowerCase()]!;
     return String.fromCodePoint(e[1]?.toLowerCase() === "x" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
   });
+}
+
+/** The words of a comment: its text runs, joined (how they are split into runs is formatting). */
+function commentText(xml: string): string {
+  return [...xml.matchAll(/<(?:\w+:)?t\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?t>)/g)]
+    .map((m) => decodeXml(m[1] ?? ""))
+    .join("")
+    .replace(/\r\n?/g, "\n");
 }
 
 /** Drops `mc:Fallback` branches: what a reader that does not know the choice would draw instead. */

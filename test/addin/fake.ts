@@ -87,6 +87,8 @@ export interface FakeExcel {
   lines(sheet: string): Record<string, { style: string; weight: string; color: string }>;
   /** Column widths in points by 1-based column. */
   widths(sheet: string): Record<number, number>;
+  /** Row heights in points by 1-based row (rows never set are absent). */
+  heights(sheet: string): Record<number, number>;
   validations(sheet: string): {
     address: string;
     rule: { list?: { inCellDropDown: boolean; source: string } };

@@ -137,6 +137,8 @@
         changeHandlers: [],
         /** Column widths in points, by 1-based column, as `format.columnWidth` sets them. */
         widths: new Map(),
+        /** Row heights in points, by 1-based row, as `format.rowHeight` sets them. */
+        heights: new Map(),
         /** Horizontal lines, keyed "row,column": the line below that row (row 0: above the first). */
         lines: new Map(),
         /** Manual page breaks: the rows that begin a printed page. */
@@ -314,6 +316,7 @@
       var borders = {};
       range.format = {
         columnWidth: null,
+        rowHeight: null,
         horizontalAlignment: null,
         verticalAlignment: null,
         wrapText: null,
@@ -413,6 +416,10 @@
             var cell = cellAt(s, r, c) || { v: "", f: null, nf: "General" };
             setCell(s, r, c, { style: Object.assign({}, cell.style || {}, patch) });
           }
+      }
+      if (f.rowHeight !== null && !entry.heightSet) {
+        entry.heightSet = true;
+        for (var row = b.top; row <= b.bottom; row++) s.heights.set(row, f.rowHeight);
       }
       if (f.columnWidth !== null && !entry.widthSet) {
         entry.widthSet = true;
@@ -768,6 +775,8 @@
       },
       /** Column widths in points, by 1-based column. */
       widths: (sheetName) => Object.fromEntries(findSheet(sheetName).widths),
+      /** Row heights in points, by 1-based row (rows never set are absent). */
+      heights: (sheetName) => Object.fromEntries(findSheet(sheetName).heights),
       /** Data validations: their address, rule and error alert. */
       validations: (sheetName) =>
         findSheet(sheetName).validations.map((v) => ({

@@ -3,13 +3,13 @@
  * ExcelJS adapter (written and read back) and through the Office.js adapter (into the fake, which
  * records what Office.js sets), and the two are compared cell by cell, style included.
  *
- * Print setup is not compared: in this branch only ExcelJS renders `SheetPlan.print` (the Office.js
- * page layout is the fidelity work); compare it here once both render it.
+ * Row heights and the page setup (orientation, paper, fit or scale, print titles, header and footer
+ * by section, manual page breaks) are compared too: both renderers take them from the plan.
  */
 import ExcelJS from "exceljs";
 import { type SheetPlan, STATUS_MARKER, type WorkbookInput, columnWidthPoints, dayOfIso } from "../../core";
 import { RequestBudget } from "../../addin/excel/payload";
-import { queueBesideTable, renderSheet as renderOffice } from "../../addin/excel/render-sheet";
+import { queueBesideTable, renderSheet as renderOffice, sections } from "../../addin/excel/render-sheet";
 import { prepareForWrite, renderBesideTable, renderSheet as renderExcelJS } from "../../scripts/xlsx/render";
 import { type FakeExcel, fakeExcel } from "../addin/fake";
 import { PARITY_CASES, sampleInput } from "./plans";
@@ -30,11 +30,25 @@ interface SheetShot {
   /** "row,column" → the line below that row. */
   lines: Record<string, string>;
   widths: Record<number, number>;
+  /** Rows given a height, in points. */
+  heights: Record<number, number>;
+  print: PrintShot | null;
   frozenRows: number;
   tabColor: string;
   validations: { address: string; list: string; error: string }[];
   conditionalFormats: { address: string; formula: string; fill: string; font: string; bold: boolean }[];
   tables: { name: string; address: string; style: string }[];
+}
+
+/** A page setup as both renderers express it. */
+interface PrintShot {
+  orientation: string;
+  paper: string;
+  zoom: { fitWide: number; fitTall: number } | { scale: number };
+  titleRows: string;
+  header: { L: string; C: string; R: string };
+  footer: { L: string; C: string; R: string };
+  rowBreaks: number[];
 }
 
 const upper = (hex: string | null | undefined) =>
@@ -90,6 +104,10 @@ function excelShot(ws: ExcelJS.Worksheet, written: ExcelJS.Worksheet, box?: Box)
   (ws.columns ?? []).forEach((col, i) => {
     if (col.width && (!box || (i + 1 >= box.left && i + 1 <= box.right))) widths[i + 1] = columnWidthPoints(col.width);
   });
+  const heights: Record<number, number> = {};
+  ws.eachRow({ includeEmpty: true }, (row) => {
+    if (row.height && (!box || (row.number >= box.top && row.number <= box.bottom))) heights[row.number] = row.height;
+  });
   const view = (ws.views ?? [])[0] as { state?: string; ySplit?: number } | undefined;
   const model = (written as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } })
     .dataValidations.model;
@@ -123,11 +141,52 @@ function excelShot(ws: ExcelJS.Worksheet, written: ExcelJS.Worksheet, box?: Box)
     cells,
     lines,
     widths,
+    heights,
+    print: box ? null : excelPrint(ws, written),
     frozenRows: view?.state === "frozen" ? (view.ySplit ?? 0) : 0,
     tabColor: upper((ws.properties.tabColor as { argb?: string } | undefined)?.argb) ?? "",
     validations,
     conditionalFormats,
     tables,
+  };
+}
+
+/** The page setup as read back from the file (the page breaks as written: ExcelJS does not read them). */
+function excelPrint(ws: ExcelJS.Worksheet, written: ExcelJS.Worksheet): PrintShot | null {
+  const p = ws.pageSetup;
+  const header = ws.headerFooter?.oddHeader ?? "";
+  const footer = ws.headerFooter?.oddFooter ?? "";
+  if (!header && !footer && !p.printTitlesRow && !p.fitToPage) return null;
+  const breaks = (written as unknown as { rowBreaks?: { id: number }[] }).rowBreaks ?? [];
+  return {
+    orientation: p.orientation ?? "portrait",
+    paper: ({ 9: "A4", 1: "Letter" } as Record<number, string>)[Number(p.paperSize)] ?? String(p.paperSize),
+    zoom: p.fitToPage ? { fitWide: p.fitToWidth ?? 1, fitTall: p.fitToHeight ?? 1 } : { scale: p.scale ?? 100 },
+    titleRows: (p.printTitlesRow ?? "").replace(/\$/g, ""),
+    header: sections(header),
+    footer: sections(footer),
+    rowBreaks: breaks.map((b) => b.id + 1),
+  };
+}
+
+/** The page layout as the fake recorded what the add-in set; null when the add-in set none. */
+function officePrint(excel: FakeExcel, sheet: string): PrintShot | null {
+  const p = excel.pageLayout(sheet);
+  const d = p.headersFooters.defaultForAllPages;
+  const header = { L: d.leftHeader, C: d.centerHeader, R: d.rightHeader };
+  const footer = { L: d.leftFooter, C: d.centerFooter, R: d.rightFooter };
+  if (!Object.values(header).join("") && !Object.values(footer).join("") && !p.printTitleRows) return null;
+  return {
+    orientation: p.orientation.toLowerCase(),
+    paper: p.paperSize,
+    zoom:
+      p.zoom.scale !== undefined
+        ? { scale: p.zoom.scale }
+        : { fitWide: p.zoom.horizontalFitToPages ?? 0, fitTall: p.zoom.verticalFitToPages ?? 0 },
+    titleRows: p.printTitleRows.replace(/\$/g, ""),
+    header,
+    footer,
+    rowBreaks: excel.sheet(sheet)!.rowBreaks,
   };
 }
 
@@ -171,6 +230,12 @@ function officeShot(excel: FakeExcel, sheet: string, box?: Box): SheetShot {
     cells,
     lines,
     widths: Object.fromEntries(Object.entries(excel.widths(sheet)).map(([k, v]) => [Number(k), v])),
+    heights: Object.fromEntries(
+      Object.entries(excel.heights(sheet))
+        .filter(([k]) => !box || (Number(k) >= box.top && Number(k) <= box.bottom))
+        .map(([k, v]) => [Number(k), v]),
+    ),
+    print: box ? null : officePrint(excel, sheet),
     frozenRows: box ? 0 : state.frozenRows,
     tabColor: upper(state.tabColor) ?? "",
     validations: excel.validations(sheet).map((v) => ({
@@ -220,6 +285,8 @@ function differences(a: SheetShot, b: SheetShot): string[] {
   for (const key of [
     "lines",
     "widths",
+    "heights",
+    "print",
     "frozenRows",
     "tabColor",
     "validations",
@@ -297,7 +364,8 @@ test("the comparison sees a difference: a plan whose ExcelJS rendering loses a f
   };
   const excel = await viaExcelJS((wb) => {
     const ws = renderExcelJS(wb, plan);
-    ws.getCell("A1").font = { bold: true };
+    // A new style object: the renderer shares one frozen style among the cells of one look.
+    ws.getCell("A1").style = { ...ws.getCell("A1").style, font: { bold: true } };
     return ws;
   });
   const office = await sheetViaOffice(plan);
@@ -315,8 +383,34 @@ test("the table exercises every kind compared: borders, validations, conditional
   expect(shots.some((s) => s.tables.length > 0)).toBe(true);
   expect(shots.some((s) => s.frozenRows > 0)).toBe(true);
   expect(shots.some((s) => s.tabColor !== "")).toBe(true);
+  expect(shots.some((s) => Object.keys(s.heights).length > 0)).toBe(true);
+  expect(shots.some((s) => s.print && s.print.titleRows !== "")).toBe(true);
+  expect(shots.some((s) => s.print && "scale" in s.print.zoom && s.print.rowBreaks.length > 0)).toBe(true);
+  expect(shots.some((s) => s.print?.orientation === "landscape")).toBe(true);
   expect(new Set(cells.map((c) => c.font.size))).toEqual(new Set([11, 12, 16]));
   // Every cell we write names its font: no reader falls back to a serif face.
   expect(cells.filter((c) => c.font.name !== "Calibri")).toEqual([]);
   expect(cells.some((c) => typeof c.value === "string" && c.value.startsWith("="))).toBe(true);
+});
+
+test("the comparison sees a row height and a page setup that differ", async () => {
+  const plan: SheetPlan = {
+    name: "Probe",
+    blocks: [{ ref: "A1", values: [["word ".repeat(40)]], wrap: true }],
+    tables: [],
+    columns: [{ column: 1, width: 30 }],
+    conditionalFormats: [],
+    validations: [],
+    print: { orientation: "portrait", paper: "A4", header: "&LProbe", titleRows: "1:1" },
+  };
+  const office = await sheetViaOffice(plan);
+  expect(office.heights).toEqual({ 1: 105 }); // 200 characters in 29: 7 lines of 15 points
+  expect(differences(await viaExcelJS((wb) => renderExcelJS(wb, plan)), office)).toEqual([]);
+  const excel = await viaExcelJS((wb) => {
+    const ws = renderExcelJS(wb, plan);
+    ws.getRow(1).height = 15;
+    ws.pageSetup.orientation = "landscape";
+    return ws;
+  });
+  expect(differences(excel, office)).toEqual([expect.stringMatching(/^heights: /), expect.stringMatching(/^print: /)]);
 });

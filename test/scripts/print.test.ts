@@ -55,6 +55,29 @@ test("every sheet of the built sample: an orientation, A4, one page wide, print 
   expect(wb.getWorksheet("Budget")!.headerFooter.oddHeader).toContain("As of 1 March 2024");
 });
 
+test("rows of wrapped text are as tall as their lines: the Checks messages and the How to use text", async () => {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(built);
+  // Row by row: [text length, column width, height set]; LibreOffice does not grow a row on opening.
+  const rows = (sheet: string, column: number, from: number) => {
+    const ws = wb.getWorksheet(sheet)!;
+    const width = ws.getColumn(column).width!;
+    const out: { length: number; lines: number; height: number | undefined }[] = [];
+    ws.eachRow((row, r) => {
+      const v = row.getCell(column).value;
+      if (r >= from && typeof v === "string")
+        out.push({ length: v.length, lines: Math.ceil(v.length / (width - 1)), height: row.height });
+    });
+    return out;
+  };
+  const checks = rows("Checks", 6, 6);
+  const guide = rows("How to use", 1, 2);
+  for (const all of [checks, guide]) {
+    expect(all.some((r) => r.lines > 1)).toBe(true);
+    for (const r of all) expect(r).toEqual({ ...r, height: r.lines > 1 ? r.lines * 15 : undefined });
+  }
+});
+
 (requireProgram("LibreOffice", SOFFICE) && requireProgram("poppler-utils", PDFTOTEXT) ? test : test.skip)(
   "printed by LibreOffice: no more pages than sheets plus three, no ###, one picture per generated sheet kept",
   async () => {
@@ -79,11 +102,12 @@ test("every sheet of the built sample: an orientation, A4, one page wide, print 
       ["Budget", "Budget — First ITU-T Industry Engagement Workshop"],
       ["Resources", "Resources: person-days by role and month"],
       ["Checks", "IEWSC checks"],
+      ["How to use", "IEWSC workbook: how to use it"],
     ] as const) {
       const page = perPage.findIndex((p) => p.includes(title));
       expect([sheet, page]).toEqual([sheet, expect.any(Number)]);
       expect(page).toBeGreaterThanOrEqual(0);
-      copyFileSync(join(pictures, pngs[page]!), join(artifacts, `${sheet.toLowerCase()}.png`));
+      copyFileSync(join(pictures, pngs[page]!), join(artifacts, `${sheet.toLowerCase().replace(/\s+/g, "-")}.png`));
     }
   },
 );
