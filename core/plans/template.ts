@@ -67,10 +67,11 @@ export function templatePlan(options: { sample: boolean }): WorkbookPlan {
   const s = options.sample;
   const guideSheet = emptySheet(GUIDE_SHEET);
   guideSheet.blocks.push(
-    { ref: "A1", values: [[guide[0]!]], style: "title" },
+    { ref: "A1", values: [[guide[0]!]], style: "title", wrap: true },
     { ref: "A2", values: guide.slice(1).map((line) => [line]) },
   );
-  guideSheet.columns.push({ column: 1, width: 110 });
+  // As wide as a portrait A4 page (LibreOffice does not shrink one column wider than the page: it cuts it).
+  guideSheet.columns.push({ column: 1, width: 90 });
   guideSheet.wrapColumns = [1];
   guideSheet.tabColor = ACCENT;
   guideSheet.print = printSetup({ title: "IEWSC workbook: how to use it", orientation: "portrait" });

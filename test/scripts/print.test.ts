@@ -55,6 +55,34 @@ test("every sheet of the built sample: an orientation, A4, one page wide, print 
   expect(wb.getWorksheet("Budget")!.headerFooter.oddHeader).toContain("As of 1 March 2024");
 });
 
+/**
+ * LibreOffice fits a sheet one page wide by whole columns: a single column wider than the printable
+ * width is not shrunk but cut at the margin (as the How to use text once was). Column widths are in
+ * characters of Calibri 11 (7 pixels each, plus 5), margins in inches, at 96 pixels an inch.
+ */
+test("no column is wider than its page's printable width", async () => {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(built);
+  const tooWide: string[] = [];
+  wb.eachSheet((ws) => {
+    const p = ws.pageSetup;
+    const paper = p.orientation === "landscape" ? 11.69 : 8.27; // A4, inches
+    const margins = (p.margins?.left ?? 0.7) + (p.margins?.right ?? 0.7);
+    const printable = (paper - margins) * 96;
+    // A sheet printed at a fixed scale (the Agenda) shrinks its columns by that scale; one fitted to
+    // pages is shrunk by LibreOffice only when it has several columns.
+    const scale = p.fitToPage ? 1 : (p.scale ?? 100) / 100;
+    ws.columns.forEach((c, i) => {
+      const px = ((c.width ?? 9) * 7 + 5) * scale;
+      if (px > printable)
+        tooWide.push(
+          `${ws.name} column ${i + 1}: ${c.width} characters, ${Math.round(px)} px > ${Math.round(printable)} px`,
+        );
+    });
+  });
+  expect(tooWide).toEqual([]);
+});
+
 test("rows of wrapped text are as tall as their lines: the Checks messages and the How to use text", async () => {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(built);
