@@ -8,9 +8,9 @@ import {
   UnreadableWorkbookError,
   type WorkbookInput,
   WouldLoseDataError,
-  matchKey,
 } from "../../core";
 import { toCellValue } from "./cell-value";
+import { wantedBy } from "./fast-read";
 import { normalizePackage } from "./package";
 import "./exceljs-patches";
 import { checkWorkbookBytes, readInputFile } from "./input-file";
@@ -31,10 +31,11 @@ export async function loadWorkbook(
 export async function loadWorkbookBytes(
   bytes: Buffer,
   file: string,
-  options: { keepValidations?: boolean } = {},
+  options: { keepValidations?: boolean; checked?: boolean } = {},
 ): Promise<ExcelJS.Workbook> {
-  // Said plainly before ExcelJS sees it: not a zip, an encrypted or binary workbook, a zip bomb.
-  checkWorkbookBytes(bytes, file);
+  // Said plainly before ExcelJS sees it: not a zip, an encrypted or binary workbook, a zip bomb
+  // (`checked`: the caller has already run checkWorkbookBytes on these bytes).
+  if (!options.checked) checkWorkbookBytes(bytes, file);
   if (options.keepValidations) await refuseHugeValidations(bytes, file);
   const wb = new ExcelJS.Workbook();
   try {
@@ -93,9 +94,9 @@ function areaOf(ref: string): number {
  * Finds the contract's tables as the contract says: an Excel table of that name on any sheet; else a
  * sheet of that name (case-insensitive), from its first non-empty row to its last row with content.
  */
-export function findTables(wb: ExcelJS.Workbook, names: readonly TableName[] = TABLE_NAMES): WorkbookInput {
+export function findTables(wb: ExcelJS.Workbook, names: readonly TableName[] | "every" = TABLE_NAMES): WorkbookInput {
   const tables: Partial<Record<TableName, RawTable>> = {};
-  const wanted = new Map(names.map((n) => [matchKey(n), n]));
+  const wanted = wantedBy(names);
   wb.eachSheet((ws) => {
     // ExcelJS keeps the tables it read in `tables` (typed only as getTables()).
     const read = (ws as unknown as { tables?: Record<string, unknown> }).tables ?? {};
@@ -112,7 +113,7 @@ export function findTables(wb: ExcelJS.Workbook, names: readonly TableName[] = T
           };
         }
       ).table;
-      const name = wanted.get(matchKey(model.name ?? ""));
+      const name = wanted(model.name ?? "");
       const ref = model.tableRef ?? model.ref;
       if (!name || tables[name] || !ref) continue;
       const range = rangeOf(ref);
@@ -133,7 +134,7 @@ export function findTables(wb: ExcelJS.Workbook, names: readonly TableName[] = T
     }
   });
   wb.eachSheet((ws) => {
-    const name = wanted.get(matchKey(ws.name));
+    const name = wanted(ws.name);
     if (!name || tables[name]) return;
     const range = usedRange(ws);
     tables[name] = {
@@ -168,7 +169,7 @@ function usedRange(ws: ExcelJS.Worksheet): Box | undefined {
   let box: Box | undefined;
   ws.eachRow({ includeEmpty: false }, (row, r) => {
     row.eachCell({ includeEmpty: false }, (cell, c) => {
-      const v = toCellValue(cell.value);
+      const v = cellValueOf(cell);
       if (v === null || (typeof v === "string" && v.trim() === "")) return;
       if (!box) box = { top: r, left: c, bottom: r, right: c };
       else {
@@ -180,6 +181,19 @@ function usedRange(ws: ExcelJS.Worksheet): Box | undefined {
     });
   });
   return box;
+}
+
+/**
+ * A cell's value for the core. A formula's saved result is read from the cell's model: ExcelJS's
+ * `cell.value` copies only a truthy result, so a saved 0, FALSE or "" would read as never calculated.
+ */
+function cellValueOf(cell: ExcelJS.Cell): CellValue {
+  if (cell.type === ExcelJS.ValueType.Formula)
+    return toCellValue({
+      formula: "",
+      result: (cell.model as { result?: ExcelJS.CellValue }).result,
+    } as ExcelJS.CellValue);
+  return toCellValue(cell.value);
 }
 
 /** Columns from which a box is read sparsely (a table over the whole sheet is 16,384 wide). */
@@ -213,7 +227,7 @@ function readBlock(ws: ExcelJS.Worksheet, box: Box, options: { keepFirst?: boole
     for (let c = box.left; c <= end; c++) {
       const cell = row.findCell(c);
       // A merged cell's value lives in its master cell; the others read as blank.
-      line.push(!cell || (cell.isMerged && cell.master !== cell) ? null : toCellValue(cell.value));
+      line.push(!cell || (cell.isMerged && cell.master !== cell) ? null : cellValueOf(cell));
     }
     out.push(line);
   }
