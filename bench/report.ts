@@ -100,7 +100,8 @@ export async function benchReport(line: (label: string, value: string, goal?: st
     const floorOut = join(dir, `floor-${n}`);
     mkdirSync(floorOut);
     const floor = measure(peak, [floorScript, input, floorOut]);
-    if (floor.code !== 0) throw new Error(`the floor script failed (exit ${floor.code}): the comparison would mean nothing`);
+    if (floor.code !== 0)
+      throw new Error(`the floor script failed (exit ${floor.code}): the comparison would mean nothing`);
     line(`${n}: floor (ExcelJS read + rewrite, 1 process)`, fmt(floor.ms), `peak ${floor.peakMb.toFixed(0)} MB`);
     for (const jobs of [1, 2]) {
       const out = join(dir, `out-${n}-${jobs}`);
