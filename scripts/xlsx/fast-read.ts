@@ -101,6 +101,8 @@ async function read(parts: ReadonlyMap<string, Buffer>, names: readonly TableNam
     if (!parts.has(path)) continue;
     sheets.push({ name: sheet.name, id: sheet.id, path, no: m[1]! });
   }
+  // ExcelJS keeps its sheets in an array by sheet id: a missing, odd or repeated id is its own business.
+  if (sheets.some((s) => !Number.isInteger(s.id) || s.id < 1)) throw new Unsupported("sheet ids");
   if (new Set(sheets.map((s) => s.id)).size !== sheets.length) throw new Unsupported("sheet ids");
   if (new Set(sheets.map((s) => s.path)).size !== sheets.length) throw new Unsupported("sheet parts");
   sheets.sort((a, b) => a.id - b.id);
@@ -282,6 +284,7 @@ function columnOf(ref: string | undefined): number {
   if (!m) throw new Unsupported("a cell without an address");
   let n = 0;
   for (const ch of m[1]!) n = n * 26 + ch.charCodeAt(0) - 64;
+  if (n > 16_384) throw new Unsupported("a column beyond XFD");
   return n;
 }
 

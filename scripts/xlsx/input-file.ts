@@ -70,7 +70,7 @@ const ENCRYPTED = Buffer.from("EncryptedPackage", "utf16le");
  * zip of something else), and refuses a zip whose parts inflate beyond bounds, before ExcelJS inflates them.
  * Each part is inflated once here, no further than it declares; the parts that `keep` names are
  * returned inflated (named as ExcelJS names them, without a leading "/"), so that a reader need not
- * inflate them again. A package that names one part twice returns none: only ExcelJS's own reading
+ * inflate them again. A package that names one part unsure returns none: only ExcelJS's own reading
  * can say which of the two counts.
  */
 export function checkWorkbookBytes(
@@ -111,11 +111,12 @@ export function checkWorkbookBytes(
   }
   // A part may declare less than it inflates to: inflate each (one at a time) no further than declared.
   const kept = new Map<string, Buffer>();
-  let twice = false;
+  let unsure = false;
   for (const e of entries) {
     const name = e.name.replace(/^\//, "");
     const wanted = keep(name);
-    if (wanted && kept.has(name)) twice = true;
+    // Named unsure, or stored in a way only a zip library might read: the reader must not guess.
+    if (wanted && (kept.has(name) || (e.method !== 0 && e.method !== 8))) unsure = true;
     if (wanted && e.method === 0) kept.set(name, localData(bytes, e, file));
     if (e.method !== 8 || e.compressed === 0) continue;
     const data = localData(bytes, e, file);
@@ -134,7 +135,7 @@ export function checkWorkbookBytes(
       );
     }
   }
-  return twice ? new Map() : kept;
+  return unsure ? new Map() : kept;
 }
 
 interface Entry {
