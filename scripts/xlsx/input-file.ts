@@ -70,7 +70,7 @@ const ENCRYPTED = Buffer.from("EncryptedPackage", "utf16le");
  * zip of something else), and refuses a zip whose parts inflate beyond bounds, before ExcelJS inflates them.
  * Each part is inflated once here, no further than it declares; the parts that `keep` names are
  * returned inflated (named as ExcelJS names them, without a leading "/"), so that a reader need not
- * inflate them again. A package that names one part unsure returns none: only ExcelJS's own reading
+ * inflate them again. A package that names one part twice, or stores a wanted part other than stored or deflated, returns none: only ExcelJS's own reading
  * can say which of the two counts.
  */
 export function checkWorkbookBytes(
@@ -115,7 +115,7 @@ export function checkWorkbookBytes(
   for (const e of entries) {
     const name = e.name.replace(/^\//, "");
     const wanted = keep(name);
-    // Named unsure, or stored in a way only a zip library might read: the reader must not guess.
+    // Named twice, or stored in a way only a zip library might read: the reader must not guess.
     if (wanted && (kept.has(name) || (e.method !== 0 && e.method !== 8))) unsure = true;
     if (wanted && e.method === 0) kept.set(name, localData(bytes, e, file));
     if (e.method !== 8 || e.compressed === 0) continue;
