@@ -70,8 +70,8 @@ const ENCRYPTED = Buffer.from("EncryptedPackage", "utf16le");
  * zip of something else), and refuses a zip whose parts inflate beyond bounds, before ExcelJS inflates them.
  * Each part is inflated once here, no further than it declares; the parts that `keep` names are
  * returned inflated (named as ExcelJS names them, without a leading "/"), so that a reader need not
- * inflate them again. A package that names one part twice, or stores a wanted part other than stored or deflated, returns none: only ExcelJS's own reading
- * can say which of the two counts.
+ * inflate them again. A package that names a wanted part twice, or stores one other than plain or
+ * deflated, returns none: only ExcelJS's own reading can say what such a part holds.
  */
 export function checkWorkbookBytes(
   bytes: Buffer,
