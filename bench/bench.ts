@@ -404,14 +404,16 @@ async function hostileFigures(): Promise<void> {
     if (label.startsWith("70 MB")) commands.push(["build", ["build", file, "--out", `${file}.out.xlsx`]]);
     for (const [command, args] of commands) {
       // User + system CPU seconds beside the wall clock: on a shared machine the CPU time is the steadier figure.
-      const r = spawnSync("/usr/bin/time", ["-f", "%e %U %S %M", process.execPath, CLI, ...args], {
+      // At most five minutes each (`timeout`, under GNU time so that its figures include the command).
+      const r = spawnSync("/usr/bin/time", ["-f", "%e %U %S %M", "timeout", "300", process.execPath, CLI, ...args], {
         encoding: "utf8",
         maxBuffer: 1024 * 1024 * 1024,
       });
       const [seconds = "?", user = "0", system = "0", kb = "0"] = (r.stderr.trim().split("\n").pop() ?? "").split(" ");
       const mb = Math.round(Number(kb) / 1024);
       const cpu = (Number(user) + Number(system)).toFixed(2);
-      const said = r.status === 2 ? ` (exit 2: ${r.stderr.split("\n")[0]})` : "";
+      const said =
+        r.status === 124 ? " (gave up after 300 s)" : r.status === 2 ? ` (exit 2: ${r.stderr.split("\n")[0]})` : "";
       line(
         `${label}, ${command}`,
         `${seconds} s (${cpu} s CPU), ${size}`,
