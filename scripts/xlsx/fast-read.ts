@@ -172,6 +172,10 @@ async function read(parts: ReadonlyMap<string, Buffer>, names: readonly TableNam
       values: range ? readBlock(cells, range) : [],
     };
   }
+  // ExcelJS parses every worksheet, read or not, and calls a workbook damaged when one is not
+  // well-formed XML: so must this reader (the sheets read were checked as they were scanned).
+  for (const path of parts.keys())
+    if (/^xl\/worksheets\/sheet\d+\.xml$/.test(path) && !readers.has(path)) wellFormed(need(path));
   return { tables, date1904 };
 }
 
@@ -224,6 +228,31 @@ async function cellContext(
     };
   }
   return { strings, isDate, date1904 };
+}
+
+/** Throws Unsupported unless the XML is one well-formed element (the test saxes applies, in short). */
+function wellFormed(xml: string): void {
+  if (/<!\[CDATA\[|<!--|<!DOCTYPE/.test(xml)) throw new Unsupported("CDATA, comments or a DOCTYPE");
+  const stack: string[] = [];
+  let rooted = false;
+  let at = /^\uFEFF?\s*(<\?xml\b[^>]*\?>)?\s*/.exec(xml)![0].length;
+  TOKEN.lastIndex = at;
+  for (let m = TOKEN.exec(xml); m; m = TOKEN.exec(xml)) {
+    if (m.index !== at) throw new Unsupported("not well-formed");
+    at = TOKEN.lastIndex;
+    const [, slash, tag, , selfClose, chars] = m;
+    if (chars !== undefined) {
+      if (!stack.length && chars.trim()) throw new Unsupported("text outside the root");
+      if (chars.includes("&")) decodeText(chars);
+    } else if (slash) {
+      if (selfClose || stack.pop() !== tag) throw new Unsupported("not well-formed");
+    } else {
+      if (!stack.length && rooted) throw new Unsupported("two roots");
+      rooted = true;
+      if (!selfClose) stack.push(tag!);
+    }
+  }
+  if (at !== xml.length || stack.length || !rooted) throw new Unsupported("not well-formed");
 }
 
 const PLAIN_STRING =
