@@ -189,7 +189,7 @@ function settingsOf(reader: Reader, input: WorkbookInput, options: CheckOptions)
   const findings: Finding[] = [];
   if (read && "error" in read) findings.push(unusable(read, "settings", "defaults-used"));
   const fromTable = readSettings(read && "view" in read ? read.view : undefined, input.date1904);
-  findings.push(...fromTable.findings);
+  pushAll(findings, fromTable.findings);
   const settings = options.asOf === undefined ? fromTable.settings : { ...fromTable.settings, asOf: options.asOf };
   return { settings, findings, asOf: settings.asOf ?? options.today };
 }
@@ -229,7 +229,7 @@ export function runChecks(input: WorkbookInput, options: CheckOptions = {}): Che
     }
     runs.push({ check: name, table, state: "ran" });
     if (name === "roster") {
-      findings.push(...checkRoster(read.view, settings, undefined, reader.rosterMembers()));
+      pushAll(findings, checkRoster(read.view, settings, undefined, reader.rosterMembers()));
     } else if (name === "timeline") {
       const aux = (t: TableName) => {
         const r = reader.table(t);
@@ -243,7 +243,8 @@ export function runChecks(input: WorkbookInput, options: CheckOptions = {}): Che
         input.date1904,
       );
       timeline = { ctx: built.ctx, view: read.view };
-      findings.push(...built.findings, ...TIMELINE_RULES.flatMap((rule) => rule.check(built.ctx)));
+      pushAll(findings, built.findings);
+      for (const rule of TIMELINE_RULES) pushAll(findings, rule.check(built.ctx));
     } else if (name === "program" || name === "invitees") {
       const aux = (t: TableName) => {
         const r = reader.table(t);
@@ -254,8 +255,9 @@ export function runChecks(input: WorkbookInput, options: CheckOptions = {}): Che
         }
         return r && "view" in r ? r.view : undefined;
       };
-      findings.push(
-        ...(name === "program"
+      pushAll(
+        findings,
+        name === "program"
           ? checkProgram(
               { program: read.view, invitees: aux("Invitees"), workshop: aux("Workshop") },
               settings,
@@ -267,12 +269,13 @@ export function runChecks(input: WorkbookInput, options: CheckOptions = {}): Che
               settings,
               asOf,
               input.date1904,
-            )),
+            ),
       );
     } else {
       const roster = reader.members(settings);
-      findings.push(
-        ...checkTasks(read.view, roster && "view" in roster ? roster.view : undefined, settings, asOf, input.date1904),
+      pushAll(
+        findings,
+        checkTasks(read.view, roster && "view" in roster ? roster.view : undefined, settings, asOf, input.date1904),
       );
     }
   }
@@ -378,4 +381,9 @@ export function readTimeline(
   if ("error" in read) throw read.error;
   const { ctx } = timelineContext({ timeline: read.view }, settings, asOf, input.date1904);
   return { ctx, view: read.view, settings, asOf };
+}
+
+/** Appends one by one: `push(...items)` passes every item as an argument and overflows the stack past ~100,000. */
+function pushAll<T>(to: T[], items: readonly T[]): void {
+  for (const item of items) to.push(item);
 }

@@ -9,7 +9,7 @@ import {
   describe,
 } from "../core";
 import { describeFailure } from "./failure";
-import { readWorkbookInput } from "./xlsx/read-workbook";
+import { readCheckInput } from "./xlsx/read-input";
 
 /** The outcome of checking one file, as `check --json` reports it. */
 export type FileOutcome =
@@ -27,7 +27,7 @@ export type FileOutcome =
 export async function checkFile(
   file: string,
   options: { asOf?: Day } = {},
-  read: (file: string) => Promise<WorkbookInput> = readWorkbookInput,
+  read: (file: string) => Promise<WorkbookInput> = readCheckInput,
 ): Promise<FileOutcome> {
   try {
     // "Today" is the calendar day on this computer's clock, as the user reads it.

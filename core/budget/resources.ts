@@ -36,7 +36,7 @@ export interface Resources {
 
 export function computeResources(tasks: readonly TaskRow[]): Resources {
   // Excel compares text without case: "TSB secretariat" and "TSB Secretariat" are one role, named as
-  // first written. Spaces count as the formula's `=` counts them (a trailing space is another role).
+  // first written. Spaces count as the formula's EXACT counts them (a trailing space is another role).
   const roles: string[] = [];
   const roleIndex = new Map<string, number>();
   for (const t of tasks) {
@@ -128,7 +128,9 @@ export function resourcesSheet(
         ? "0"
         : role === undefined
           ? `${spreadOf("")}-SUM(${column}${HEADER_ROW + 1}:${column}${r - 1})`
-          : spreadOf(`(${R}=${role === "" ? '""' : `$A${r}`})*`);
+          : // EXACT(LOWER …) rather than `=`: gnumeric's `=` takes a no-break space for a space; this
+            // compares as the core does (case aside, every character counted) in Excel, LibreOffice and gnumeric.
+            spreadOf(role === "" ? `(${R}="")*` : `EXACT(LOWER(${R}),LOWER($A${r}))*`);
       // gnumeric reads ABS, ISNUMBER … over ranges inside SUMPRODUCT as one cell unless this is an array formula.
       return { formula, result: grid[j]!, array: spread };
     });

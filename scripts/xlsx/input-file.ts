@@ -68,8 +68,16 @@ const ENCRYPTED = Buffer.from("EncryptedPackage", "utf16le");
 /**
  * Says what a file that is no .xlsx workbook is (encrypted, binary .xlsb, OpenDocument, old .xls, a
  * zip of something else), and refuses a zip whose parts inflate beyond bounds, before ExcelJS inflates them.
+ * Each part is inflated once here, no further than it declares; the parts that `keep` names are
+ * returned inflated (named as ExcelJS names them, without a leading "/"), so that a reader need not
+ * inflate them again. A package that names a wanted part twice, or stores one other than plain or
+ * deflated, returns none: only ExcelJS's own reading can say what such a part holds.
  */
-export function checkWorkbookBytes(bytes: Buffer, file: string): void {
+export function checkWorkbookBytes(
+  bytes: Buffer,
+  file: string,
+  keep: (name: string) => boolean = () => false,
+): Map<string, Buffer> {
   if (bytes.subarray(0, 8).equals(CFB)) {
     // Excel saves a password-protected workbook as an OLE container holding an "EncryptedPackage" stream.
     if (bytes.includes(ENCRYPTED))
@@ -102,11 +110,21 @@ export function checkWorkbookBytes(bytes: Buffer, file: string): void {
       );
   }
   // A part may declare less than it inflates to: inflate each (one at a time) no further than declared.
+  const kept = new Map<string, Buffer>();
+  let unsure = false;
   for (const e of entries) {
+    const name = e.name.replace(/^\//, "");
+    const wanted = keep(name);
+    // Named twice, or stored in a way only a zip library might read: the reader must not guess.
+    if (wanted && (kept.has(name) || (e.method !== 0 && e.method !== 8))) unsure = true;
+    if (wanted && e.method === 0) kept.set(name, localData(bytes, e, file));
     if (e.method !== 8 || e.compressed === 0) continue;
     const data = localData(bytes, e, file);
     try {
-      inflateRawSync(data, { maxOutputLength: Math.max(e.size, 1) });
+      // One output chunk as large as the part declares (up to 32 MB): no copying chunks together.
+      const chunkSize = Math.min(Math.max(e.size, 16 * 1024), 32 * 1024 * 1024);
+      const inflated = inflateRawSync(data, { maxOutputLength: Math.max(e.size, 1), chunkSize });
+      if (wanted) kept.set(name, inflated);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       throw new UnreadableWorkbookError(
@@ -117,6 +135,7 @@ export function checkWorkbookBytes(bytes: Buffer, file: string): void {
       );
     }
   }
+  return unsure ? new Map() : kept;
 }
 
 interface Entry {

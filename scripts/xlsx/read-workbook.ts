@@ -7,15 +7,17 @@ import {
   UnreadableWorkbookError,
   type WorkbookInput,
   WouldLoseDataError,
-  matchKey,
 } from "../../core";
 import { toCellValue } from "./cell-value";
 import { Workbook } from "./exceljs-workbook";
+import { wantedBy } from "./fast-read";
 import { normalizePackage } from "./normalize";
 import "./exceljs-patches";
 import { checkWorkbookBytes, readInputFile } from "./input-file";
 import { openArchive } from "./zip";
 
+/** ExcelJS's cell types, from the module `exceljs-workbook.ts` loads (not the whole of ExcelJS). */
+const ValueType: typeof ExcelJS.ValueType = require("exceljs/lib/doc/enums").ValueType;
 /**
  * Loads an .xlsx file with ExcelJS for reading. Data validations are skipped: we never need them to
  * read, and ExcelJS expands a validation over `A1:XFD1048576` cell by cell (it hangs on such files).
@@ -32,10 +34,11 @@ export async function loadWorkbook(
 export async function loadWorkbookBytes(
   bytes: Buffer,
   file: string,
-  options: { keepValidations?: boolean } = {},
+  options: { keepValidations?: boolean; checked?: boolean } = {},
 ): Promise<ExcelJS.Workbook> {
-  // Said plainly before ExcelJS sees it: not a zip, an encrypted or binary workbook, a zip bomb.
-  checkWorkbookBytes(bytes, file);
+  // Said plainly before ExcelJS sees it: not a zip, an encrypted or binary workbook, a zip bomb
+  // (`checked`: the caller has already run checkWorkbookBytes on these bytes).
+  if (!options.checked) checkWorkbookBytes(bytes, file);
   if (options.keepValidations) await refuseHugeValidations(bytes, file);
   const wb = new Workbook();
   try {
@@ -95,9 +98,9 @@ function areaOf(ref: string): number {
  * Finds the contract's tables as the contract says: an Excel table of that name on any sheet; else a
  * sheet of that name (case-insensitive), from its first non-empty row to its last row with content.
  */
-export function findTables(wb: ExcelJS.Workbook, names: readonly TableName[] = TABLE_NAMES): WorkbookInput {
+export function findTables(wb: ExcelJS.Workbook, names: readonly TableName[] | "every" = TABLE_NAMES): WorkbookInput {
   const tables: Partial<Record<TableName, RawTable>> = {};
-  const wanted = new Map(names.map((n) => [matchKey(n), n]));
+  const wanted = wantedBy(names);
   wb.eachSheet((ws) => {
     // ExcelJS keeps the tables it read in `tables` (typed only as getTables()).
     const read = (ws as unknown as { tables?: Record<string, unknown> }).tables ?? {};
@@ -114,7 +117,7 @@ export function findTables(wb: ExcelJS.Workbook, names: readonly TableName[] = T
           };
         }
       ).table;
-      const name = wanted.get(matchKey(model.name ?? ""));
+      const name = wanted(model.name ?? "");
       const ref = model.tableRef ?? model.ref;
       if (!name || tables[name] || !ref) continue;
       const range = rangeOf(ref);
@@ -135,7 +138,7 @@ export function findTables(wb: ExcelJS.Workbook, names: readonly TableName[] = T
     }
   });
   wb.eachSheet((ws) => {
-    const name = wanted.get(matchKey(ws.name));
+    const name = wanted(ws.name);
     if (!name || tables[name]) return;
     const range = usedRange(ws);
     tables[name] = {
@@ -170,7 +173,7 @@ function usedRange(ws: ExcelJS.Worksheet): Box | undefined {
   let box: Box | undefined;
   ws.eachRow({ includeEmpty: false }, (row, r) => {
     row.eachCell({ includeEmpty: false }, (cell, c) => {
-      const v = toCellValue(cell.value);
+      const v = cellValueOf(cell);
       if (v === null || (typeof v === "string" && v.trim() === "")) return;
       if (!box) box = { top: r, left: c, bottom: r, right: c };
       else {
@@ -182,6 +185,19 @@ function usedRange(ws: ExcelJS.Worksheet): Box | undefined {
     });
   });
   return box;
+}
+
+/**
+ * A cell's value for the core. A formula's saved result is read from the cell's model: ExcelJS's
+ * `cell.value` copies only a truthy result, so a saved 0, FALSE or "" would read as never calculated.
+ */
+function cellValueOf(cell: ExcelJS.Cell): CellValue {
+  if (cell.type === ValueType.Formula)
+    return toCellValue({
+      formula: "",
+      result: (cell.model as { result?: ExcelJS.CellValue }).result,
+    } as ExcelJS.CellValue);
+  return toCellValue(cell.value);
 }
 
 /** Columns from which a box is read sparsely (a table over the whole sheet is 16,384 wide). */
@@ -215,7 +231,7 @@ function readBlock(ws: ExcelJS.Worksheet, box: Box, options: { keepFirst?: boole
     for (let c = box.left; c <= end; c++) {
       const cell = row.findCell(c);
       // A merged cell's value lives in its master cell; the others read as blank.
-      line.push(!cell || (cell.isMerged && cell.master !== cell) ? null : toCellValue(cell.value));
+      line.push(!cell || (cell.isMerged && cell.master !== cell) ? null : cellValueOf(cell));
     }
     out.push(line);
   }

@@ -21,7 +21,9 @@ describe("Build budget & resources in Excel (fake host)", () => {
       '=IFERROR(--INDEX(Workshop!$B$2:$B$15,MATCH("Days",Workshop!$A$2:$A$15,0)),0)',
     );
     expect(excel.cell("Notes", "A1").value).toBe("my notes");
-    expect(excel.cell(RESOURCES_SHEET, "B5").formula).toMatch(/^=SUMPRODUCT\(\(Tasks!\$E\$2:\$E\$13=\$A5\)/);
+    expect(excel.cell(RESOURCES_SHEET, "B5").formula).toMatch(
+      /^=SUMPRODUCT\(EXACT\(LOWER\(Tasks!\$E\$2:\$E\$13\),LOWER\(\$A5\)\)/,
+    );
   });
 
   test("a Roster that cannot be used, and no other check's table: the Checks sheet says so", async () => {

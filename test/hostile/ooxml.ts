@@ -181,3 +181,45 @@ export const ROSTER_ROWS: (string | number | null)[][] = [
   ["Seizo Onoe", "TSB Director", null, "Male", "Confirmed", null],
   ["Amina Diallo", "Regional Volunteer", "Africa", "Female", "Confirmed", "Workshops in Dakar"],
 ];
+
+/**
+ * A workbook of `n` tasks whose Task texts are all different and hardly compress (a shared-strings
+ * table of n long strings): 300,000 tasks make a file of about 70 MB, the size the issue names. The
+ * text is pseudo-random from a fixed seed, so every run makes the same file.
+ */
+export function bigTasksBook(n: number): RawBook {
+  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  let seed = 2_463_534_242;
+  const noise = (length: number) => {
+    let s = "";
+    for (let i = 0; i < length; i++) {
+      // xorshift32: fast, and enough to defeat deflate
+      seed ^= seed << 13;
+      seed ^= seed >>> 17;
+      seed ^= seed << 5;
+      s += alphabet[(seed >>> 0) % 64];
+    }
+    return s;
+  };
+  const rows: (string | number | null)[][] = [
+    ["ID", "Phase", "Task", "Owner", "Role", "Start", "Due", "Effort", "Status"],
+  ];
+  for (let i = 0; i < n; i++)
+    rows.push([
+      `T${i}`,
+      "Design",
+      `Task ${i} ${noise(240)}`,
+      "Ada Lovelace",
+      `Role ${i % 40}`,
+      45_000 + (i % 300),
+      45_030 + (i % 300),
+      1,
+      "Open",
+    ]);
+  return {
+    sheets: [
+      { name: "Roster", cells: grid(ROSTER_ROWS) },
+      { name: "Tasks", cells: grid(rows) },
+    ],
+  };
+}

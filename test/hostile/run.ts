@@ -28,7 +28,7 @@ export function iewsc(args: string[], options: { cwd: string; env?: NodeJS.Proce
     encoding: "utf8",
     env: { ...process.env, NO_COLOR: "1", ...options.env },
     timeout: options.timeoutMs ?? 120_000,
-    maxBuffer: 64 * 1024 * 1024,
+    maxBuffer: 512 * 1024 * 1024,
   });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   let peakMb = Number.NaN;

@@ -15,7 +15,7 @@ import { runCheck } from "../../scripts/commands/check";
 import { main } from "../../scripts/iewsc";
 import { refuseOutput } from "../../scripts/output-path";
 import * as render from "../../scripts/xlsx/render";
-import * as reader from "../../scripts/xlsx/read-workbook";
+import * as reader from "../../scripts/xlsx/read-input";
 import { goodRoster } from "../helpers/tables";
 
 const dir = mkdtempSync(join(tmpdir(), "iewsc-failure-"));
@@ -62,7 +62,7 @@ describe("internal errors", () => {
 
   test("a bug while checking: one line that says so, exit 70, no stack, and not 'could not be read'", async () => {
     const file = await workbook("ok.xlsx");
-    jest.spyOn(reader, "readWorkbookInput").mockRejectedValue(bug());
+    jest.spyOn(reader, "readCheckInput").mockRejectedValue(bug());
     const r = await run("check", file);
     expect(r.code).toBe(EXIT.internal);
     expect(r.stderr).toBe(
@@ -73,7 +73,7 @@ describe("internal errors", () => {
 
   test("--debug adds the stack trace", async () => {
     const file = await workbook("ok-debug.xlsx");
-    jest.spyOn(reader, "readWorkbookInput").mockRejectedValue(bug());
+    jest.spyOn(reader, "readCheckInput").mockRejectedValue(bug());
     const r = await run("check", "--debug", file);
     expect(r.code).toBe(EXIT.internal);
     const [line, ...stack] = r.stderr.trimEnd().split("\n");
@@ -84,8 +84,8 @@ describe("internal errors", () => {
 
   test("--json: the file is listed under failed, and the bug outranks an unusable workbook in the exit code", async () => {
     const file = await workbook("ok-json.xlsx");
-    const real = reader.readWorkbookInput;
-    jest.spyOn(reader, "readWorkbookInput").mockImplementation((f) => (f === file ? Promise.reject(bug()) : real(f)));
+    const real = reader.readCheckInput;
+    jest.spyOn(reader, "readCheckInput").mockImplementation((f) => (f === file ? Promise.reject(bug()) : real(f)));
     // A batch runs on worker threads, which this test's spy cannot reach: the pool's in-thread path
     // (jobs 0) runs the same checkFile, so the exit code and the failed list are what a batch gives.
     const r = await capture(() => runCheck([file, join(dir, "missing.xlsx")], { json: true, jobs: 0 }));
