@@ -1,3 +1,5 @@
+// First: what the oldest web views lack must be there before anything renders.
+import "./dom-polyfills";
 import { type CheckName, type Summary, type TableView, dayOfLocalDate, longDate, statusStaleAfter } from "../../core";
 import { applyIn, proposeIn, undoIn } from "../excel/arbitrate";
 import { buildIn } from "../excel/build";

@@ -82,11 +82,57 @@ describe("tie-break weights without BigInt", () => {
     );
   });
 
+  test("near ties: neighbouring doubles (the 16th-17th digit), -0, 5e-324, 1e21, and selections one swap apart", () => {
+    // The next double up or down, k steps away: priorities that differ only in their last digits.
+    const step = (x: number, k: number) => {
+      const bits = new BigInt64Array(new Float64Array([x]).buffer);
+      bits[0] = bits[0]! + BigInt(k);
+      return new Float64Array(bits.buffer)[0]!;
+    };
+    const base = fc.constantFrom(0, -0, 1, 0.1, 0.3, 1e-7, 1.5e20, 5e-324, 1e21, -2.5, 0.30000000000000004, -1e-300);
+    const close = fc.oneof(
+      fc.constant(undefined),
+      base,
+      fc.tuple(base, fc.integer({ min: -3, max: 3 })).map(([x, k]) => step(x, k)),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(close, { minLength: 2, maxLength: 8 }),
+        fc.integer({ min: 0, max: 64 }),
+        fc.nat(),
+        fc.nat(),
+        (pool, extra, out, into) => {
+          // 2 to 72 candidates, so the row set takes up to three entries; priorities repeat, so sums tie.
+          const people = Array.from({ length: pool.length + extra }, (_, i) => candidate(2 + i, pool[i % pool.length]));
+          const a = people.filter((_, i) => i % 3 !== 1);
+          const b = [...a];
+          const outside = people.filter((_, i) => i % 3 === 1);
+          b[out % b.length] = outside[into % outside.length]!;
+          const weights = tieBreakWeights(people);
+          const reference = referenceWeights(people);
+          const sum = (chosen: Member[]) =>
+            chosen.reduce((w, m) => weights.add(w, w, weights.of.get(m)!), weights.zero());
+          const big = (chosen: Member[]) => chosen.reduce((t, m) => t + reference.get(m)!, 0n);
+          expect(sign(weights.compare(sum(a), sum(b)))).toBe(sign(big(a) - big(b)));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   test.each([
     ["0.1 + 0.2 ties 0.3 on priorities, and the earlier row decides", [0.1, 0.2, 0.3, 0], [0, 1], [2, 3], -1],
     ["a blank weighs more than any priority", [undefined, 1e300, 5e-324, 7], [0, 3], [1, 2], 1],
     ["a lower sum of priorities wins over earlier rows", [2, 2, 1, 2.5], [0, 1], [2, 3], 1],
     ["1e21 and 1e-7 side by side stay exact", [1e21, 1e-7, 1e21 + 2 ** 17, 0], [0, 3], [1, 2], -1],
+    // 1e-7 makes 7 places, so 0.9 is 9 000 000 and 0.9 + 0.9 carries into the next base-10^7 digit.
+    [
+      "a sum carries between digits: 0.9 + 0.9 is heavier than 1.1 + 0.2",
+      [0.9, 0.9, 1.1, 0.2, 1e-7],
+      [0, 1],
+      [2, 3],
+      1,
+    ],
     ["negative priorities are exact too: -1 + 0 is lighter than -2.5 + 3", [-1, -2.5, 3, 0], [0, 3], [1, 2], -1],
   ])("%s", (_, priorities, first, second, expected) => {
     const people = priorities.map((p, i) => candidate(2 + i, p));
