@@ -168,3 +168,26 @@ test("a table whose ref spans beyond the sheet's rows, and a column beyond the c
   );
   expect(fast).toBeDefined();
 });
+
+test("a cell whose address names another row than its row element", async () => {
+  await agree(
+    await book([], (p) => {
+      p.sheet = p.sheet.replace("</sheetData>", '<row r="5"><c r="H2" t="b"><v>1</v></c></row></sheetData>');
+    }),
+  );
+  await agree(
+    await book([], (p) => {
+      p.sheet = p.sheet.replace(/(<row r="4">)/, '<row r="3"><c r="H2" t="b"><v>1</v></c></row>$1');
+    }),
+  );
+});
+
+test("booleans written as words, a style beyond the style sheet, an empty value", async () => {
+  await agree(
+    await book([
+      ["G2", `t="b"><v>false</v>`],
+      ["G3", `s="9"><v>45000</v>`],
+      ["G4", `t="n"><v></v>`],
+    ]),
+  );
+});
