@@ -16,9 +16,14 @@
  * 5. A copy is zipped by Node's zlib instead of JSZip's JavaScript deflate (see `zip.ts`): the same
  *    parts in the same order, at the deflate level asked for (`ZIP_OPTIONS`), in a fraction of the time.
  *
+ * 6. A date stored as ISO text (`t="d"`, `2023-05-30`, as some programs write dates) is read with
+ *    `parseFloat` as the number 2023 (15 July 1905 in a date column): `check` gave a wrong answer
+ *    without a word. It is read as the date it spells; text that is no date is the error `#VALUE!`.
+ *
  * Loaded for its effect by the reader (`read-workbook.ts`). What is still not carried exactly is
  * caught by the cell, table and name comparison of every rewrite (`copy-check.ts`).
  */
+import { utcDateFromIsoText } from "./dates";
 import { type ZipEntry, zipPackage } from "./zip";
 
 // ExcelJS's xform classes are reachable only by their CommonJS paths (no types).
@@ -26,6 +31,8 @@ const TableXform = require("exceljs/lib/xlsx/xform/table/table-xform");
 const TableColumnXform = require("exceljs/lib/xlsx/xform/table/table-column-xform");
 const TextXform = require("exceljs/lib/xlsx/xform/strings/text-xform");
 const { ZipWriter } = require("exceljs/lib/utils/zip-stream");
+const CellXform = require("exceljs/lib/xlsx/xform/sheet/cell-xform");
+const ValueType = require("exceljs/lib/doc/enums").ValueType as { Date: number; Error: number };
 
 interface XmlNode {
   name: string;
@@ -164,4 +171,28 @@ zipProto.finalize = async function finalize(this: ZipWriterThis) {
   const level = this.options.compression === "STORE" ? 0 : (this.options.compressionOptions?.level ?? 6);
   this.stream.end(zipPackage(this.entries ?? [], level));
   this.emit("finish");
+};
+
+interface CellXformThis {
+  t?: string;
+  model: { type?: number; value?: unknown; result?: unknown; formula?: string; shareType?: string };
+}
+
+const cellProto = CellXform.prototype;
+const originalCellParseClose = cellProto.parseClose;
+cellProto.parseClose = function parseClose(this: CellXformThis, name: string) {
+  if (name !== "c" || this.t !== "d" || typeof this.model.value !== "string")
+    return originalCellParseClose.call(this, name);
+  const raw = this.model.value;
+  const done = originalCellParseClose.call(this, name);
+  const date = utcDateFromIsoText(raw);
+  if (this.model.formula || this.model.shareType) this.model.result = date ?? { error: "#VALUE!" };
+  else if (date) {
+    this.model.type = ValueType.Date;
+    this.model.value = date;
+  } else {
+    this.model.type = ValueType.Error;
+    this.model.value = { error: "#VALUE!" };
+  }
+  return done;
 };

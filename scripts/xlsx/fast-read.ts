@@ -1,5 +1,6 @@
 import { type CellValue, type RawTable, type TableName, TABLE_NAMES, type WorkbookInput, matchKey } from "../../core";
 import { toCellValue } from "./cell-value";
+import { utcDateFromIsoText } from "./dates";
 
 /*
  * `iewsc check` only reads our tables, so it need not build ExcelJS's whole workbook model (a Cell
@@ -438,6 +439,7 @@ function cellValue(
       if (c.t === "str") result = exceljsUtils.xmlDecode(c.value);
       else if (c.t === "b") result = Number.parseInt(c.value, 10) !== 0;
       else if (c.t === "e") result = { error: c.value };
+      else if (c.t === "d") throw new Unsupported("a formula whose result is a date stored as text");
       else result = dated(Number.parseFloat(c.value));
     }
     return toCellValue({ formula: c.formula ?? "", result } as never);
@@ -457,6 +459,11 @@ function cellValue(
         return Number.parseInt(c.value, 10) !== 0;
       case "e":
         return { error: c.value };
+      case "d": {
+        // A date stored as ISO text, as the patched ExcelJS reads it (exceljs-patches.ts, 6).
+        const date = utcDateFromIsoText(c.value);
+        return date ? toCellValue(date) : { error: "#VALUE!" };
+      }
       default:
         return toCellValue(dated(Number.parseFloat(c.value)) as never);
     }

@@ -115,6 +115,9 @@ async function jszipArchive(bytes: Uint8Array): Promise<Archive> {
   return { names, bytes: find, text: (name) => find(name)?.toString("utf8") ?? "" };
 }
 
+const ZIP_TOO_BIG = (what: string) =>
+  `the workbook would hold ${what}, more than a zip package without ZIP64 (all this tool writes) can: make it smaller and retry`;
+
 /** One part to write: its name in the package and its content (text is written as UTF-8). */
 export interface ZipEntry {
   name: string;
@@ -129,6 +132,9 @@ export interface ZipEntry {
  * zipPackage([{ name: "[Content_Types].xml", data: xml }], 6); // a Buffer starting "PK\x03\x04"
  */
 export function zipPackage(entries: readonly ZipEntry[], level = 6, date = new Date()): Buffer {
+  // No ZIP64 here: past 65,535 parts or 4 GB the fields below would overflow (Node throws a bare
+  // RangeError, or a size would wrap): say so plainly instead.
+  if (entries.length > 0xffff) throw new Error(ZIP_TOO_BIG(`${entries.length} parts`));
   const time = (date.getHours() << 11) | (date.getMinutes() << 5) | (date.getSeconds() >> 1);
   const day = (Math.max(0, date.getFullYear() - 1980) << 9) | ((date.getMonth() + 1) << 5) | date.getDate();
   const locals: Buffer[] = [];
@@ -143,6 +149,8 @@ export function zipPackage(entries: readonly ZipEntry[], level = 6, date = new D
     const crc = gz.readUInt32LE(gz.length - 8);
     const stored = level === 0;
     const body = stored ? data : gz.subarray(10, gz.length - 8);
+    if (data.length > 0xffffffff || offset + 30 + name.length + body.length > 0xffffffff)
+      throw new Error(ZIP_TOO_BIG("more than 4 GB"));
     const header = Buffer.alloc(30);
     header.writeUInt32LE(0x04034b50, 0);
     header.writeUInt16LE(20, 4); // version needed: 2.0

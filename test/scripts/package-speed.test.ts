@@ -46,6 +46,13 @@ describe("Node's zip reader and writer", () => {
     },
   );
 
+  test("a package past what a zip without ZIP64 holds is refused in words, never wrapped or a bare RangeError", () => {
+    const many = Array.from({ length: 0x10000 }, (_, i) => ({ name: `p${i}`, data: "" }));
+    expect(() => zipPackage(many, 0)).toThrow(/65536 parts, more than a zip package without ZIP64/);
+    const most = zipPackage(many.slice(1), 0);
+    expect(most.readUInt16LE(most.length - 12)).toBe(0xffff); // the end record's count: the most there can be
+  });
+
   test("deflating shrinks the package, storing does not", () => {
     expect(zipPackage(entries, 6).length).toBeLessThan(zipPackage(entries, 0).length / 10);
   });
