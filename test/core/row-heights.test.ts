@@ -109,12 +109,20 @@ describe("rowHeightsOf: rows of wrapped text as tall as their text", () => {
     expect(rowHeightsOf(sheet)).toEqual([{ row: 6, height: 30 }]);
   });
 
-  test("the How to use sheet: every paragraph longer than the column is given its lines", () => {
+  test("the How to use sheet: every paragraph longer than the column is given its lines, the title too", () => {
     const guide = templatePlan({ sample: false }).sheets[0]!;
+    const width = guide.columns.find((c) => c.column === 1)!.width;
     const heights = rowHeightsOf(guide);
-    expect(heights.length).toBeGreaterThan(0);
-    const texts = guide.blocks.flatMap((b) => b.values.map((r) => String(r[0] ?? "")));
-    expect(heights.every((h) => h.height >= 30 && h.height % 15 === 0)).toBe(true);
-    expect(heights.length).toBe(texts.filter((t) => t.length > 109).length);
+    const [title, ...body] = guide.blocks;
+    const paragraphs = body.flatMap((b) => b.values.map((r, i) => ({ row: 2 + i, text: String(r[0] ?? "") })));
+    // Body text in Calibri 11: whole lines of 15 points.
+    const bodyHeights = heights.filter((h) => h.row > 1);
+    expect(bodyHeights.every((h) => h.height >= 30 && h.height % 15 === 0)).toBe(true);
+    expect(bodyHeights.map((h) => h.row)).toEqual(
+      paragraphs.filter((p) => p.text.length > width - 1).map((p) => p.row),
+    );
+    // The title (16 points) is longer than the column at its size: two lines, taller than two of the body's.
+    expect(String(title!.values[0]![0]).length).toBeGreaterThan(width / 1.5);
+    expect(heights.find((h) => h.row === 1)?.height).toBeGreaterThan(30);
   });
 });
