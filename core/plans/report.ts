@@ -168,7 +168,6 @@ export function reportPlan(input: ReportInput, given: ReportOptions): ReportPlan
     settings,
     date1904: input.date1904,
     findings: check.findings,
-    asOf,
     note,
   };
   lines.push(...invitationLines(programInput));
