@@ -45,7 +45,8 @@ export const eagerWorkers = (env: NodeJS.ProcessEnv = process.env): boolean => e
  *
  * Workers are started as they pay: the first at once, each further one (up to `jobs`, and never more
  * than there are cores) only when the items left, at the pace the running workers have shown once
- * warm, amount to `WORTH_STARTING` times its measured start-up. So a larger `jobs` is never slower than
+ * warm, amount to `WORTH_STARTING` times its measured start-up, or when a worker has been on one item that
+ * long (a slow first workbook measures no pace). So a larger `jobs` is never slower than
  * a smaller one; the results do not depend on which worker ran an item.
  *
  * Each item has a budget: a worker that throws, runs out of its memory or time is ended, that item's
