@@ -11,7 +11,12 @@ function doc(systemDark?: boolean) {
       ? undefined
       : (query: string) => {
           expect(query).toBe("(prefers-color-scheme: dark)");
-          return { matches: systemDark, addEventListener: (_: string, f: typeof listener) => void (listener = f) };
+          return {
+            matches: systemDark,
+            addEventListener: (_: string, f: typeof listener) => {
+              listener = f;
+            },
+          };
         };
   return {
     classes,
