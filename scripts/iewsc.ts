@@ -126,7 +126,11 @@ export function program(): Command {
       "leave out personal contact data (e-mail addresses, columns the contract does not name): for TSAG",
     )
     .option("--pdf", "also print each report to <name>-report.pdf through LibreOffice")
-    .option("--jobs <N>", "write several reports at once on N threads (default: one; see npm run bench)", jobsOption)
+    .option(
+      "--jobs <N>",
+      "write several reports at once on up to N threads (default: every core, each further thread started only when the reports left are worth it)",
+      jobsOption,
+    )
     .option("--as-of <YYYY-MM-DD>", "the day the reports are as of (overrides the Settings table's AsOf)", asOfOption)
     .option("--json", "print one JSON document on standard output")
     .addHelpText(

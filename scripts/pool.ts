@@ -45,7 +45,8 @@ export const eagerWorkers = (env: NodeJS.ProcessEnv = process.env): boolean => e
  *
  * Workers are started as they pay: the first at once, each further one (up to `jobs`, and never more
  * than there are cores) only when the items left, at the pace the running workers have shown once
- * warm, amount to `WORTH_STARTING` times its measured start-up. So a larger `jobs` is never slower than
+ * warm, amount to `WORTH_STARTING` times its measured start-up, or when a worker has been on one item that
+ * long (a slow first workbook measures no pace). So a larger `jobs` is never slower than
  * a smaller one; the results do not depend on which worker ran an item.
  *
  * Each item has a budget: a worker that throws, runs out of its memory or time is ended, that item's
@@ -94,9 +95,10 @@ export async function mapInPool<T, R>(
     results[index] = result;
     options.onDone?.(++done);
   };
-  const grow = () => {
+  /** `stalled`: a worker has been on one item for `WORTH_STARTING` start-ups, so another pays whatever is left. */
+  const grow = (stalled = false) => {
     if (lanes.length >= maxLanes || next >= items.length) return;
-    if (!eager && lanes.length > 0) {
+    if (!eager && !stalled && lanes.length > 0) {
       if (startMs === undefined || warmItemMs === undefined) return;
       const left = ((items.length - next) * warmItemMs) / lanes.length;
       if (left < WORTH_STARTING * startMs) return;
@@ -120,16 +122,26 @@ export async function mapInPool<T, R>(
         let sentAt = 0;
         let answered = 0;
         let timer: NodeJS.Timeout | undefined;
+        // A slow or hanging first workbook measures no pace, and its answer is what grows the pool: without
+        // this, the whole batch would wait behind it on one worker (up to the budget's two minutes).
+        let stall: NodeJS.Timeout | undefined;
+        const watch = () => {
+          clearTimeout(stall);
+          if (current !== undefined && startMs !== undefined)
+            stall = setTimeout(() => grow(true), WORTH_STARTING * startMs);
+        };
         const fail = (why: string) => {
           if (current === undefined) return;
           const index = current;
           current = undefined;
           clearTimeout(timer);
+          clearTimeout(stall);
           settle(index, options.failed(items[index]!, why));
           void worker.terminate();
         };
         const feed = () => {
           clearTimeout(timer);
+          clearTimeout(stall);
           if (next >= items.length) {
             current = undefined;
             void worker.terminate();
@@ -140,12 +152,14 @@ export async function mapInPool<T, R>(
             fail(`took longer than the ${budget.seconds} s a workbook may take; it was given up`);
           }, budget.seconds * 1000);
           sentAt = performance.now();
+          watch();
           worker.postMessage({ index: current, item: items[current] });
         };
         worker.on("message", (msg: { index: number; result: R } | { ready: true }) => {
           const now = performance.now();
           if ("ready" in msg) {
             startMs ??= now - born;
+            watch();
             return;
           }
           if (msg.index !== current) return;

@@ -5,7 +5,6 @@
  * own figures: nothing here decides a second time what a rule already decided.
  */
 import { a1 } from "../a1";
-import type { Day } from "../dates/calendar";
 import type { Finding } from "../findings";
 import { type Invitee, readInvitees } from "../program/invitee";
 import { sessionsOf } from "../program/mail-merge";
@@ -49,7 +48,6 @@ export interface ReportProgramInput {
   settings: Settings;
   date1904: boolean;
   findings: readonly Finding[];
-  asOf: Day;
   /** The note every report sheet carries in A2. */
   note: string;
 }

@@ -107,7 +107,9 @@ export function reportPlan(input: ReportInput, given: ReportOptions): ReportPlan
   };
   const note = `${REPORT_CREATOR} report of ${options.title}, as of ${longDate(asOf)}: values as computed then, not live formulas.`;
   const lines: SummaryLine[] = [];
-  const sheets: SheetPlan[] = [findingsSheet(check.findings, note)];
+  const sheets: SheetPlan[] = [
+    findingsSheet(options.share ? check.findings.map(withoutAddress) : check.findings, note),
+  ];
 
   if (views.Roster) {
     const rows = balanceByRegion(readMembers(views.Roster, settings), settings);
@@ -166,7 +168,6 @@ export function reportPlan(input: ReportInput, given: ReportOptions): ReportPlan
     settings,
     date1904: input.date1904,
     findings: check.findings,
-    asOf,
     note,
   };
   lines.push(...invitationLines(programInput));
@@ -201,9 +202,10 @@ export function reportPlan(input: ReportInput, given: ReportOptions): ReportPlan
     },
   };
   if (options.share) {
-    // The contract's e-mail columns, as typed: an address the pattern below would miss ("jo@", "jo at x.org")
-    // is still an address someone typed, and the shared version carries none. Short values without an `@`
-    // ("none", "n/a") are left alone: they are not contact data, and the report's own words use them.
+    // The contract's e-mail columns, as typed: an address the pattern below would miss ("jo@", "jo @ x.org")
+    // is still an address someone typed. Only values with an `@`: a word typed there ("Accepted", "via the
+    // secretariat") is no address, and replacing it everywhere would blank the report's own words. An Email
+    // cell without one reaches the report only quoted by its finding, which `withoutAddress` leaves out.
     const typed = (["Roster", "Invitees"] as const).flatMap(
       (name) => optional(name)?.rows.map((r) => cellText(r.cells["Email"]).trim()) ?? [],
     );
@@ -412,11 +414,18 @@ function printOf(options: ReportOptions, asOf: Day): Omit<PlanPrint, "orientatio
 const EMAIL = /[^\s@<>()[\]"',;:]+@[^\s@<>()[\]"',;:]+/g;
 export const EMAIL_LEFT_OUT = "[e-mail left out]";
 
+/**
+ * A finding as the shared version quotes it: the value of an `Email` cell (which its finding quotes, cut to
+ * 200 characters, where no pattern would know it for an address: "jo at x", "jo (at) x.org") is left out.
+ */
+function withoutAddress(f: Finding): Finding {
+  if (f.column !== "Email" || !("value" in f.data)) return f;
+  return { ...f, data: { ...f.data, value: EMAIL_LEFT_OUT } } as Finding;
+}
+
 /** Replaces every e-mail address in the plan's texts: the shared version carries none. */
 function scrubPlan(workbook: WorkbookPlan, chart: TrendChartPlan | undefined, typed: readonly string[]): void {
-  const literal = [...new Set(typed.filter((t) => t.includes("@") || t.length >= 8))].sort(
-    (a, b) => b.length - a.length,
-  );
+  const literal = [...new Set(typed.filter((t) => t.includes("@")))].sort((a, b) => b.length - a.length);
   const scrubText = (text: string) =>
     literal.reduce((t, address) => t.split(address).join(EMAIL_LEFT_OUT), text).replace(EMAIL, EMAIL_LEFT_OUT);
   const scrub = (v: PlanValue): PlanValue => (typeof v === "string" ? scrubText(v) : v);
