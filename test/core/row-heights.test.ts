@@ -111,7 +111,7 @@ describe("rowHeightsOf: rows of wrapped text as tall as their text", () => {
 
   test("the How to use sheet: every paragraph longer than the column is given its lines, the title too", () => {
     const guide = templatePlan({ sample: false }).sheets[0]!;
-    const width = guide.columns.find((c) => c.column === 1)!.width;
+    const width = guide.columns.find((c) => c.column === 1)?.width ?? Number.NaN;
     const heights = rowHeightsOf(guide);
     const [title, ...body] = guide.blocks;
     const paragraphs = body.flatMap((b) => b.values.map((r, i) => ({ row: 2 + i, text: String(r[0] ?? "") })));
