@@ -25,7 +25,7 @@ const PANEL = AGENDA_COLUMNS.length + 2;
 const FIRST_ROW = 5;
 const PCT = "0%";
 /** Widths in characters: the programme and the panel fit an A4 landscape page at `PRINT_SCALE` %. */
-const WIDTHS = [12, 11, 7, 32, 22, 40, 2, 22, 6, 6];
+const WIDTHS = [12, 11, 9, 30, 22, 40, 2, 22, 6, 6];
 const PRINT_SCALE = 65;
 /** Points per line of wrapped 11-point text. */
 const LINE_HEIGHT = 15;
