@@ -50,6 +50,17 @@ export function parseRange(ref: string): { top: number; left: number; bottom: nu
   };
 }
 
+/** As `parseRange`, or undefined for text that is no A1 range (a table's `ref` as some program wrote it). */
+export function rangeOf(ref: string): ReturnType<typeof parseRange> | undefined {
+  const parts = ref.split(":");
+  if (parts.length > 2 || parts.some((p) => p.trim() === "")) return undefined;
+  try {
+    return parseRange(ref);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * A sheet name as a formula reference writes it: quoted when it is not a plain word.
  *

@@ -45,6 +45,7 @@ export {
   a1,
   parseA1,
   parseRange,
+  rangeOf,
 } from "./a1";
 export {
   addMonths,

@@ -1,4 +1,12 @@
-import { type CellValue, type RawTable, type TableName, TABLE_NAMES, type WorkbookInput, matchKey } from "../../core";
+import {
+  type CellValue,
+  type RawTable,
+  type TableName,
+  TABLE_NAMES,
+  type WorkbookInput,
+  matchKey,
+  rangeOf,
+} from "../../core";
 import { toCellValue } from "./cell-value";
 import { utcDateFromIsoText } from "./dates";
 
@@ -476,21 +484,7 @@ interface SheetCells {
   rows: Map<number, { values: CellValue[]; count: number }>;
 }
 
-interface Box {
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
-}
-
-function rangeOf(ref: string): Box | undefined {
-  const m = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/i.exec(ref.trim());
-  if (!m) return undefined;
-  const col = (s: string) => [...s.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-  const [top, left] = [Number(m[2]), col(m[1]!)];
-  const [bottom, right] = m[3] ? [Number(m[4]), col(m[3])] : [top, left];
-  return { top, left, bottom, right };
-}
+type Box = NonNullable<ReturnType<typeof rangeOf>>;
 
 const isBlank = (v: CellValue | undefined) =>
   v === null || v === undefined || (typeof v === "string" && v.trim() === "");

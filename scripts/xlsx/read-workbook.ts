@@ -7,6 +7,7 @@ import {
   UnreadableWorkbookError,
   type WorkbookInput,
   WouldLoseDataError,
+  rangeOf,
 } from "../../core";
 import { toCellValue } from "./cell-value";
 import { Workbook } from "./exceljs-workbook";
@@ -152,21 +153,7 @@ export function findTables(wb: ExcelJS.Workbook, names: readonly TableName[] | "
   return { tables, date1904: Boolean(wb.properties?.date1904) };
 }
 
-interface Box {
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
-}
-
-function rangeOf(ref: string): Box | undefined {
-  const m = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/i.exec(ref.trim());
-  if (!m) return undefined;
-  const col = (s: string) => [...s.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-  const [top, left] = [Number(m[2]), col(m[1]!)];
-  const [bottom, right] = m[3] ? [Number(m[4]), col(m[3])] : [top, left];
-  return { top, left, bottom, right };
-}
+type Box = NonNullable<ReturnType<typeof rangeOf>>;
 
 /** The smallest box holding every cell with a value (formatting alone does not count). */
 function usedRange(ws: ExcelJS.Worksheet): Box | undefined {
