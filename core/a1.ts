@@ -62,6 +62,23 @@ export function rangeOf(ref: string): ReturnType<typeof parseRange> | undefined 
 }
 
 /**
+ * The smallest box holding `box` (if any) and the cell at `row`, `column`: `box` itself, grown in place
+ * (called for every cell of a sheet a reader scans, so it makes no new object but the first).
+ */
+export function growBox(
+  box: ReturnType<typeof parseRange> | undefined,
+  row: number,
+  column: number,
+): ReturnType<typeof parseRange> {
+  if (!box) return { top: row, left: column, bottom: row, right: column };
+  box.top = Math.min(box.top, row);
+  box.left = Math.min(box.left, column);
+  box.bottom = Math.max(box.bottom, row);
+  box.right = Math.max(box.right, column);
+  return box;
+}
+
+/**
  * A sheet name as a formula reference writes it: quoted when it is not a plain word.
  *
  * @example sheetRef("Roster")      // "Roster"

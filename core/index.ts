@@ -46,6 +46,7 @@ export {
   parseA1,
   parseRange,
   rangeOf,
+  growBox,
 } from "./a1";
 export {
   addMonths,

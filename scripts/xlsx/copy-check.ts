@@ -1,5 +1,6 @@
 import { posix } from "node:path";
 import { openArchive } from "./zip";
+import { attributes, decodeXml } from "./xml-text";
 
 /**
  * The user's sheets compared cell by cell between an input package and its rewrite, and the tables
@@ -198,18 +199,4 @@ function cellsOf(xml: string, shared: readonly string[]): Map<string, Cell> {
     cells.set(ref.replace(/\$/g, "").toUpperCase(), cell);
   }
   return cells;
-}
-
-function attributes(tag: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const m of tag.matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) out[m[1]!] = decodeXml(m[2] ?? m[3] ?? "");
-  return out;
-}
-
-function decodeXml(s: string): string {
-  return s.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (_, e: string) => {
-    const named: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
-    if (e[0] !== "#") return named[e.toLowerCase()]!;
-    return String.fromCodePoint(e[1]?.toLowerCase() === "x" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
-  });
 }

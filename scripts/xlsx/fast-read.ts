@@ -5,6 +5,7 @@ import {
   TABLE_NAMES,
   type WorkbookInput,
   matchKey,
+  growBox,
   rangeOf,
 } from "../../core";
 import { toCellValue } from "./cell-value";
@@ -497,13 +498,7 @@ function usedRange(cells: SheetCells): Box | undefined {
     row.values.forEach((v, i) => {
       if (isBlank(v)) return;
       const c = i + 1;
-      if (!box) box = { top: r, left: c, bottom: r, right: c };
-      else {
-        box.top = Math.min(box.top, r);
-        box.bottom = Math.max(box.bottom, r);
-        box.left = Math.min(box.left, c);
-        box.right = Math.max(box.right, c);
-      }
+      box = growBox(box, r, c);
     });
   }
   return box;

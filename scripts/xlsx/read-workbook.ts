@@ -7,6 +7,7 @@ import {
   UnreadableWorkbookError,
   type WorkbookInput,
   WouldLoseDataError,
+  growBox,
   rangeOf,
 } from "../../core";
 import { toCellValue } from "./cell-value";
@@ -162,13 +163,7 @@ function usedRange(ws: ExcelJS.Worksheet): Box | undefined {
     row.eachCell({ includeEmpty: false }, (cell, c) => {
       const v = cellValueOf(cell);
       if (v === null || (typeof v === "string" && v.trim() === "")) return;
-      if (!box) box = { top: r, left: c, bottom: r, right: c };
-      else {
-        box.top = Math.min(box.top, r);
-        box.bottom = Math.max(box.bottom, r);
-        box.left = Math.min(box.left, c);
-        box.right = Math.max(box.right, c);
-      }
+      box = growBox(box, r, c);
     });
   });
   return box;

@@ -2,6 +2,7 @@ import { posix } from "node:path";
 import { UnreadableWorkbookError, WorkbookError, WouldLoseDataError, listOf, plural } from "../../core";
 import { copyDifferences } from "./copy-check";
 import { openArchive } from "./zip";
+import { attributes, decodeXml } from "./xml-text";
 
 /** One kind of content a rewrite would drop, in plain words, with the input's parts that hold it. */
 export interface GuardOptions {
@@ -589,21 +590,6 @@ function tableParts(pkg: Package): string[] {
   return pkg.parts.filter(
     (p) => /^xl\/tables\/[^/]+\.xml$/i.test(p) || /spreadsheetml\.table\+xml/.test(pkg.contentType(p)),
   );
-}
-
-/** The attributes of a start tag (or of the text after its name), with XML entities decoded. */
-function attributes(tag: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const m of tag.matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) out[m[1]!] = decodeXml(m[2] ?? m[3] ?? "");
-  return out;
-}
-
-function decodeXml(s: string): string {
-  return s.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (_, e: string) => {
-    const named: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
-    if (e[0] !== "#") return named[e.toLowerCase()]!;
-    return String.fromCodePoint(e[1]?.toLowerCase() === "x" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
-  });
 }
 
 /** The words of a comment: its text runs, joined (how they are split into runs is formatting). */

@@ -1,4 +1,4 @@
-import { rangeOf } from "../../core";
+import { growBox, rangeOf } from "../../core";
 
 describe("rangeOf: a table's ref as a program wrote it, or nothing", () => {
   test.each([
@@ -14,4 +14,16 @@ describe("rangeOf: a table's ref as a program wrote it, or nothing", () => {
   test.each(["", "A", "1", "A1:B2:C3", "Roster!A1:B2", "AAAA1", "A1:"])("%j is no range", (ref) => {
     expect(rangeOf(ref)).toBeUndefined();
   });
+});
+
+test("growBox: the smallest box holding every cell given, whatever their order", () => {
+  let box: ReturnType<typeof growBox> | undefined;
+  for (const [r, c] of [
+    [5, 3],
+    [2, 7],
+    [9, 1],
+    [4, 4],
+  ] as const)
+    box = growBox(box, r, c);
+  expect(box).toEqual({ top: 2, left: 1, bottom: 9, right: 7 });
 });
