@@ -202,6 +202,7 @@ export {
 export {
   GENERATED,
   GENERATED_NOTE,
+  addedTableClash,
   generatedClash,
   generatedNote,
   isGeneratedNote,
@@ -214,6 +215,7 @@ export {
 } from "./plans/generated";
 export {
   CHECKS_SHEET,
+  CHECKS_SHEET_MAX_ROWS,
   checksSheet,
   checksSheetOf,
 } from "./plans/checks-sheet";

@@ -2,7 +2,7 @@ import { a1, sheetRef, stringLiteral } from "../a1";
 import { type Day, longDate } from "../dates/calendar";
 import type { Finding, Summary } from "../findings";
 import { messageOf } from "../messages";
-import { SEVERITIES, SEVERITY_COLOUR, SEVERITY_LABEL, countLine, listOf } from "../words";
+import { SEVERITIES, SEVERITY_COLOUR, SEVERITY_LABEL, SEVERITY_RANK, countLine, listOf, plural } from "../words";
 
 import type { CheckResult } from "../check";
 import type { CheckName } from "../rules";
@@ -16,6 +16,13 @@ export const CHECKS_SHEET = GENERATED.checks.sheet;
 const CHECKS_TABLE = GENERATED.checks.tables[0];
 const HEADER_ROW = 5;
 const COLUMNS = ["Severity", "Code", "Sheet", "Row", "Column", "Message", "Go to"] as const;
+
+/**
+ * The most findings the `Checks` sheet lists, the most severe first: more than anyone reads, and a
+ * workbook of 300,000 tasks would otherwise carry a second sheet of 300,000 rows (the check itself, in
+ * the task pane or `iewsc check`, lists every one).
+ */
+export const CHECKS_SHEET_MAX_ROWS = 10_000;
 
 /**
  * The generated `Checks` sheet: a title that says it is generated, the counts, and the findings as
@@ -39,7 +46,23 @@ export function checksSheet(
     ),
     { ref: "A3", values: [[countLine(summary)]], style: "subtitle" },
   );
-  const rows: PlanValue[][] = findings.map((f) => {
+  const listed =
+    findings.length > CHECKS_SHEET_MAX_ROWS
+      ? [...findings]
+          .sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity])
+          .slice(0, CHECKS_SHEET_MAX_ROWS)
+      : findings;
+  if (listed.length < findings.length)
+    plan.blocks.push({
+      ref: "A4",
+      values: [
+        [
+          `Only the first ${plural(listed.length, "finding")} of ${findings.length.toLocaleString("en-GB")} are listed here, the most severe first: run iewsc check, or the check in the task pane, to see them all.`,
+        ],
+      ],
+      style: "note",
+    });
+  const rows: PlanValue[][] = listed.map((f) => {
     const cell = locate(f, views);
     const goTo: PlanValue = cell
       ? {

@@ -128,3 +128,26 @@ export function generatedClash(
   }
   return undefined;
 }
+
+/**
+ * Refuses a table the build adds with defaults (Workshop, Rates, Tasks) when the workbook already has a
+ * table or a defined name of that name, in any case: tables and names share one namespace in Excel,
+ * which "repairs" two of one name by deleting one.
+ *
+ * @example
+ * addedTableClash({ sheets: [], tables: [], names: ["tasks"] }, ["Tasks"])?.problem
+ * // 'the name "tasks" is yours, and the build adds a Tasks table …'
+ */
+export function addedTableClash(shape: WorkbookShape, added: readonly string[]): GeneratedClashError | undefined {
+  for (const table of added) {
+    const theirs = shape.tables.find((t) => sameName(t.name, table)) ?? shape.names.find((n) => sameName(n, table));
+    if (theirs === undefined) continue;
+    const what =
+      typeof theirs === "string" ? `the name "${theirs}"` : `the table "${theirs.name}" on the ${theirs.sheet} sheet`;
+    return new GeneratedClashError(
+      `${what} is yours, and the build adds a ${table} table (a workbook cannot hold two tables or names called ${table}); rename yours and build again (nothing was written)`,
+      { table },
+    );
+  }
+  return undefined;
+}

@@ -4,25 +4,29 @@ import {
   AGENDA_SHEET,
   CHECKS_SHEET,
   type Day,
+  WouldLoseDataError,
+  addedTableClash,
   buildPlan,
   checksSheetOf,
   countLine,
   dayOfLocalDate,
+  generatedClash,
+  isGeneratedNote,
   listOf,
   runChecks,
-  isGeneratedNote,
-  NOTE_CELL,
+  sameName,
 } from "../../core";
 import { writeOutput } from "../atomic-write";
 import { EXIT } from "../exit-codes";
 import { describeFailure, reportFailure } from "../failure";
 import { refuseOutput } from "../output-path";
 import { jsonText, printable, writeErrLine, writeOut } from "../printable";
+import { Workbook } from "../xlsx/exceljs-workbook";
 import { readInputFile } from "../xlsx/input-file";
 import { ZIP_OPTIONS } from "../xlsx/package";
-import { findTables, loadWorkbookBytes } from "../xlsx/read-workbook";
-import { assertGeneratedWritable, prepareForWrite, renderSheet, renderWorkbook } from "../xlsx/render";
-import { assertNothingLost } from "../xlsx/rewrite-guard";
+import { readInputTables } from "../xlsx/read-input";
+import { prepareForWrite, renderSheet, renderWorkbook } from "../xlsx/render";
+import { packageShape, splicePackage } from "../xlsx/splice";
 
 export interface BuildOutcome {
   file: string;
@@ -45,18 +49,34 @@ export interface BuildOutcome {
 
 /**
  * Builds the budget and resources of one workbook into a new file. The input is never written; the
- * output is written atomically, and only when the rewrite through ExcelJS loses nothing of the input.
+ * output is written atomically: a copy of the input's package, every part of the user's as it was
+ * stored, with our sheets spliced in (`splice.ts`).
  */
 export async function buildFile(file: string, out: string, options: { asOf?: Day } = {}): Promise<BuildOutcome> {
   const today = options.asOf ?? dayOfLocalDate(new Date());
-  // Read once: the same bytes are loaded and compared with the copy by the guard. Validations are kept:
-  // they are the user's.
-  const input = await readInputFile(file);
-  const wb = await loadWorkbookBytes(input, file, { keepValidations: true });
-  // A sheet, table or name of the user's spelled as one we generate (any case) stops the build here.
-  assertGeneratedWritable(wb, ["budget", "resources", "agenda", "checks"]);
-  const tables = findTables(wb);
+  // Read once: the same bytes are checked, read and copied; the parts inflated to read them are reused.
+  const bytes = await readInputFile(file);
+  const { input: tables, parts } = await readInputTables(bytes, file);
   const plan = buildPlan(tables, today);
+  const ours = [...plan.added, ...plan.generated].map((s) => s.name);
+  const shape = await packageShape(bytes, [...ours, CHECKS_SHEET], parts);
+  // A sheet, table or name of the user's spelled as one we generate (any case) stops the build here.
+  const clash =
+    generatedClash(shape, ["budget", "resources", "agenda", "checks"]) ??
+    addedTableClash(
+      shape,
+      plan.added.flatMap((s) => s.tables.map((t) => t.name)),
+    );
+  if (clash) throw clash.inFile(file);
+  // A table the build adds with defaults goes on a sheet of its own name: never over a sheet of the user's.
+  for (const added of plan.added) {
+    const theirs = shape.sheets.find((s) => sameName(s.name, added.name));
+    if (theirs)
+      throw new WouldLoseDataError(
+        `the sheet "${theirs.name}" holds no ${added.name} table IEWSC Workbench can read, and the build would add one there; rename the sheet, or make it a ${added.name} table (nothing was written)`,
+        { file, table: added.name },
+      );
+  }
   // A workbook where no check can run (no roster, timeline or tasks) still gets its budget, but never
   // last run's findings as current.
   const outcome = runChecks(tables, { today, ...(options.asOf === undefined ? {} : { asOf: options.asOf }) });
@@ -64,17 +84,18 @@ export async function buildFile(file: string, out: string, options: { asOf?: Day
   // check can run at all, last run's Checks sheet is left out of the copy, never shown as current.
   const check = outcome.usable ? outcome : outcome.result;
   const checksFailed = outcome.usable ? undefined : outcome.error.problem;
-  const staleChecks = check ? false : removeGeneratedSheet(wb, CHECKS_SHEET);
-  renderWorkbook(wb, { sheets: [...plan.added, ...plan.generated], names: plan.names });
-  if (check) renderSheet(wb, checksSheetOf(check, today));
-  prepareForWrite(wb);
+  const oldChecks = shape.sheets.find((s) => sameName(s.name, CHECKS_SHEET) && isGeneratedNote(s.a2));
+  const staleChecks = !check && oldChecks !== undefined;
+  // Our sheets are rendered into a workbook of their own, then spliced into a copy of the user's package.
+  const generated = new Workbook();
+  renderWorkbook(generated, { sheets: [...plan.added, ...plan.generated], names: plan.names });
+  if (check) renderSheet(generated, checksSheetOf(check, today));
+  prepareForWrite(generated);
   // A failure to serialise what we rendered is a bug of ours (an internal error), never the workbook's.
-  const bytes = new Uint8Array(await wb.xlsx.writeBuffer(ZIP_OPTIONS as ExcelJS.XlsxWriteOptions));
-  // The input's own bytes (not a copy): the guard reuses the archive the reader already unzipped.
-  await assertNothingLost(file, input, bytes, {
-    regenerated: [...plan.generated.map((g) => g.name), ...(check || staleChecks ? [CHECKS_SHEET] : [])],
-  });
-  await writeOutput(out, bytes);
+  const genBytes = Buffer.from(await generated.xlsx.writeBuffer(ZIP_OPTIONS as ExcelJS.XlsxWriteOptions));
+  const remove = [...ours, ...(check || staleChecks ? [CHECKS_SHEET] : [])];
+  const copy = await splicePackage({ input: bytes, inflated: parts, generated: genBytes, remove, file });
+  await writeOutput(out, copy);
   return {
     file,
     out,
@@ -87,14 +108,6 @@ export async function buildFile(file: string, out: string, options: { asOf?: Day
     summary: check?.summary ?? { errors: 0, warnings: 0, info: 0 },
     ...(checksFailed === undefined ? {} : { checksFailed, staleChecksRemoved: staleChecks }),
   };
-}
-
-/** Removes a sheet of that name when IEWSC Workbench generated it (its A2 says so); true when it did. */
-function removeGeneratedSheet(wb: ExcelJS.Workbook, name: string): boolean {
-  const ws = wb.getWorksheet(name);
-  if (!ws || !isGeneratedNote(ws.getCell(NOTE_CELL).value)) return false;
-  wb.removeWorksheet(ws.id);
-  return true;
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;

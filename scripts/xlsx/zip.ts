@@ -124,6 +124,59 @@ export interface ZipEntry {
   data: Buffer | string;
 }
 
+/** A part copied as it is stored in another zip: its compressed bytes, never inflated or deflated again. */
+export interface StoredEntry {
+  name: string;
+  stored: { method: 0 | 8; crc: number; size: number; body: Buffer };
+}
+
+/**
+ * Every entry of a zip package as it is stored (compressed bytes, CRC-32 and sizes from the central
+ * directory), for copying parts untouched; undefined for a package this cannot promise to copy exactly
+ * (zip64, a method other than stored or deflated, an encrypted or damaged entry, a name given twice).
+ *
+ * @example
+ * storedEntries(bytes)?.map((e) => e.name); // ["[Content_Types].xml", "_rels/.rels", …]
+ */
+export function storedEntries(data: Uint8Array): StoredEntry[] | undefined {
+  const buf = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  let end = -1;
+  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 65_535); i--) {
+    if (buf.readUInt32LE(i) === 0x06054b50) {
+      end = i;
+      break;
+    }
+  }
+  if (end < 0) return undefined;
+  const count = buf.readUInt16LE(end + 10);
+  let at = buf.readUInt32LE(end + 16);
+  if (count === 0xffff || at === 0xffffffff) return undefined; // zip64
+  const out: StoredEntry[] = [];
+  const seen = new Set<string>();
+  for (let k = 0; k < count; k++) {
+    if (at + 46 > buf.length || buf.readUInt32LE(at) !== 0x02014b50) return undefined;
+    const flags = buf.readUInt16LE(at + 8);
+    const method = buf.readUInt16LE(at + 10);
+    const crc = buf.readUInt32LE(at + 16);
+    const compressed = buf.readUInt32LE(at + 20);
+    const size = buf.readUInt32LE(at + 24);
+    const nameLength = buf.readUInt16LE(at + 28);
+    const offset = buf.readUInt32LE(at + 42);
+    const name = buf.subarray(at + 46, at + 46 + nameLength).toString("utf8");
+    at += 46 + nameLength + buf.readUInt16LE(at + 30) + buf.readUInt16LE(at + 32);
+    if (name.endsWith("/")) continue;
+    if ((method !== 0 && method !== 8) || flags & 1 || compressed === 0xffffffff || size === 0xffffffff)
+      return undefined;
+    if (seen.has(name.toLowerCase())) return undefined;
+    seen.add(name.toLowerCase());
+    if (offset + 30 > buf.length || buf.readUInt32LE(offset) !== 0x04034b50) return undefined;
+    const start = offset + 30 + buf.readUInt16LE(offset + 26) + buf.readUInt16LE(offset + 28);
+    if (start + compressed > buf.length) return undefined;
+    out.push({ name, stored: { method, crc, size, body: buf.subarray(start, start + compressed) } });
+  }
+  return out;
+}
+
 /**
  * A zip package of the entries, in their order, deflated by Node's zlib at `level` (0 stores them).
  * Each entry's CRC-32 comes from zlib too: a gzip member ends with the CRC of what it holds.
@@ -131,7 +184,7 @@ export interface ZipEntry {
  * @example
  * zipPackage([{ name: "[Content_Types].xml", data: xml }], 6); // a Buffer starting "PK\x03\x04"
  */
-export function zipPackage(entries: readonly ZipEntry[], level = 6, date = new Date()): Buffer {
+export function zipPackage(entries: readonly (ZipEntry | StoredEntry)[], level = 6, date = new Date()): Buffer {
   // No ZIP64 here: past 65,535 parts or 4 GB the fields below would overflow (Node throws a bare
   // RangeError, or a size would wrap): say so plainly instead.
   if (entries.length > 0xffff) throw new Error(ZIP_TOO_BIG(`${entries.length} parts`));
@@ -141,26 +194,20 @@ export function zipPackage(entries: readonly ZipEntry[], level = 6, date = new D
   const centrals: Buffer[] = [];
   let offset = 0;
   for (const entry of entries) {
-    const data = typeof entry.data === "string" ? Buffer.from(entry.data, "utf8") : entry.data;
     const name = Buffer.from(entry.name, "utf8");
-    // A gzip member is a 10-byte header (Node writes no name or extra field), the raw deflate stream,
-    // then the CRC-32 and the length: the stream is the zip entry's body, the CRC its checksum.
-    const gz = gzipSync(data, { level });
-    const crc = gz.readUInt32LE(gz.length - 8);
-    const stored = level === 0;
-    const body = stored ? data : gz.subarray(10, gz.length - 8);
-    if (data.length > 0xffffffff || offset + 30 + name.length + body.length > 0xffffffff)
+    const { method, crc, size, body } = "stored" in entry ? entry.stored : deflated(entry.data, level);
+    if (size > 0xffffffff || offset + 30 + name.length + body.length > 0xffffffff)
       throw new Error(ZIP_TOO_BIG("more than 4 GB"));
     const header = Buffer.alloc(30);
     header.writeUInt32LE(0x04034b50, 0);
     header.writeUInt16LE(20, 4); // version needed: 2.0
     header.writeUInt16LE(0x0800, 6); // names are UTF-8
-    header.writeUInt16LE(stored ? 0 : 8, 8);
+    header.writeUInt16LE(method, 8);
     header.writeUInt16LE(time, 10);
     header.writeUInt16LE(day, 12);
     header.writeUInt32LE(crc, 14);
     header.writeUInt32LE(body.length, 18);
-    header.writeUInt32LE(data.length, 22);
+    header.writeUInt32LE(size, 22);
     header.writeUInt16LE(name.length, 26);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
@@ -179,4 +226,16 @@ export function zipPackage(entries: readonly ZipEntry[], level = 6, date = new D
   end.writeUInt32LE(directory.length, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, directory, end]);
+}
+
+/** A part's content deflated by zlib at `level` (0 stores it), with its CRC-32 and size. */
+function deflated(content: Buffer | string, level: number): StoredEntry["stored"] {
+  const data = typeof content === "string" ? Buffer.from(content, "utf8") : content;
+  // A gzip member is a 10-byte header (Node writes no name or extra field), the raw deflate stream,
+  // then the CRC-32 and the length: the stream is the zip entry's body, the CRC its checksum.
+  const gz = gzipSync(data, { level });
+  const crc = gz.readUInt32LE(gz.length - 8);
+  return level === 0
+    ? { method: 0, crc, size: data.length, body: data }
+    : { method: 8, crc, size: data.length, body: gz.subarray(10, gz.length - 8) };
 }

@@ -49,6 +49,67 @@ export async function packageProblems(bytes: Uint8Array): Promise<string[]> {
       if (overlap) problems.push(`${sheet}: one conditional-format rule (${key}) is given twice over ${overlap}`);
     }
   }
+  problems.push(...(await indexProblems(zip, parts)));
+  return problems;
+}
+
+/**
+ * What a package that was put together from two (a build's splice) could get wrong: a cell's style or
+ * string index past the end of the styles or strings, a conditional format's differential format
+ * missing, a part without a content type, two tables of one id or name, two sheets of one name, a
+ * sheet-scoped name pointing past the last sheet.
+ */
+async function indexProblems(zip: JSZip, parts: Set<string>): Promise<string[]> {
+  const problems: string[] = [];
+  const find = (name: string) => [...parts].find((p) => p.toLowerCase() === name.toLowerCase());
+  const text = async (name: string) => {
+    const real = find(name);
+    return real ? zip.files[real]!.async("string") : "";
+  };
+  const types = await text("[Content_Types].xml");
+  const overrides = new Set(
+    [...types.matchAll(/<Override\b[^>]*PartName="([^"]*)"/g)].map((m) =>
+      decodeURI(m[1]!).replace(/^\//, "").toLowerCase(),
+    ),
+  );
+  const defaults = new Set([...types.matchAll(/<Default\b[^>]*Extension="([^"]*)"/g)].map((m) => m[1]!.toLowerCase()));
+  for (const part of parts) {
+    if (part === "[Content_Types].xml") continue;
+    const ext = part.split(".").pop()!.toLowerCase();
+    if (!overrides.has(part.toLowerCase()) && !defaults.has(ext)) problems.push(`${part} has no content type`);
+  }
+  for (const o of overrides) if (!find(o)) problems.push(`[Content_Types].xml names ${o}, which is not in the package`);
+  const styles = await text("xl/styles.xml");
+  const count = (box: string, tag: string) =>
+    (
+      new RegExp(`<${box}\\b[^>]*>([\\s\\S]*?)</${box}>`).exec(styles)?.[1]?.match(new RegExp(`<${tag}[\\s/>]`, "g")) ??
+      []
+    ).length;
+  const xfs = count("cellXfs", "xf");
+  const dxfs = count("dxfs", "dxf");
+  const strings = ((await text("xl/sharedStrings.xml")).match(/<si[\s>/]/g) ?? []).length;
+  for (const sheet of [...parts].filter((p) => /^xl\/worksheets\/[^/]+\.xml$/i.test(p))) {
+    const xml = await zip.files[sheet]!.async("string");
+    const style = Math.max(-1, ...[...xml.matchAll(/<(?:c|row)\b[^>]*?\ss="(\d+)"/g)].map((m) => Number(m[1])));
+    if (style >= xfs) problems.push(`${sheet}: a cell uses style ${style}, past the ${xfs} cell formats`);
+    const dxf = Math.max(-1, ...[...xml.matchAll(/<cfRule\b[^>]*?\sdxfId="(\d+)"/g)].map((m) => Number(m[1])));
+    if (dxf >= dxfs) problems.push(`${sheet}: a conditional format uses format ${dxf}, past the ${dxfs} there are`);
+    const str = Math.max(-1, ...[...xml.matchAll(/<c\b[^>]*\st="s"[^>]*><v>(\d+)<\/v>/g)].map((m) => Number(m[1])));
+    if (str >= strings) problems.push(`${sheet}: a cell uses string ${str}, past the ${strings} shared strings`);
+  }
+  const tables = await Promise.all(
+    [...parts].filter((p) => /^xl\/tables\/[^/]+\.xml$/i.test(p)).map((p) => zip.files[p]!.async("string")),
+  );
+  const heads = tables.map((t) => attributes(/<table\b[^>]*>/.exec(t)?.[0] ?? ""));
+  const ids = heads.map((h) => h.id);
+  if (new Set(ids).size !== ids.length) problems.push(`two tables share an id (${ids.join(", ")})`);
+  const names = heads.map((h) => (h.displayName ?? h.name ?? "").toLowerCase());
+  if (new Set(names).size !== names.length) problems.push(`two tables share a name (${names.join(", ")})`);
+  const wb = await text("xl/workbook.xml");
+  const sheets = [...wb.matchAll(/<sheet\b[^>]*\bname="([^"]*)"/g)].map((m) => m[1]!.toLowerCase());
+  if (new Set(sheets).size !== sheets.length) problems.push(`two sheets share a name (${sheets.join(", ")})`);
+  for (const m of wb.matchAll(/<definedName\b[^>]*\blocalSheetId="(\d+)"/g))
+    if (Number(m[1]) >= sheets.length) problems.push(`a defined name belongs to sheet ${m[1]}, past the last sheet`);
   return problems;
 }
 
