@@ -1,4 +1,3 @@
-import type ExcelJS from "exceljs";
 import {
   type Arbitration,
   type Balance,
@@ -6,6 +5,7 @@ import {
   arbitrate,
   balanceSheet,
   dayOfLocalDate,
+  generatedClash,
   lessRepresented,
   listOf,
   messageOf,
@@ -19,11 +19,10 @@ import { EXIT } from "../exit-codes";
 import { describeFailure, reportFailure } from "../failure";
 import { painter, useColour } from "../terminal";
 import { writeOutput } from "../atomic-write";
+import { copyWithSheets } from "../xlsx/copy-with-sheets";
 import { readInputFile } from "../xlsx/input-file";
-import { findTables, loadWorkbookBytes } from "../xlsx/read-workbook";
-import { assertGeneratedWritable, prepareForWrite, renderSheet } from "../xlsx/render";
-import { assertNothingLost } from "../xlsx/rewrite-guard";
-import { ZIP_OPTIONS } from "../xlsx/package";
+import { readInputTables } from "../xlsx/read-input";
+import { packageShape } from "../xlsx/splice";
 import { refuseOutput } from "../output-path";
 import { jsonText, printable, writeErrLine, writeOut } from "../printable";
 
@@ -111,24 +110,23 @@ export async function runArbitrate(
     }
   }
   try {
-    // Validations are kept only when the workbook is copied: the copy must keep the user's dropdowns.
+    // Read once: the same bytes are checked, read and (with --balance-out) copied part by part.
     const input = await readInputFile(file);
-    const wb = await loadWorkbookBytes(input, file, { keepValidations: opts.balanceOut !== undefined });
+    const { input: tables, parts } = await readInputTables(input, file);
     const today = dayOfLocalDate(new Date());
-    const roster = readRoster(findTables(wb), { today });
+    const roster = readRoster(tables, { today });
     for (const f of roster.settingsFindings.filter((f) => f.severity === "error")) {
       writeErrLine(`${file}: ${f.sheet}${f.row === null ? "" : ` row ${f.row}`}: ${messageOf(f)}`);
     }
     a = arbitrate(roster.members, roster.settings);
     if (opts.balanceOut !== undefined) {
       // A Balance sheet of the user's (any case), or the roster's own sheet, is never touched.
-      assertGeneratedWritable(wb, ["balance"]);
-      renderSheet(wb, balanceSheet(roster.view, roster.settings, a, { generatedOn: today }));
-      prepareForWrite(wb);
-      const bytes = new Uint8Array(await wb.xlsx.writeBuffer(ZIP_OPTIONS as ExcelJS.XlsxWriteOptions));
-      // Nothing the rewrite would drop (charts, macros, custom properties …) may be lost silently.
-      await assertNothingLost(file, new Uint8Array(input), bytes, { regenerated: [BALANCE_SHEET] });
-      await writeOutput(opts.balanceOut, bytes);
+      const clash = generatedClash(await packageShape(input, [BALANCE_SHEET], parts), ["balance"]);
+      if (clash) throw clash.inFile(file);
+      const balance = balanceSheet(roster.view, roster.settings, a, { generatedOn: today });
+      const plan = { sheets: [balance], names: [] };
+      const copy = await copyWithSheets({ file, input, inflated: parts, plan, remove: [BALANCE_SHEET] });
+      await writeOutput(opts.balanceOut, copy);
     }
     doc = arbitrationJson(file, a, opts.balanceOut);
   } catch (e) {

@@ -1,4 +1,4 @@
-import { type CellValue, CHECKS_SHEET, TableMissingError, dayOfIso } from "../../core";
+import { type CellValue, CHECKS_SHEET, CHECKS_SHEET_MAX_ROWS, TableMissingError, dayOfIso } from "../../core";
 import { checkRosterIn, goToCell } from "../../addin/excel/check";
 import { MARKER } from "../../addin/excel/highlights";
 import { REQUEST_LIMIT_BYTES } from "../../addin/excel/payload";
@@ -167,32 +167,37 @@ describe("round trips (office-addin-mock)", () => {
     expect(outcome.findings.map((f) => `${f.code}@${f.row}`)).toContain(`ROSTER_JUSTIFICATION_MISSING@${n + 1}`);
   });
 
+  // 20,000 members, every other one with a long unknown role or region, on a sheet with a long name:
+  // some 30,000 findings, each quoting its cell and naming its sheet, so that the Checks sheet's 10,000
+  // rows (CHECKS_SHEET_MAX_ROWS) and the roster's highlights (cells apart) are about 10 MB: more than one
+  // request may carry.
+  const WORDY_SHEET = "Steering Committee members 2025";
+  const wordyRoster = (): CellValue[][] => [
+    ROSTER_HEADER,
+    ...Array.from({ length: 20_000 }, (_, i) =>
+      member({
+        Name: `Person ${i} with a rather long name to fill the request`,
+        // Every other row: the highlights are cells apart, not one range down the column.
+        Role: i % 2 ? "Regional Volunteer" : `Chair of ${"a committee that does not exist ".repeat(6)}${i}`,
+        Gender: "Female",
+        Region: i % 2 ? `${"Nowhere that the regional model knows ".repeat(6)}${i}` : "Europe",
+      }),
+    ),
+  ];
+
   test("a roster whose findings exceed one request is written in chunks, each under the 5 MB limit", async () => {
-    // 12,000 members with unknown roles: about 24,000 findings, some 6 MB of Checks rows.
-    const rows: CellValue[][] = [
-      ROSTER_HEADER,
-      ...Array.from({ length: 12_000 }, (_, i) =>
-        member({ Name: `Person ${i} with a rather long name to fill the request`, Role: "Chair", Gender: "?" }),
-      ),
-    ];
-    const excel = fakeExcel({ sheets: [tableSheet("Roster", rows)] });
+    const excel = fakeExcel({ sheets: [tableSheet("Roster", wordyRoster(), { sheet: WORDY_SHEET })] });
     const outcome = await excel.run((ctx) => checkRosterIn(ctx, { today }));
-    expect(outcome.findings.length).toBeGreaterThan(24_000);
+    expect(outcome.findings.length).toBeGreaterThan(20_000);
     expect(outcome.syncs).toBeGreaterThan(3);
     expect(Math.max(...excel.world.requestBytes)).toBeLessThan(REQUEST_LIMIT_BYTES);
-    expect(
-      excel.values(CHECKS_SHEET, `A${5 + outcome.findings.length}:A${5 + outcome.findings.length}`)[0]![0],
-    ).not.toBe("");
+    const last = 5 + CHECKS_SHEET_MAX_ROWS;
+    expect(excel.values(CHECKS_SHEET, `A${last}:A${last + 1}`)).toEqual([["Error"], [""]]);
+    expect(String(excel.values(CHECKS_SHEET, "A4:A4")[0]![0])).toMatch(/^Only the first 10,000 findings of 30,011 /);
   });
 
   test("without chunking the same write would be refused, as Excel on the web refuses it", async () => {
-    const rows: CellValue[][] = [
-      ROSTER_HEADER,
-      ...Array.from({ length: 12_000 }, (_, i) =>
-        member({ Name: `Person ${i} with a rather long name to fill the request`, Role: "Chair", Gender: "?" }),
-      ),
-    ];
-    const excel = fakeExcel({ sheets: [tableSheet("Roster", rows)] });
+    const excel = fakeExcel({ sheets: [tableSheet("Roster", wordyRoster(), { sheet: WORDY_SHEET })] });
     await expect(
       excel.run((ctx) => checkRosterIn(ctx, { today, budgetBytes: Number.MAX_SAFE_INTEGER })),
     ).rejects.toMatchObject({ code: "RequestPayloadSizeLimitExceeded" });
