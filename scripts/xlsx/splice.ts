@@ -202,10 +202,13 @@ export async function splicePackage(req: SpliceRequest): Promise<Buffer> {
   const wbXml = user.text(wbPart);
   if (wbXml === undefined) throw new UnreadableWorkbookError("has no workbook part", { file });
   refusePrefixed(wbXml, "workbook", file, "workbook part");
-  const rNs = /xmlns:(\w+)="http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships"/.exec(
-    /<workbook\b[^>]*>/.exec(wbXml)?.[0] ?? "",
-  )?.[1];
-  if (!rNs)
+  // The relationships namespace's prefix: declared on the root by Excel, on each sheet element by openpyxl.
+  const rNsAt = /xmlns:(\w+)="http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships"/.exec(wbXml);
+  const rNs = rNsAt?.[1] ?? "r";
+  const rootTag = /<workbook\b[^>]*>/.exec(wbXml)?.[0] ?? "";
+  // Declared on our sheet elements too when the root does not declare it.
+  const rDecl = rNsAt && rootTag.includes(rNsAt[0]) ? "" : ` xmlns:${rNs}="${REL_NS}"`;
+  if (!rNsAt && /http:\/\/purl\.oclc\.org\/ooxml\//.test(rootTag))
     throw new UnreadableWorkbookError(
       "is saved as Strict Open XML, which IEWSC Workbench cannot add sheets to: save it in Excel as an Excel Workbook (.xlsx) and build again",
       { file },
@@ -322,7 +325,7 @@ export async function splicePackage(req: SpliceRequest): Promise<Buffer> {
     newRels.push(relTag(id, "worksheet", relativeTo(wbPart, part)));
     newTypes.push(override(part, CT.sheet));
     newSheetTags.push(
-      `<sheet name="${escapeXml(g.name)}" sheetId="${++sheetId}"${g.state && g.state !== "visible" ? ` state="${g.state}"` : ""} ${rNs}:id="${id}"/>`,
+      `<sheet${rDecl} name="${escapeXml(g.name)}" sheetId="${++sheetId}"${g.state && g.state !== "visible" ? ` state="${g.state}"` : ""} ${rNs}:id="${id}"/>`,
     );
     genIndexToMerged.set(j, keptSheets.length + j);
     xml = xml.replace(/\stabSelected="1"/g, "");

@@ -38,15 +38,22 @@ export function openArchive(bytes: Uint8Array): Promise<Archive> {
   return archive;
 }
 
+/** One record of a zip's central directory, as stored. */
 interface Entry {
   name: string;
+  flags: number;
   method: number;
+  crc: number;
   compressed: number;
+  size: number;
   offset: number;
 }
 
-function nativeArchive(data: Uint8Array): Archive | undefined {
-  const buf = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+/**
+ * The records of a zip's central directory, folders left out; undefined where there is no directory,
+ * it is damaged, or it is zip64 (neither reader here reads that: the caller falls back or refuses).
+ */
+function centralRecords(buf: Buffer): Entry[] | undefined {
   let end = -1;
   for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 65_535); i--) {
     if (buf.readUInt32LE(i) === 0x06054b50) {
@@ -58,18 +65,32 @@ function nativeArchive(data: Uint8Array): Archive | undefined {
   const count = buf.readUInt16LE(end + 10);
   let at = buf.readUInt32LE(end + 16);
   if (count === 0xffff || at === 0xffffffff) return undefined; // zip64
-  const entries = new Map<string, Entry>();
+  const records: Entry[] = [];
   for (let k = 0; k < count; k++) {
     if (at + 46 > buf.length || buf.readUInt32LE(at) !== 0x02014b50) return undefined;
     const nameLength = buf.readUInt16LE(at + 28);
-    const method = buf.readUInt16LE(at + 10);
-    const compressed = buf.readUInt32LE(at + 20);
-    const offset = buf.readUInt32LE(at + 42);
-    if ((method !== 0 && method !== 8) || compressed === 0xffffffff || offset === 0xffffffff) return undefined;
-    const name = buf.subarray(at + 46, at + 46 + nameLength).toString("utf8");
-    if (!name.endsWith("/")) entries.set(name, { name, method, compressed, offset });
+    const record = {
+      name: buf.subarray(at + 46, at + 46 + nameLength).toString("utf8"),
+      flags: buf.readUInt16LE(at + 8),
+      method: buf.readUInt16LE(at + 10),
+      crc: buf.readUInt32LE(at + 16),
+      compressed: buf.readUInt32LE(at + 20),
+      size: buf.readUInt32LE(at + 24),
+      offset: buf.readUInt32LE(at + 42),
+    };
+    if (record.compressed === 0xffffffff || record.size === 0xffffffff || record.offset === 0xffffffff)
+      return undefined;
+    if (!record.name.endsWith("/")) records.push(record);
     at += 46 + nameLength + buf.readUInt16LE(at + 30) + buf.readUInt16LE(at + 32);
   }
+  return records;
+}
+
+function nativeArchive(data: Uint8Array): Archive | undefined {
+  const buf = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  const records = centralRecords(buf);
+  if (!records || records.some((r) => r.method !== 0 && r.method !== 8)) return undefined;
+  const entries = new Map(records.map((r) => [r.name, r]));
   const byLower = new Map([...entries.keys()].map((n) => [n.toLowerCase(), n]));
   const inflated = new Map<string, Buffer>();
   const texts = new Map<string, string>();
@@ -140,33 +161,13 @@ export interface StoredEntry {
  */
 export function storedEntries(data: Uint8Array): StoredEntry[] | undefined {
   const buf = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-  let end = -1;
-  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 65_535); i--) {
-    if (buf.readUInt32LE(i) === 0x06054b50) {
-      end = i;
-      break;
-    }
-  }
-  if (end < 0) return undefined;
-  const count = buf.readUInt16LE(end + 10);
-  let at = buf.readUInt32LE(end + 16);
-  if (count === 0xffff || at === 0xffffffff) return undefined; // zip64
+  const records = centralRecords(buf);
+  if (!records) return undefined;
   const out: StoredEntry[] = [];
   const seen = new Set<string>();
-  for (let k = 0; k < count; k++) {
-    if (at + 46 > buf.length || buf.readUInt32LE(at) !== 0x02014b50) return undefined;
-    const flags = buf.readUInt16LE(at + 8);
-    const method = buf.readUInt16LE(at + 10);
-    const crc = buf.readUInt32LE(at + 16);
-    const compressed = buf.readUInt32LE(at + 20);
-    const size = buf.readUInt32LE(at + 24);
-    const nameLength = buf.readUInt16LE(at + 28);
-    const offset = buf.readUInt32LE(at + 42);
-    const name = buf.subarray(at + 46, at + 46 + nameLength).toString("utf8");
-    at += 46 + nameLength + buf.readUInt16LE(at + 30) + buf.readUInt16LE(at + 32);
-    if (name.endsWith("/")) continue;
-    if ((method !== 0 && method !== 8) || flags & 1 || compressed === 0xffffffff || size === 0xffffffff)
-      return undefined;
+  for (const { name, flags, method, crc, compressed, size, offset } of records) {
+    // Encrypted (bit 0), or stored in a way only a zip library might read: not copied blind.
+    if ((method !== 0 && method !== 8) || flags & 1) return undefined;
     if (seen.has(name.toLowerCase())) return undefined;
     seen.add(name.toLowerCase());
     if (offset + 30 > buf.length || buf.readUInt32LE(offset) !== 0x04034b50) return undefined;
