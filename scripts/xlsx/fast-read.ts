@@ -476,23 +476,14 @@ function cellValue(
   context: CellContext,
 ): CellValue | undefined {
   const kind = c.style ? context.kind(c.style) : "number";
-  // A number as its format shows it: a date (ExcelJS's Date), a duration, or the number.
-  const number = (n: number): CellValue =>
-    kind === "date"
-      ? toCellValue(exceljsUtils.excelToDate(n, context.date1904))
-      : kind === "duration"
-        ? { duration: n }
-        : n;
-  // A boolean as the core reads what is stored; anything but 0, 1, true or false is no boolean.
-  const boolean = (v: string): CellValue => readStoredBoolean(v) ?? { error: "#VALUE!" };
   if (c.formula || c.shareType) {
     // A formula gives its saved result; none saved means the program that wrote it never calculated it.
     if (!c.value) return toCellValue({ formula: c.formula ?? "", result: undefined } as never);
     if (c.t === "str") return exceljsUtils.xmlDecode(c.value);
-    if (c.t === "b") return boolean(c.value);
+    if (c.t === "b") return storedBoolean(c.value);
     if (c.t === "e") return { error: c.value };
     if (c.t === "d") throw new Unsupported("a formula whose result is a date stored as text");
-    return number(Number.parseFloat(c.value));
+    return shownNumber(Number.parseFloat(c.value), kind, context.date1904);
   }
   if (c.value !== undefined) {
     switch (c.t) {
@@ -506,7 +497,7 @@ function cellValue(
       case "inlineStr":
         return c.value;
       case "b":
-        return boolean(c.value);
+        return storedBoolean(c.value);
       case "e":
         return { error: c.value };
       case "d": {
@@ -515,11 +506,20 @@ function cellValue(
         return date ? toCellValue(date) : { error: "#VALUE!" };
       }
       default:
-        return number(Number.parseFloat(c.value));
+        return shownNumber(Number.parseFloat(c.value), kind, context.date1904);
     }
   }
   return c.style ? null : undefined;
 }
+
+/** A number as its format shows it: a date (as ExcelJS's Date gives it), a duration, or the number. */
+function shownNumber(n: number, kind: FormatKind, date1904: boolean): CellValue {
+  if (kind === "date") return toCellValue(exceljsUtils.excelToDate(n, date1904));
+  return kind === "duration" ? { duration: n } : n;
+}
+
+/** A boolean as the core reads what is stored: anything but 0, 1, true or false is no boolean, and no guess. */
+const storedBoolean = (stored: string): CellValue => readStoredBoolean(stored) ?? { error: "#VALUE!" };
 
 /** A column's letters: 1 → A, 28 → AB. */
 function columnName(n: number): string {
