@@ -5,8 +5,10 @@
  *
  * 1. A row given twice (`<row r="3">` … `<row r="3">`): ExcelJS keeps the last one and loses the
  *    cells of the first. The cells of both are read, as LibreOffice and gnumeric read them. A cell
- *    given twice (in one row or in two) is the sign of a damaged file: they keep the last value without
- *    a word; we refuse the workbook, naming the sheet and the cell (`cellGivenTwice`).
+ *    whose address names another row than its element's (`<row r="5"><c r="C2">`) is read where its
+ *    address says, as LibreOffice, gnumeric and openpyxl read it (ExcelJS put it in row 5). A cell
+ *    given twice is the sign of a damaged file: those programs keep the last value without a word; we
+ *    refuse the workbook, naming the sheet and the cell (`cellGivenTwice`).
  * 2. A boolean stored as `false` (`parseInt` gives NaN, and NaN is not 0): read as TRUE. Booleans
  *    are read by the core's `readStoredBoolean`; one that is neither is the error `#VALUE!`.
  * 3. Which number formats make a date: ExcelJS's own test calls `[h]:mm:ss` a date (and misses `[s]`,
@@ -22,7 +24,7 @@ import { cellGivenTwice } from "./fast-read";
 const Worksheet = require("exceljs/lib/doc/worksheet");
 const CellXform = require("exceljs/lib/xlsx/xform/sheet/cell-xform");
 const colCache = require("exceljs/lib/utils/col-cache") as {
-  decodeAddress(address: string): { col: number };
+  decodeAddress(address: string): { row: number; col: number };
   n2l(col: number): string;
 };
 const exceljsUtils = require("exceljs/lib/utils/utils") as { isDateFmt(fmt: string | undefined): boolean };
@@ -46,14 +48,27 @@ const originalParseRows = worksheetProto._parseRows;
 worksheetProto._parseRows = function _parseRows(this: { name: string }, model: { rows: RowModel[] }) {
   const at = new Map<number, number>();
   const rows: RowModel[] = [];
-  for (const row of model.rows) {
-    const i = at.get(row.number);
+  /** Rows made for a cell whose address names a row that has no element (yet). */
+  const bare = new Set<number>();
+  const rowOf = (n: number, element?: RowModel): RowModel => {
+    const i = at.get(n);
     if (i === undefined) {
-      at.set(row.number, rows.length);
-      rows.push(row);
-    } else {
-      // The first row element's height and style stay; the cells of both are the row's.
-      rows[i] = { ...rows[i]!, cells: [...rows[i]!.cells, ...row.cells] };
+      at.set(n, rows.length);
+      rows.push(element ? { ...element, cells: [] } : { number: n, cells: [] });
+      if (!element) bare.add(n);
+      return rows[rows.length - 1]!;
+    }
+    // The first row element's height and style stay; the cells of every element are the row's.
+    if (element && bare.delete(n)) rows[i] = { ...element, cells: rows[i]!.cells };
+    return rows[i]!;
+  };
+  for (const element of model.rows) {
+    const row = rowOf(element.number, element);
+    for (const cell of element.cells) {
+      // A cell is where its own address says, even inside another row's element, as LibreOffice,
+      // gnumeric and openpyxl read it (ExcelJS would put it in the element's row).
+      const r = cell.address ? colCache.decodeAddress(cell.address).row : element.number;
+      (r === element.number || !(r >= 1 && r <= 1_048_576) ? row : rowOf(r)).cells.push(cell);
     }
   }
   for (const row of rows) refuseCellGivenTwice(this.name, row);

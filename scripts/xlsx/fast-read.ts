@@ -346,13 +346,16 @@ function decodeText(s: string): string {
   });
 }
 
-function columnOf(ref: string | undefined): number {
-  const m = ref && /^\$?([A-Z]{1,3})\$?\d+$/.exec(ref);
+/** A cell's place from its own address (`r`), which is where every other reader puts it. */
+function placeOf(ref: string | undefined): { row: number; col: number } {
+  const m = ref && /^\$?([A-Z]{1,3})\$?(\d+)$/.exec(ref);
   if (!m) throw new Unsupported("a cell without an address");
   let n = 0;
   for (const ch of m[1]!) n = n * 26 + ch.charCodeAt(0) - 64;
   if (n > 16_384) throw new Unsupported("a column beyond XFD");
-  return n;
+  const row = Number(m[2]);
+  if (row < 1 || row > 1_048_576) throw new Unsupported("a row beyond the sheet");
+  return { row, col: n };
 }
 
 /**
@@ -374,7 +377,7 @@ function scanSheet(xml: string, context: CellContext, sheetName: string): SheetC
   let rowNumber = 0;
   // The cell being read, as ExcelJS's cell-xform model.
   let cell:
-    | { col: number; style: number; t?: string; formula?: string; shareType?: string; value?: string }
+    | { row: number; col: number; style: number; t?: string; formula?: string; shareType?: string; value?: string }
     | undefined;
   let node: "f" | "v" | "t" | undefined;
   let at = prolog;
@@ -426,7 +429,8 @@ function scanSheet(xml: string, context: CellContext, sheetName: string): SheetC
         if (!row || cell) throw new Unsupported("a cell outside a row");
         const style = attribute(attrs!, "s");
         const type = attribute(attrs!, "t");
-        cell = { col: columnOf(attribute(attrs!, "r")), style: style ? Number.parseInt(style, 10) : 0 };
+        const place = placeOf(attribute(attrs!, "r"));
+        cell = { row: place.row, col: place.col, style: style ? Number.parseInt(style, 10) : 0 };
         if (type !== undefined) cell.t = type;
         break;
       }
@@ -463,9 +467,15 @@ function scanSheet(xml: string, context: CellContext, sheetName: string): SheetC
       node = undefined;
       const value = cellValue(c, context);
       if (value === undefined) return; // ExcelJS's "Merge" type: no cell is created
-      if (row!.values[c.col - 1] !== undefined) throw cellGivenTwice(sheetName, `${columnName(c.col)}${rowNumber}`);
-      row!.values[c.col - 1] = value;
-      if (c.col > row!.count) row!.count = c.col;
+      // A cell is where its address says, even inside another row's element (LibreOffice, gnumeric, openpyxl).
+      let target = row!;
+      if (c.row !== rowNumber) {
+        target = rows.get(c.row) ?? { values: [], count: 0 };
+        rows.set(c.row, target);
+      }
+      if (target.values[c.col - 1] !== undefined) throw cellGivenTwice(sheetName, `${columnName(c.col)}${c.row}`);
+      target.values[c.col - 1] = value;
+      if (c.col > target.count) target.count = c.col;
     }
   }
 }
@@ -528,37 +538,45 @@ function columnName(n: number): string {
   return s;
 }
 
-const ROW_OR_CELL = /<(row|c)\b((?:[^>"']|"[^"]*"|'[^']*')*?)(\/?)>/g;
+const CELL_TAG = /<c\b((?:[^>"']|"[^"]*"|'[^']*')*?)(\/?)>/g;
 
-/**
- * The first cell a sheet not read gives twice, as both readers place cells (by their row element and
- * their column), counting only cells ExcelJS creates (a value, a formula or a style); undefined when none.
- */
-function cellGivenTwiceIn(xml: string): string | undefined {
-  const given = new Map<number, Set<number>>();
-  let row: Set<number> | undefined;
-  let rowNumber = 0;
-  ROW_OR_CELL.lastIndex = 0;
-  for (let m = ROW_OR_CELL.exec(xml); m; m = ROW_OR_CELL.exec(xml)) {
-    const [, tag, attrs, selfClose] = m;
-    if (tag === "row") {
-      rowNumber = Number(attribute(attrs!, "r"));
-      row = given.get(rowNumber) ?? new Set();
-      given.set(rowNumber, row);
-      continue;
-    }
-    if (!row) continue;
+/** The places (row × 16,384 + column) of the cells ExcelJS creates in a sheet (a value, a formula or a style). */
+function* cellsMade(xml: string): Generator<number> {
+  CELL_TAG.lastIndex = 0;
+  for (let m = CELL_TAG.exec(xml); m; m = CELL_TAG.exec(xml)) {
+    const [, attrs, selfClose] = m;
     const style = attribute(attrs!, "s");
     let made = Boolean(style && Number.parseInt(style, 10));
     if (!made && !selfClose) {
-      const end = xml.indexOf("</c>", ROW_OR_CELL.lastIndex);
-      const body = xml.slice(ROW_OR_CELL.lastIndex, end < 0 ? undefined : end);
-      made = /<f\b|<v>[^<]|<is\b/.test(body);
+      const end = xml.indexOf("</c>", CELL_TAG.lastIndex);
+      made = /<f\b|<v>[^<]|<is\b/.test(xml.slice(CELL_TAG.lastIndex, end < 0 ? undefined : end));
     }
     if (!made) continue;
-    const col = columnOf(attribute(attrs!, "r"));
-    if (row.has(col)) return `${columnName(col)}${rowNumber}`;
-    row.add(col);
+    const { row, col } = placeOf(attribute(attrs!, "r"));
+    yield row * 16_384 + col - 1;
+  }
+}
+
+/**
+ * The first cell a sheet not read gives twice, as both readers place cells (by their address),
+ * counting only the cells ExcelJS creates; undefined when none. Cells come in order in every file a
+ * spreadsheet program writes: only a sheet whose cells do not is read again with a set of places.
+ */
+function cellGivenTwiceIn(xml: string): string | undefined {
+  let last = -1;
+  let ordered = true;
+  for (const at of cellsMade(xml)) {
+    if (at <= last) {
+      ordered = false;
+      break;
+    }
+    last = at;
+  }
+  if (ordered) return undefined;
+  const seen = new Set<number>();
+  for (const at of cellsMade(xml)) {
+    if (seen.has(at)) return `${columnName((at % 16_384) + 1)}${Math.floor(at / 16_384)}`;
+    seen.add(at);
   }
   return undefined;
 }

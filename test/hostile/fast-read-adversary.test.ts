@@ -175,17 +175,33 @@ test("a table whose ref spans beyond the sheet's rows, and a column beyond the c
   expect(fast).toBeDefined();
 });
 
-test("a cell whose address names another row than its row element", async () => {
-  await agree(
-    await book([], (p) => {
-      p.sheet = p.sheet.replace("</sheetData>", '<row r="5"><c r="H2" t="b"><v>1</v></c></row></sheetData>');
-    }),
-  );
-  await agree(
-    await book([], (p) => {
-      p.sheet = p.sheet.replace(/(<row r="4">)/, '<row r="3"><c r="H2" t="b"><v>1</v></c></row>$1');
-    }),
-  );
+test("a cell whose address names another row than its row element is where its address says", async () => {
+  // LibreOffice, gnumeric and openpyxl put such a cell at its address; both readers once put it in the element's row.
+  for (const [edit, where] of [
+    [(x: string) => x.replace("</sheetData>", '<row r="5"><c r="H2" t="b"><v>1</v></c></row></sheetData>'), "H2"],
+    [(x: string) => x.replace(/(<row r="4">)/, '<row r="3"><c r="H2" t="b"><v>1</v></c></row>$1'), "H2"],
+    [(x: string) => x.replace('<row r="4">', '<row r="4"><c r="H9" t="b"><v>1</v></c>'), "H9"],
+  ] as const) {
+    const { fast, exceljs } = await agree(
+      await book([], (p) => {
+        p.sheet = edit(p.sheet);
+      }),
+    );
+    expect(fast).toBeDefined();
+    const rows = exceljs.tables.Roster!.values;
+    expect(rows.flatMap((r, i) => r.flatMap((v, j) => (v === true ? [`${"ABCDEFGH"[j]}${i + 1}`] : [])))).toEqual([
+      where,
+    ]);
+  }
+});
+
+test("a cell given twice by an element of another row is refused, naming the cell", async () => {
+  const bytes = await book([], (p) => {
+    p.sheet = p.sheet.replace("</sheetData>", '<row r="6"><c r="A2"><v>5</v></c></row></sheetData>');
+  });
+  const { fast, exceljs } = await refusals(bytes);
+  expect(exceljs).toMatch(/cell A2 of the sheet "Roster" is written twice/);
+  expect(fast).toBe(exceljs);
 });
 
 test("booleans written as words, a style beyond the style sheet, an empty value", async () => {
