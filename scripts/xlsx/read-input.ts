@@ -1,4 +1,4 @@
-import { type WorkbookInput, isWorkbookError } from "../../core";
+import type { WorkbookInput } from "../../core";
 import { readTablesFast } from "./fast-read";
 import { checkWorkbookBytes, readInputFile } from "./input-file";
 
@@ -14,9 +14,7 @@ const READ_PARTS =
  */
 export async function readCheckInput(file: string): Promise<WorkbookInput> {
   const bytes = await readInputFile(file);
-  const fast = await readTablesFast(checkWorkbookBytes(bytes, file, (name) => READ_PARTS.test(name))).catch((e) => {
-    throw isWorkbookError(e) ? e.inFile(file) : e;
-  });
+  const fast = await readTablesFast(checkWorkbookBytes(bytes, file, (name) => READ_PARTS.test(name)));
   if (fast) return fast;
   const { findTables, loadWorkbookBytes } = await import("./read-workbook");
   return findTables(await loadWorkbookBytes(bytes, file, { checked: true }));
