@@ -6,9 +6,18 @@
  * - `string`, `number`, `boolean` as the cell holds them (a formula contributes its result);
  * - `{ date }` for a cell the reader knows is a date, as an ISO calendar day (`2024-04-19`), with `time`
  *   (seconds since midnight) when the cell also holds a time of day (ExcelJS turns `hh:mm` cells into dates);
+ * - `{ duration }` for a number the cell's format shows as elapsed time (`[h]:mm`, `[mm]:ss`), in days
+ *   as the file stores it: no date and no time of day, though Excel stores both as the same kind of number;
  * - `{ error }` for an error value such as `#N/A`.
  */
-export type CellValue = null | string | number | boolean | { date: string; time?: number } | { error: string };
+export type CellValue =
+  | null
+  | string
+  | number
+  | boolean
+  | { date: string; time?: number }
+  | { duration: number }
+  | { error: string };
 
 /** True for an empty cell or one holding only white space. */
 export function isBlank(value: CellValue | undefined): boolean {
@@ -27,7 +36,35 @@ export function cellText(value: CellValue | undefined): string {
   if (typeof value === "number") return Number.isInteger(value) ? String(value) : String(+value.toPrecision(15));
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   if ("date" in value) return value.date;
+  if ("duration" in value) return elapsed(value.duration);
   return value.error;
+}
+
+/**
+ * A duration as `[h]:mm` shows it (`:ss` when it has seconds): days as the file stores them.
+ *
+ * @example elapsed(1.5) // "36:00"
+ */
+function elapsed(days: number): string {
+  if (!Number.isFinite(days)) return String(days);
+  const total = Math.round(Math.abs(days) * 86_400);
+  const [h, m, s] = [Math.floor(total / 3600), Math.floor(total / 60) % 60, total % 60];
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${days < 0 ? "-" : ""}${h}:${pad(m)}${s ? `:${pad(s)}` : ""}`;
+}
+
+/**
+ * A boolean cell's stored value (`t="b"`) read as OOXML stores it, `0` or `1`, or as other programs
+ * write it, `true` or `false` in any case, white space around it aside; anything else (`2`, `yes`,
+ * `maybe`) is `undefined`: no boolean, and no guess (LibreOffice, gnumeric and openpyxl each read
+ * such a cell differently). Both file readers read boolean cells through this.
+ *
+ * @example readStoredBoolean("FALSE") // false
+ * @example readStoredBoolean("2")     // undefined
+ */
+export function readStoredBoolean(stored: string): boolean | undefined {
+  const key = stored.trim().toLowerCase();
+  return key === "1" || key === "true" ? true : key === "0" || key === "false" ? false : undefined;
 }
 
 /** Trim and fold inner white space (including non-breaking spaces) to single spaces. */
@@ -66,6 +103,8 @@ export function readYesNo(value: CellValue | undefined): boolean | undefined {
 export function readNumber(value: CellValue | undefined): number | undefined {
   if (isBlank(value)) return undefined;
   if (typeof value === "number") return value;
+  // Elapsed time is a number of days to Excel's formulas: so it is here.
+  if (typeof value === "object" && value !== null && "duration" in value) return value.duration;
   if (typeof value === "boolean" || (typeof value === "object" && value !== null)) return NaN;
   let text = cellText(value).replace(/[\u00a0\u202f ']/g, "");
   const percent = text.endsWith("%");

@@ -37,6 +37,7 @@ export {
   matchKey,
   personKey,
   readNumber,
+  readStoredBoolean,
   readYesNo,
   safeText,
   type CellValue,
@@ -59,6 +60,7 @@ export {
   serialOf,
   type Day,
 } from "./dates/calendar";
+export { type FormatKind, numberFormatKind } from "./dates/number-format";
 export { readDate } from "./dates/read-date";
 export { clock, readTime } from "./dates/read-time";
 export {

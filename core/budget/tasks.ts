@@ -187,7 +187,9 @@ export function readTasks(view: TableView, date1904: boolean): TaskRow[] {
   return view.rows.map(({ row, cells }) => {
     const start = readDate(cells["Start"] ?? null, date1904);
     const due = readDate(cells["Due"] ?? null, date1904);
-    const effort = typeof cells["Effort"] === "number" ? cells["Effort"] : 0;
+    const e = cells["Effort"];
+    // A duration (`[h]:mm`) is its number of days to SUM and SUMPRODUCT: so it is here.
+    const effort = typeof e === "number" ? e : typeof e === "object" && e !== null && "duration" in e ? e.duration : 0;
     const statusText = cellText(cells["Status"]);
     return {
       row,

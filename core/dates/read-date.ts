@@ -36,7 +36,8 @@ export type DateRead = { ok: true; day: Day } | { ok: false; text: string };
  * Reads one exact calendar day from a cell in any form the contract allows: a date cell, an Excel
  * serial number (1900 or 1904 system), ISO text (`2024-04-19`, with or without a time), day-first
  * text (`19/04/2024`, `19.04.2024`, `19-04-2024`), or words (`19 April 2024`, `30th of May 2023`,
- * `April 19, 2024`, `Friday 19 April 2024`). Blank is not a date: callers test `isBlank` first.
+ * `April 19, 2024`, `Friday 19 April 2024`). Blank is not a date: callers test `isBlank` first; nor
+ * is a duration (a cell formatted `[h]:mm`), whatever its number.
  *
  * @example readDate("30th of May 2023") // { ok: true, day: <2023-05-30> }
  * @example readDate(45401)              // { ok: true, day: <2024-04-19> }
@@ -47,6 +48,8 @@ export function readDate(value: CellValue | undefined, date1904 = false): DateRe
     const day = dayOfIso(value.date);
     return day === undefined || !plausible(day) ? { ok: false, text: value.date } : { ok: true, day };
   }
+  // Elapsed time (`[h]:mm`, `36:00`) is stored as days, like a date, but it is no day of the calendar.
+  if (value !== null && typeof value === "object" && "duration" in value) return { ok: false, text: cellText(value) };
   if (typeof value === "number") {
     if (Number.isFinite(value) && value >= MIN_SERIAL - (date1904 ? 1462 : 0) && value < MAX_SERIAL) {
       return { ok: true, day: dayFromSerial(value, date1904) };

@@ -10,7 +10,8 @@ export type TimeRead = { ok: true; minutes: Minutes } | { ok: false; text: strin
 
 /**
  * Reads a time of day from a cell: an Excel time (a fraction of a day; a date-time gives its time
- * part), a date cell that carries a time (as ExcelJS reads `hh:mm` cells), or text such as `09:30`,
+ * part), a date cell that carries a time (as ExcelJS reads `hh:mm` cells), a duration under a day
+ * (`[h]:mm` showing `9:30`), or text such as `09:30`,
  * `9:30`, `09.30`, `9h30`, `9:30 am`, `2 pm`, `14:00:00` or `2024-04-18 09:30`. Rounded to the minute.
  * Blank is not a time: callers test `isBlank` first.
  *
@@ -23,6 +24,12 @@ export function readTime(value: CellValue | undefined): TimeRead {
     // The time part of a serial; round to the minute first, so 0.99999 is not 23:59 but midnight's next day.
     const minutes = Math.round(value * 1440) % 1440;
     return { ok: true, minutes };
+  }
+  // A duration under a day (`[h]:mm` showing `9:30`) is the time of day it shows; a longer one is none.
+  if (value !== null && typeof value === "object" && "duration" in value) {
+    const d = value.duration;
+    if (!(d >= 0 && Math.round(d * 1440) < 1440)) return { ok: false, text: cellText(value) };
+    return { ok: true, minutes: Math.round(d * 1440) };
   }
   if (value !== null && typeof value === "object" && "date" in value) {
     return { ok: true, minutes: Math.round((value.time ?? 0) / 60) % 1440 };

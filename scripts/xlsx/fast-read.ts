@@ -1,12 +1,17 @@
 import {
   type CellValue,
+  type FormatKind,
   type RawTable,
   type TableName,
   TABLE_NAMES,
+  UnreadableWorkbookError,
   type WorkbookInput,
+  WorkbookError,
   matchKey,
   growBox,
+  numberFormatKind,
   rangeOf,
+  readStoredBoolean,
 } from "../../core";
 import { toCellValue } from "./cell-value";
 import { utcDateFromIsoText } from "./dates";
@@ -17,7 +22,9 @@ import { utcDateFromIsoText } from "./dates";
  * check). This reader scans the sheet XML itself and keeps one value per cell. It gives exactly what
  * ExcelJS's load followed by `findTables` gives: the small parts (workbook, relationships, shared
  * strings, styles, tables) are parsed by ExcelJS's own xforms, and each cell follows ExcelJS's cell
- * reading (`cell-xform.js`: types, shared strings, date formats, formulas' saved results). Whatever it
+ * reading (`cell-xform.js`: types, shared strings, date formats, formulas' saved results), as corrected
+ * by `exceljs-reading.ts` (rows given twice, booleans stored as words, durations: the core decides
+ * booleans and date formats for both, and both refuse a cell given twice in the same words). Whatever it
  * does not read as ExcelJS does (merged cells, hyperlinks, rich inline text, cells without an address,
  * prefixed or unusual XML, a table without its header row, an odd package) makes it return `undefined`,
  * and the caller reads the workbook with ExcelJS: a different reader, never a different answer. The test
@@ -31,7 +38,6 @@ const WorkbookXform = require("exceljs/lib/xlsx/xform/book/workbook-xform");
 const RelationshipsXform = require("exceljs/lib/xlsx/xform/core/relationships-xform");
 const TableXform = require("exceljs/lib/xlsx/xform/table/table-xform");
 const exceljsUtils = require("exceljs/lib/utils/utils") as {
-  isDateFmt(fmt: string | undefined): boolean;
   excelToDate(v: number, date1904: boolean): Date;
   xmlDecode(text: string): string;
 };
@@ -58,7 +64,8 @@ const parse = async (
 
 /**
  * Reads the contract's tables from the package's parts (inflated by `checkWorkbookBytes`), or returns
- * `undefined` when this workbook must be read by ExcelJS instead.
+ * `undefined` when this workbook must be read by ExcelJS instead. A workbook both readers refuse (a
+ * cell given twice) throws the `WorkbookError` ExcelJS's reader throws, without the file's name.
  */
 export async function readTablesFast(
   parts: ReadonlyMap<string, Buffer>,
@@ -67,6 +74,7 @@ export async function readTablesFast(
   try {
     return await read(parts, names);
   } catch (e) {
+    if (e instanceof WorkbookError) throw e;
     if (e instanceof Unsupported) {
       if (process.env.IEWSC_DEBUG_READER) process.stderr.write(`fast reader: ${e.message}\n`);
       return undefined;
@@ -148,7 +156,7 @@ async function read(parts: ReadonlyMap<string, Buffer>, names: readonly TableNam
     let cells = readers.get(sheet.path);
     if (!cells) {
       context ??= await cellContext(text("xl/sharedStrings.xml"), text("xl/styles.xml"), date1904);
-      cells = scanSheet(need(sheet.path), context);
+      cells = scanSheet(need(sheet.path), context, sheet.name);
       readers.set(sheet.path, cells);
     }
     return cells;
@@ -184,8 +192,15 @@ async function read(parts: ReadonlyMap<string, Buffer>, names: readonly TableNam
   }
   // ExcelJS parses every worksheet, read or not, and calls a workbook damaged when one is not
   // well-formed XML: so must this reader (the sheets read were checked as they were scanned).
+  // Nor may a sheet not read give a cell twice (ExcelJS refuses the workbook).
   for (const path of parts.keys())
-    if (/^xl\/worksheets\/sheet\d+\.xml$/.test(path) && !readers.has(path)) wellFormed(need(path));
+    if (/^xl\/worksheets\/sheet\d+\.xml$/.test(path) && !readers.has(path)) {
+      const xml = need(path);
+      wellFormed(xml);
+      const twice = cellGivenTwiceIn(xml);
+      const sheet = sheets.find((s) => s.path === path);
+      if (twice && sheet) throw cellGivenTwice(sheet.name, twice);
+    }
   return { tables, date1904 };
 }
 
@@ -199,9 +214,22 @@ export function wantedBy(names: readonly TableName[] | "every"): (name: string) 
   return (name) => wanted.get(matchKey(name));
 }
 
+/**
+ * The refusal of a workbook in which one cell is given twice: the file is damaged, and which of the
+ * two values is the cell's cannot be known. The same words from both readers.
+ *
+ * @example cellGivenTwice("Roster", "B3").message // 'could not be read: cell B3 of the sheet "Roster" is …'
+ */
+export function cellGivenTwice(sheet: string, cell: string): UnreadableWorkbookError {
+  return new UnreadableWorkbookError(
+    `could not be read: cell ${cell} of the sheet "${sheet}" is written twice in the file, with no telling which value is meant (the file is damaged); open it in Excel, save it again, then retry`,
+  );
+}
+
 interface CellContext {
   strings: (index: number) => unknown;
-  isDate: (style: number) => boolean;
+  /** What the style's number format makes of a number: a date, a duration or a number (the core decides). */
+  kind: (style: number) => FormatKind;
   date1904: boolean;
 }
 
@@ -222,22 +250,22 @@ async function cellContext(
       strings = (i) => xform.getString(i);
     }
   }
-  let isDate: (style: number) => boolean = () => false;
+  let kind: (style: number) => FormatKind = () => "number";
   if (stylesXml !== undefined) {
     const styles = new StylesXform();
     await parse(styles, stylesXml);
-    const memo = new Map<number, boolean>();
-    isDate = (id) => {
-      let d = memo.get(id);
-      if (d === undefined) {
+    const memo = new Map<number, FormatKind>();
+    kind = (id) => {
+      let k = memo.get(id);
+      if (k === undefined) {
         const style = styles.getStyleModel(id) as { numFmt?: string } | null;
-        d = Boolean(style && exceljsUtils.isDateFmt(style.numFmt));
-        memo.set(id, d);
+        k = style ? numberFormatKind(style.numFmt) : "number";
+        memo.set(id, k);
       }
-      return d;
+      return k;
     };
   }
-  return { strings, isDate, date1904 };
+  return { strings, kind, date1904 };
 }
 
 /** Throws Unsupported unless the XML is one well-formed element (the test saxes applies, in short). */
@@ -318,13 +346,16 @@ function decodeText(s: string): string {
   });
 }
 
-function columnOf(ref: string | undefined): number {
-  const m = ref && /^\$?([A-Z]{1,3})\$?\d+$/.exec(ref);
+/** A cell's place from its own address (`r`), which is where every other reader puts it. */
+function placeOf(ref: string | undefined): { row: number; col: number } {
+  const m = ref && /^\$?([A-Z]{1,3})\$?(\d+)$/.exec(ref);
   if (!m) throw new Unsupported("a cell without an address");
   let n = 0;
   for (const ch of m[1]!) n = n * 26 + ch.charCodeAt(0) - 64;
   if (n > 16_384) throw new Unsupported("a column beyond XFD");
-  return n;
+  const row = Number(m[2]);
+  if (row < 1 || row > 1_048_576) throw new Unsupported("a row beyond the sheet");
+  return { row, col: n };
 }
 
 /**
@@ -332,7 +363,7 @@ function columnOf(ref: string | undefined): number {
  * `reconcile` of a cell, then `toCellValue`. A cell that ExcelJS would not create (no value, no style)
  * is skipped; one with a style only is created empty (it counts in its row's cell count).
  */
-function scanSheet(xml: string, context: CellContext): SheetCells {
+function scanSheet(xml: string, context: CellContext, sheetName: string): SheetCells {
   if (/<mergeCell\b|<hyperlink\b|<!\[CDATA\[|<!--|<!DOCTYPE/.test(xml)) throw new Unsupported("merges, links or CDATA");
   // Only a well-formed sheet is read here (saxes, under ExcelJS, refuses the rest): the tokens must
   // follow one another with nothing skipped, every tag must close the one last opened, and the
@@ -343,9 +374,10 @@ function scanSheet(xml: string, context: CellContext): SheetCells {
   let inData = false;
   let rooted = false;
   let row: { values: CellValue[]; count: number } | undefined;
+  let rowNumber = 0;
   // The cell being read, as ExcelJS's cell-xform model.
   let cell:
-    | { col: number; style: number; t?: string; formula?: string; shareType?: string; value?: string }
+    | { row: number; col: number; style: number; t?: string; formula?: string; shareType?: string; value?: string }
     | undefined;
   let node: "f" | "v" | "t" | undefined;
   let at = prolog;
@@ -384,15 +416,21 @@ function scanSheet(xml: string, context: CellContext): SheetCells {
         const ref = attribute(attrs!, "r");
         const r = Number(ref);
         if (!ref || !Number.isInteger(r) || r < 1) throw new Unsupported("a row without a number");
-        row = { values: [], count: 0 };
-        rows.set(r, row);
+        // A row given twice (or out of order) is one row: the cells of both are read, as ExcelJS's reader does.
+        row = rows.get(r);
+        if (!row) {
+          row = { values: [], count: 0 };
+          rows.set(r, row);
+        }
+        rowNumber = r;
         break;
       }
       case "c": {
         if (!row || cell) throw new Unsupported("a cell outside a row");
         const style = attribute(attrs!, "s");
         const type = attribute(attrs!, "t");
-        cell = { col: columnOf(attribute(attrs!, "r")), style: style ? Number.parseInt(style, 10) : 0 };
+        const place = placeOf(attribute(attrs!, "r"));
+        cell = { row: place.row, col: place.col, style: style ? Number.parseInt(style, 10) : 0 };
         if (type !== undefined) cell.t = type;
         break;
       }
@@ -429,8 +467,15 @@ function scanSheet(xml: string, context: CellContext): SheetCells {
       node = undefined;
       const value = cellValue(c, context);
       if (value === undefined) return; // ExcelJS's "Merge" type: no cell is created
-      row!.values[c.col - 1] = value;
-      if (c.col > row!.count) row!.count = c.col;
+      // A cell is where its address says, even inside another row's element (LibreOffice, gnumeric, openpyxl).
+      let target = row!;
+      if (c.row !== rowNumber) {
+        target = rows.get(c.row) ?? { values: [], count: 0 };
+        rows.set(c.row, target);
+      }
+      if (target.values[c.col - 1] !== undefined) throw cellGivenTwice(sheetName, `${columnName(c.col)}${c.row}`);
+      target.values[c.col - 1] = value;
+      if (c.col > target.count) target.count = c.col;
     }
   }
 }
@@ -440,18 +485,15 @@ function cellValue(
   c: { style: number; t?: string; formula?: string; shareType?: string; value?: string },
   context: CellContext,
 ): CellValue | undefined {
-  const dated = (n: number) => (c.style && context.isDate(c.style) ? exceljsUtils.excelToDate(n, context.date1904) : n);
+  const kind = c.style ? context.kind(c.style) : "number";
   if (c.formula || c.shareType) {
     // A formula gives its saved result; none saved means the program that wrote it never calculated it.
-    let result: unknown;
-    if (c.value) {
-      if (c.t === "str") result = exceljsUtils.xmlDecode(c.value);
-      else if (c.t === "b") result = Number.parseInt(c.value, 10) !== 0;
-      else if (c.t === "e") result = { error: c.value };
-      else if (c.t === "d") throw new Unsupported("a formula whose result is a date stored as text");
-      else result = dated(Number.parseFloat(c.value));
-    }
-    return toCellValue({ formula: c.formula ?? "", result } as never);
+    if (!c.value) return toCellValue({ formula: c.formula ?? "", result: undefined } as never);
+    if (c.t === "str") return exceljsUtils.xmlDecode(c.value);
+    if (c.t === "b") return storedBoolean(c.value);
+    if (c.t === "e") return { error: c.value };
+    if (c.t === "d") throw new Unsupported("a formula whose result is a date stored as text");
+    return shownNumber(Number.parseFloat(c.value), kind, context.date1904);
   }
   if (c.value !== undefined) {
     switch (c.t) {
@@ -465,7 +507,7 @@ function cellValue(
       case "inlineStr":
         return c.value;
       case "b":
-        return Number.parseInt(c.value, 10) !== 0;
+        return storedBoolean(c.value);
       case "e":
         return { error: c.value };
       case "d": {
@@ -474,10 +516,69 @@ function cellValue(
         return date ? toCellValue(date) : { error: "#VALUE!" };
       }
       default:
-        return toCellValue(dated(Number.parseFloat(c.value)) as never);
+        return shownNumber(Number.parseFloat(c.value), kind, context.date1904);
     }
   }
   return c.style ? null : undefined;
+}
+
+/** A number as its format shows it: a date (as ExcelJS's Date gives it), a duration, or the number. */
+function shownNumber(n: number, kind: FormatKind, date1904: boolean): CellValue {
+  if (kind === "date") return toCellValue(exceljsUtils.excelToDate(n, date1904));
+  return kind === "duration" ? { duration: n } : n;
+}
+
+/** A boolean as the core reads what is stored: anything but 0, 1, true or false is no boolean, and no guess. */
+const storedBoolean = (stored: string): CellValue => readStoredBoolean(stored) ?? { error: "#VALUE!" };
+
+/** A column's letters: 1 → A, 28 → AB. */
+function columnName(n: number): string {
+  let s = "";
+  for (let c = n; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
+  return s;
+}
+
+const CELL_TAG = /<c\b((?:[^>"']|"[^"]*"|'[^']*')*?)(\/?)>/g;
+
+/** The places (row × 16,384 + column) of the cells ExcelJS creates in a sheet (a value, a formula or a style). */
+function* cellsMade(xml: string): Generator<number> {
+  CELL_TAG.lastIndex = 0;
+  for (let m = CELL_TAG.exec(xml); m; m = CELL_TAG.exec(xml)) {
+    const [, attrs, selfClose] = m;
+    const style = attribute(attrs!, "s");
+    let made = Boolean(style && Number.parseInt(style, 10));
+    if (!made && !selfClose) {
+      const end = xml.indexOf("</c>", CELL_TAG.lastIndex);
+      made = /<f\b|<v>[^<]|<is\b/.test(xml.slice(CELL_TAG.lastIndex, end < 0 ? undefined : end));
+    }
+    if (!made) continue;
+    const { row, col } = placeOf(attribute(attrs!, "r"));
+    yield row * 16_384 + col - 1;
+  }
+}
+
+/**
+ * The first cell a sheet not read gives twice, as both readers place cells (by their address),
+ * counting only the cells ExcelJS creates; undefined when none. Cells come in order in every file a
+ * spreadsheet program writes: only a sheet whose cells do not is read again with a set of places.
+ */
+function cellGivenTwiceIn(xml: string): string | undefined {
+  let last = -1;
+  let ordered = true;
+  for (const at of cellsMade(xml)) {
+    if (at <= last) {
+      ordered = false;
+      break;
+    }
+    last = at;
+  }
+  if (ordered) return undefined;
+  const seen = new Set<number>();
+  for (const at of cellsMade(xml)) {
+    if (seen.has(at)) return `${columnName((at % 16_384) + 1)}${Math.floor(at / 16_384)}`;
+    seen.add(at);
+  }
+  return undefined;
 }
 
 /** A sheet's cells by row: each row's values by column (a hole is no cell) and its cell count. */

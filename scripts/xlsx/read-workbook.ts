@@ -6,8 +6,10 @@ import {
   TABLE_NAMES,
   UnreadableWorkbookError,
   type WorkbookInput,
+  WorkbookError,
   WouldLoseDataError,
   growBox,
+  numberFormatKind,
   rangeOf,
 } from "../../core";
 import { toCellValue } from "./cell-value";
@@ -15,6 +17,7 @@ import { Workbook } from "./exceljs-workbook";
 import { wantedBy } from "./fast-read";
 import { normalizePackage } from "./normalize";
 import "./exceljs-patches";
+import "./exceljs-reading";
 import { checkWorkbookBytes, readInputFile } from "./input-file";
 import { openArchive } from "./zip";
 
@@ -47,7 +50,9 @@ export async function loadWorkbookBytes(
     await wb.xlsx.load((await normalizePackage(bytes)) as unknown as ExcelJS.Buffer, {
       ignoreNodes: options.keepValidations ? [] : ["dataValidations"],
     });
-  } catch {
+  } catch (e) {
+    // Our own refusals (a cell given twice, from exceljs-reading.ts) say what is wrong.
+    if (e instanceof WorkbookError) throw e.inFile(file);
     // ExcelJS's own words ("Cannot read properties of undefined") mean nothing to a user: never shown.
     throw new UnreadableWorkbookError(
       "could not be read as an .xlsx workbook: its contents are damaged; open it in Excel and save it again, then retry",
@@ -174,12 +179,15 @@ function usedRange(ws: ExcelJS.Worksheet): Box | undefined {
  * `cell.value` copies only a truthy result, so a saved 0, FALSE or "" would read as never calculated.
  */
 function cellValueOf(cell: ExcelJS.Cell): CellValue {
-  if (cell.type === ValueType.Formula)
-    return toCellValue({
-      formula: "",
-      result: (cell.model as { result?: ExcelJS.CellValue }).result,
-    } as ExcelJS.CellValue);
-  return toCellValue(cell.value);
+  const value =
+    cell.type === ValueType.Formula
+      ? toCellValue({
+          formula: "",
+          result: (cell.model as { result?: ExcelJS.CellValue }).result,
+        } as ExcelJS.CellValue)
+      : toCellValue(cell.value);
+  // A number shown as elapsed time (`[h]:mm`) is a duration, not a date (see exceljs-reading.ts).
+  return typeof value === "number" && numberFormatKind(cell.numFmt) === "duration" ? { duration: value } : value;
 }
 
 /** Columns from which a box is read sparsely (a table over the whole sheet is 16,384 wide). */

@@ -315,4 +315,19 @@ describe("TASK_INVALID_VALUE", () => {
       ["TASK_INVALID_VALUE", "Effort", { id: "T1", field: "Effort", value: "5" }],
     ]);
   });
+
+  test("a duration in Start or Due is no date; in Effort it is its days, as SUM counts it", () => {
+    const view = readTable(
+      raw("Tasks", [
+        ["ID", "Task", "Start", "Due", "Effort"],
+        ["T1", "a", { duration: 45_352 }, { duration: 1.5 }, { duration: 1.5 }],
+      ]),
+    );
+    const f = checkTasks(view, undefined, DEFAULT_SETTINGS, undefined, false);
+    expect(f.map((x) => [x.code, x.column, x.data])).toEqual([
+      ["TASK_INVALID_VALUE", "Start", { id: "T1", field: "Start", value: "1088448:00" }],
+      ["TASK_INVALID_VALUE", "Due", { id: "T1", field: "Due", value: "36:00" }],
+    ]);
+    expect(readTasks(view, false)[0]).toMatchObject({ start: undefined, due: undefined, effort: 1.5 });
+  });
 });
