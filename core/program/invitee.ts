@@ -48,6 +48,14 @@ export interface Invitee {
 export const isPending = (i: Invitee): boolean => i.status === "To invite" || i.status === "Invited";
 
 /**
+ * Still to be written to (pending) and without an e-mail address: no means of contact. Decided here once,
+ * for `INVITE_CONTACT_MISSING` and for the count the reports give.
+ *
+ * @example isPendingWithoutEmail({ ...invitee, status: "Invited", email: "" }) // true
+ */
+export const isPendingWithoutEmail = (i: Invitee): boolean => isPending(i) && i.email === "";
+
+/**
  * Reads the Invitees table's rows.
  *
  * @example readInvitees(readTable(rawInvitees), DEFAULT_SETTINGS, false)[0].status // "Accepted"

@@ -1,5 +1,7 @@
 import fc from "fast-check";
-import { type CellValue, type Finding, messageOf } from "../../core";
+import { type CellValue, DEFAULT_SETTINGS, type Finding, messageOf, readInvitees, readTable } from "../../core";
+import { isPendingWithoutEmail } from "../../core/program/invitee";
+import { invitationsState } from "../../core/program/summary";
 import {
   D1,
   D2,
@@ -12,6 +14,7 @@ import {
   programFindings,
   session,
 } from "../helpers/program";
+import { raw } from "../helpers/tables";
 
 const codes = (fs: readonly Finding[]) => fs.map((f) => `${f.code}@${f.sheet}!${f.row ?? "-"}`).sort();
 
@@ -447,6 +450,37 @@ describe("properties", () => {
         expect(key(programFindings({ program: [PROGRAM_HEADER, ...body] }))).toEqual(base);
       }),
       { numRuns: 40 },
+    );
+  });
+
+  test("the rule and the reports' count agree on who is to contact without an e-mail, for any Status and Email", () => {
+    const status = fc.constantFrom(
+      null,
+      "",
+      "To invite",
+      "invited",
+      " Invited ",
+      "Accepted",
+      "Confirmed",
+      "Declined",
+      "Maybe",
+    );
+    const email = fc.constantFrom(null, "", " ", "\u00a0", "\t", "hana@example.org", "hana at example", 0, false);
+    fc.assert(
+      fc.property(fc.array(fc.tuple(status, email), { maxLength: 8 }), (cells) => {
+        const invitees = [
+          INVITEES_HEADER,
+          ...cells.map(([Status, Email], n) => invitee({ Name: `Person ${n}`, Gender: "Female", Status, Email })),
+        ];
+        const rule = programFindings({ invitees, program: [PROGRAM_HEADER] })
+          .filter((f) => f.code === "INVITE_CONTACT_MISSING")
+          .map((f) => f.row)
+          .sort((a, b) => a! - b!);
+        const read = readInvitees(readTable(raw("Invitees", invitees)), DEFAULT_SETTINGS, false);
+        expect(invitationsState(read).withoutEmail).toBe(rule.length);
+        expect(read.filter(isPendingWithoutEmail).map((i) => i.row)).toEqual(rule);
+      }),
+      { numRuns: 200 },
     );
   });
 
