@@ -168,6 +168,8 @@ export function reportPlan(input: ReportInput, given: ReportOptions): ReportPlan
     settings,
     date1904: input.date1904,
     findings: check.findings,
+    // Read once by the check; without a programme or invitation check there is nothing to read.
+    rows: check.program ?? { sessions: undefined, invitees: undefined },
     note,
   };
   lines.push(...invitationLines(programInput));
