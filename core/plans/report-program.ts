@@ -7,7 +7,7 @@
 import { a1 } from "../a1";
 import type { Finding } from "../findings";
 import type { Invitee } from "../program/invitee";
-import { sessionsOf } from "../program/mail-merge";
+import { sessionsByPerson } from "../program/mail-merge";
 import type { ProgramRows } from "../program/program-rows";
 import { invitationsState } from "../program/summary";
 import type { Settings } from "../settings";
@@ -81,7 +81,7 @@ export function invitationsSheet(input: ReportProgramInput): SheetPlan | undefin
   const view = input.views.Invitees;
   const invitees = input.rows.invitees;
   if (!view || !invitees) return undefined;
-  const sessions = input.rows.sessions ?? [];
+  const sessions = sessionsByPerson(input.rows.sessions ?? []);
   const flags = flagsByRow(input.findings, view.sheet);
   const plan = emptySheet(INVITATIONS_SHEET);
   plan.blocks.push(
@@ -94,7 +94,7 @@ export function invitationsSheet(input: ReportProgramInput): SheetPlan | undefin
     i.organization,
     i.invitedAs ?? i.invitedAsText,
     i.status ?? i.statusText,
-    sessionsOf(i.key, sessions),
+    sessions.get(i.key) ?? "",
     (flags.get(i.row) ?? []).join("; "),
   ]);
   if (rows.length === 0) rows.push(["(no invitee yet)", "", "", "", "", ""]);
