@@ -18,6 +18,7 @@ import {
   dayOfIso,
   readMembers,
   readTable,
+  reportPlan,
 } from "../core";
 import { checkRosterIn, checkTimelineIn } from "../addin/excel/check";
 import { benchReport } from "./report";
@@ -176,6 +177,13 @@ async function main(): Promise<void> {
       fmt(ms),
       `goal < 1 s: ${ms < 1000 ? "met" : "NOT MET"}`,
     );
+    // The report plan: the check, then the Agenda, Invitations and Summary from the rows it read.
+    const report = (share: boolean) => () =>
+      reportPlan({ tables, date1904: false }, { asOf, today: asOf, title: "programme.xlsx", share });
+    for (const share of [false, true]) {
+      report(share)(); // warm up
+      line(`  its report plan${share ? ", --share" : ""}`, fmt(time(5, report(share))));
+    }
   }
 
   console.log("\n`iewsc check` end to end (a new Node process, as a user runs it):");
