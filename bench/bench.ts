@@ -18,10 +18,13 @@ import {
   dayOfIso,
   readMembers,
   readTable,
+  reportPlan,
 } from "../core";
 import { checkRosterIn, checkTimelineIn } from "../addin/excel/check";
 import { benchReport } from "./report";
 import { ROSTER_ROWS, type RawBook, bigTasksBook, grid, text, writeRawBook } from "../test/hostile/ooxml";
+import { INVITEES_HEADER, PROGRAM_HEADER } from "../test/helpers/program";
+import { ROSTER_HEADER } from "../test/helpers/tables";
 
 const ROOT = resolve(__dirname, "../..");
 const CLI = join(ROOT, "dist/scripts/iewsc.js");
@@ -29,24 +32,12 @@ const SAMPLE = join(ROOT, "templates/iewsc-sample.xlsx");
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { createFakeExcel } = require(join(ROOT, "test/fakes/fake-excel.js"));
 
-const HEADER = [
-  "Name",
-  "Role",
-  "Region",
-  "Gender",
-  "Status",
-  "Organization",
-  "Country",
-  "Email",
-  "Justification",
-  "Priority",
-];
 const REGIONS = ["Africa", "Americas", "Arab States", "Asia-Pacific", "CIS", "Europe"];
 
 /** A roster of n members: the leadership, then volunteers and candidates, a few with problems. */
 function roster(n: number): CellValue[][] {
   const rows: CellValue[][] = [
-    HEADER,
+    ROSTER_HEADER,
     ["Lead", "RG-IEM Leadership", null, "Female", null, null, null, "lead@example.org", null, null],
     ["Dir", "TSB Director", null, "Male", null, null, null, "dir@example.org", null, null],
     ["Couns", "ITU Counsellor", null, "Male", null, null, null, "c@example.org", null, null],
@@ -82,21 +73,7 @@ const rawOf = (name: RawTable["name"], values: CellValue[][]): RawTable => ({
  * clashes, overlaps and unconfirmed speakers for the rules to find.
  */
 function programme(sessions: number, people: number): { program: CellValue[][]; invitees: CellValue[][] } {
-  const invitees: CellValue[][] = [
-    [
-      "Name",
-      "Organization",
-      "Sector",
-      "Level",
-      "Region",
-      "Gender",
-      "Email",
-      "Invited As",
-      "Invited On",
-      "Reply By",
-      "Status",
-    ],
-  ];
+  const invitees: CellValue[][] = [INVITEES_HEADER];
   for (let i = 0; i < people; i++)
     invitees.push([
       `Person ${i}`,
@@ -111,9 +88,7 @@ function programme(sessions: number, people: number): { program: CellValue[][]; 
       { date: "2024-02-15" },
       i % 10 ? "Accepted" : "Invited",
     ]);
-  const program: CellValue[][] = [
-    ["Session", "Day", "Start", "End", "Room", "Format", "Title", "Moderator", "Speakers"],
-  ];
+  const program: CellValue[][] = [PROGRAM_HEADER];
   for (let i = 0; i < sessions; i++) {
     const slot = Math.floor(i / 10);
     const start = 8 * 60 + (slot % 50) * 12;
@@ -202,6 +177,13 @@ async function main(): Promise<void> {
       fmt(ms),
       `goal < 1 s: ${ms < 1000 ? "met" : "NOT MET"}`,
     );
+    // The report plan: the check, then the Agenda, Invitations and Summary from the rows it read.
+    const report = (share: boolean) => () =>
+      reportPlan({ tables, date1904: false }, { asOf, today: asOf, title: "programme.xlsx", share });
+    for (const share of [false, true]) {
+      report(share)(); // warm up
+      line(`  its report plan${share ? ", --share" : ""}`, fmt(time(5, report(share))));
+    }
   }
 
   console.log("\n`iewsc check` end to end (a new Node process, as a user runs it):");

@@ -8,6 +8,7 @@ import type { Day } from "./dates/calendar";
 import { ColumnMissingError, TableMissingError, TableUnusableError, type WorkbookError } from "./errors";
 import { type Finding, type FindingOf, type Summary, finding, sortFindings, summarize } from "./findings";
 import { checkInvitees, checkProgram } from "./program/check-program";
+import { type ProgramRows, readProgramRows } from "./program/program-rows";
 import { checkRoster } from "./roster/check-roster";
 import { type Member, readMembers } from "./roster/member";
 import { type CheckName, ownerOf } from "./rules";
@@ -99,6 +100,8 @@ export interface CheckResult {
   views: Partial<Record<TableName, TableView>>;
   /** The timeline read once, when the timeline check ran. */
   timeline: TimelineRead | undefined;
+  /** The Program and Invitees rows read once, when the programme or the invitation check ran. */
+  program: ProgramRows | undefined;
 }
 
 /**
@@ -117,6 +120,7 @@ type Read = { view: TableView } | { error: TableUnusableError; raw: RawTable } |
 class Reader {
   private readonly reads = new Map<TableName, Read>();
   private roster: Member[] | undefined;
+  private program: ProgramRows | undefined;
 
   constructor(private readonly input: WorkbookInput) {}
 
@@ -152,6 +156,26 @@ class Reader {
 
   rosterMembers(): Member[] | undefined {
     return this.roster;
+  }
+
+  /** The Program and Invitees rows (of the tables that can be used), read on the first call only. */
+  programRows(settings: Settings): ProgramRows {
+    if (!this.program) {
+      const view = (t: TableName) => {
+        const read = this.table(t);
+        return read && "view" in read ? read.view : undefined;
+      };
+      this.program = readProgramRows(
+        { program: view("Program"), invitees: view("Invitees") },
+        settings,
+        this.input.date1904,
+      );
+    }
+    return this.program;
+  }
+
+  programRowsRead(): ProgramRows | undefined {
+    return this.program;
   }
 
   views(): Partial<Record<TableName, TableView>> {
@@ -259,13 +283,23 @@ export function runChecks(input: WorkbookInput, options: CheckOptions = {}): Che
         findings,
         name === "program"
           ? checkProgram(
-              { program: read.view, invitees: aux("Invitees"), workshop: aux("Workshop") },
+              {
+                program: read.view,
+                invitees: aux("Invitees"),
+                workshop: aux("Workshop"),
+                rows: reader.programRows(settings),
+              },
               settings,
               asOf,
               input.date1904,
             )
           : checkInvitees(
-              { invitees: read.view, program: aux("Program"), workshop: aux("Workshop") },
+              {
+                invitees: read.view,
+                program: aux("Program"),
+                workshop: aux("Workshop"),
+                rows: reader.programRows(settings),
+              },
               settings,
               asOf,
               input.date1904,
@@ -296,6 +330,7 @@ export function runChecks(input: WorkbookInput, options: CheckOptions = {}): Che
     asOf,
     views: reader.views(),
     timeline,
+    program: reader.programRowsRead(),
   };
   if (checked.length === 0) {
     const first = [...(wanted ? [wanted] : []), ...CHECKS.map((c) => c.table)]

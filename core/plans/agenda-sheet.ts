@@ -2,8 +2,9 @@ import { a1 } from "../a1";
 import { type Day, longDate } from "../dates/calendar";
 import { clock } from "../dates/read-time";
 import { readWorkshop } from "../budget/workshop";
-import { type Invitee, inviteesByKey, readInvitees } from "../program/invitee";
-import { type Named, type Session, isTimed, readSessions } from "../program/session";
+import { type Invitee, inviteesByKey } from "../program/invitee";
+import { type ProgramRows, readProgramRows } from "../program/program-rows";
+import { type Named, type Session, isTimed } from "../program/session";
 import { activeSpeakers } from "../program/speakers";
 import { industryShare, speakerGenders, speakerRegions } from "../program/summary";
 import type { Settings } from "../settings";
@@ -57,6 +58,8 @@ export interface AgendaInput {
   date1904: boolean;
   /** The day the sheet is generated (said in A2). */
   generatedOn?: Day;
+  /** The Program and Invitees rows, when the caller has read them already (else they are read here). */
+  rows?: ProgramRows;
 }
 
 /** The balance figures of a programme (exported for the reports). */
@@ -100,8 +103,9 @@ export function agendaSheet(input: AgendaInput): SheetPlan {
   const { views, settings, date1904 } = input;
   const program = views.Program;
   if (!program) throw new Error("agendaSheet needs the Program table read");
-  const sessions = readSessions(program, date1904);
-  const invitees = views.Invitees ? readInvitees(views.Invitees, settings, date1904) : [];
+  const rows = input.rows ?? readProgramRows({ program, invitees: views.Invitees }, settings, date1904);
+  const sessions = rows.sessions ?? [];
+  const invitees = rows.invitees ?? [];
   const byKey = inviteesByKey(invitees);
   const workshop = views.Workshop ? readWorkshop(views.Workshop, date1904) : undefined;
   const plan = emptySheet(AGENDA_SHEET);

@@ -6,9 +6,9 @@
  */
 import { a1 } from "../a1";
 import type { Finding } from "../findings";
-import { type Invitee, readInvitees } from "../program/invitee";
-import { sessionsOf } from "../program/mail-merge";
-import { type Session, readSessions } from "../program/session";
+import type { Invitee } from "../program/invitee";
+import { sessionsByPerson } from "../program/mail-merge";
+import type { ProgramRows } from "../program/program-rows";
 import { invitationsState } from "../program/summary";
 import type { Settings } from "../settings";
 import type { TableName } from "../tables/contract";
@@ -48,6 +48,8 @@ export interface ReportProgramInput {
   settings: Settings;
   date1904: boolean;
   findings: readonly Finding[];
+  /** The Program and Invitees rows the check read (the report never reads them again). */
+  rows: ProgramRows;
   /** The note every report sheet carries in A2. */
   note: string;
 }
@@ -59,7 +61,12 @@ export interface ReportProgramInput {
  */
 export function reportAgendaSheet(input: ReportProgramInput): SheetPlan | undefined {
   if (!input.views.Program) return undefined;
-  const plan = agendaSheet({ views: input.views, settings: input.settings, date1904: input.date1904 });
+  const plan = agendaSheet({
+    views: input.views,
+    settings: input.settings,
+    date1904: input.date1904,
+    rows: input.rows,
+  });
   const a2 = plan.blocks.find((b) => b.ref === "A2");
   if (a2) a2.values = [[`${input.note} [to confirm]: not accepted yet.`]];
   return plan;
@@ -72,9 +79,9 @@ export function reportAgendaSheet(input: ReportProgramInput): SheetPlan | undefi
  */
 export function invitationsSheet(input: ReportProgramInput): SheetPlan | undefined {
   const view = input.views.Invitees;
-  if (!view) return undefined;
-  const invitees = readInvitees(view, input.settings, input.date1904);
-  const sessions = input.views.Program ? readSessions(input.views.Program, input.date1904) : [];
+  const invitees = input.rows.invitees;
+  if (!view || !invitees) return undefined;
+  const sessions = sessionsByPerson(input.rows.sessions ?? []);
   const flags = flagsByRow(input.findings, view.sheet);
   const plan = emptySheet(INVITATIONS_SHEET);
   plan.blocks.push(
@@ -87,7 +94,7 @@ export function invitationsSheet(input: ReportProgramInput): SheetPlan | undefin
     i.organization,
     i.invitedAs ?? i.invitedAsText,
     i.status ?? i.statusText,
-    sessionsOf(i.key, sessions),
+    sessions.get(i.key) ?? "",
     (flags.get(i.row) ?? []).join("; "),
   ]);
   if (rows.length === 0) rows.push(["(no invitee yet)", "", "", "", "", ""]);
@@ -145,8 +152,8 @@ export function invitationsSheet(input: ReportProgramInput): SheetPlan | undefin
  */
 export function invitationLines(input: ReportProgramInput): InvitationLine[] {
   const view = input.views.Invitees;
-  if (!view) return [];
-  const invitees = readInvitees(view, input.settings, input.date1904);
+  const invitees = input.rows.invitees;
+  if (!view || !invitees) return [];
   const state = invitationsState(invitees);
   const on = (code: Finding["code"]) => input.findings.filter((f) => f.code === code && f.sheet === view.sheet);
   const line = (measure: string, value: string, rag: Rag): InvitationLine => ({
@@ -169,8 +176,8 @@ export function invitationLines(input: ReportProgramInput): InvitationLine[] {
       state.withoutEmail ? "Red" : "Green",
     ),
   ];
-  if (input.views.Program) {
-    const sessions: readonly Session[] = readSessions(input.views.Program, input.date1904);
+  const sessions = input.rows.sessions;
+  if (input.views.Program && sessions) {
     const unconfirmed = on("PROGRAM_SPEAKER_UNCONFIRMED");
     const b = agendaBalance(sessions, invitees, input.settings);
     lines.push(

@@ -33,6 +33,8 @@ import {
   seatsRag,
   shareRag,
 } from "./report-sheets";
+import { EMAIL_LEFT_OUT, leaveOutAddresses } from "./addresses";
+export { EMAIL_LEFT_OUT };
 import { invitationLines, invitationsSheet, reportAgendaSheet } from "./report-program";
 import { type TrendChartPlan, readForecastHistory, trendSheet } from "./report-trend";
 import { milestoneState } from "./timeline-status";
@@ -88,7 +90,7 @@ export interface ReportPlan {
  * @example reportPlan(input, { asOf: dayOfIso("2024-03-01"), today, title: "iewsc.xlsx" }).workbook.sheets[0].name // "Summary"
  */
 export function reportPlan(input: ReportInput, given: ReportOptions): ReportPlan {
-  const options = given.share ? { ...given, title: given.title.replace(EMAIL, EMAIL_LEFT_OUT) } : given;
+  const options = given.share ? { ...given, title: leaveOutAddresses([])(given.title) } : given;
   const check = checkWorkbook(input, {
     today: options.today,
     ...(options.asOf === undefined ? {} : { asOf: options.asOf }),
@@ -168,6 +170,8 @@ export function reportPlan(input: ReportInput, given: ReportOptions): ReportPlan
     settings,
     date1904: input.date1904,
     findings: check.findings,
+    // Read once by the check; without a programme or invitation check there is nothing to read.
+    rows: check.program ?? { sessions: undefined, invitees: undefined },
     note,
   };
   lines.push(...invitationLines(programInput));
@@ -202,8 +206,8 @@ export function reportPlan(input: ReportInput, given: ReportOptions): ReportPlan
     },
   };
   if (options.share) {
-    // The contract's e-mail columns, as typed: an address the pattern below would miss ("jo@", "jo @ x.org")
-    // is still an address someone typed. Only values with an `@`: a word typed there ("Accepted", "via the
+    // The contract's e-mail columns, as typed: an address the pattern would miss ("jo@", "jo @ x.org")
+    // is still an address someone typed. Only values with an at sign: a word typed there ("Accepted", "via the
     // secretariat") is no address, and replacing it everywhere would blank the report's own words. An Email
     // cell without one reaches the report only quoted by its finding, which `withoutAddress` leaves out.
     const typed = (["Roster", "Invitees"] as const).flatMap(
@@ -410,10 +414,6 @@ function printOf(options: ReportOptions, asOf: Day): Omit<PlanPrint, "orientatio
   };
 }
 
-/** An e-mail address anywhere in a text. */
-const EMAIL = /[^\s@<>()[\]"',;:]+@[^\s@<>()[\]"',;:]+/g;
-export const EMAIL_LEFT_OUT = "[e-mail left out]";
-
 /**
  * A finding as the shared version quotes it: the value of an `Email` cell (which its finding quotes, cut to
  * 200 characters, where no pattern would know it for an address: "jo at x", "jo (at) x.org") is left out.
@@ -425,9 +425,7 @@ function withoutAddress(f: Finding): Finding {
 
 /** Replaces every e-mail address in the plan's texts: the shared version carries none. */
 function scrubPlan(workbook: WorkbookPlan, chart: TrendChartPlan | undefined, typed: readonly string[]): void {
-  const literal = [...new Set(typed.filter((t) => t.includes("@")))].sort((a, b) => b.length - a.length);
-  const scrubText = (text: string) =>
-    literal.reduce((t, address) => t.split(address).join(EMAIL_LEFT_OUT), text).replace(EMAIL, EMAIL_LEFT_OUT);
+  const scrubText = leaveOutAddresses(typed);
   const scrub = (v: PlanValue): PlanValue => (typeof v === "string" ? scrubText(v) : v);
   for (const sheet of workbook.sheets) {
     for (const block of sheet.blocks) block.values = block.values.map((row) => row.map(scrub));

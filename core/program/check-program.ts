@@ -4,9 +4,9 @@ import type { Finding } from "../findings";
 import { INVITE_RULES, PROGRAM_RULES } from "../rules";
 import type { Settings } from "../settings";
 import type { TableView } from "../tables/read-table";
-import { inviteesByKey, readInvitees } from "./invitee";
+import { type Invitee, inviteesByKey } from "./invitee";
+import { type ProgramRows, readProgramRows } from "./program-rows";
 import type { InviteRule, InviteeList, ProgramRule, WorkshopDays } from "./rule";
-import { readSessions } from "./session";
 
 /**
  * The workshop's days from the Workshop table: `Start` and `Days` (a Days that is not a whole number of at
@@ -26,10 +26,14 @@ export interface ProgramTables {
   program?: TableView | undefined;
   invitees?: TableView | undefined;
   workshop?: TableView | undefined;
+  /** The Program and Invitees rows, when the caller has read them already (else they are read here). */
+  rows?: ProgramRows;
 }
 
-function inviteeList(view: TableView, settings: Settings, date1904: boolean): InviteeList {
-  const list = readInvitees(view, settings, date1904);
+const rowsOf = (tables: ProgramTables, settings: Settings, date1904: boolean): ProgramRows =>
+  tables.rows ?? readProgramRows(tables, settings, date1904);
+
+function inviteeList(view: TableView, list: Invitee[]): InviteeList {
   return { list, byKey: inviteesByKey(list), sheet: view.sheet };
 }
 
@@ -46,13 +50,14 @@ export function checkProgram(
   date1904: boolean,
   rules: readonly ProgramRule[] = PROGRAM_RULES,
 ): Finding[] {
+  const rows = rowsOf(tables, settings, date1904);
   const ctx = {
-    sessions: readSessions(tables.program, date1904),
+    sessions: rows.sessions ?? [],
     sheet: tables.program.sheet,
     settings,
     asOf,
     workshop: workshopDays(tables.workshop, date1904),
-    invitees: tables.invitees ? inviteeList(tables.invitees, settings, date1904) : undefined,
+    invitees: tables.invitees && rows.invitees ? inviteeList(tables.invitees, rows.invitees) : undefined,
   };
   return rules.flatMap((rule) => rule.check(ctx));
 }
@@ -70,14 +75,15 @@ export function checkInvitees(
   date1904: boolean,
   rules: readonly InviteRule[] = INVITE_RULES,
 ): Finding[] {
+  const rows = rowsOf(tables, settings, date1904);
   let named: Map<string, "Moderator" | "Speaker"> | undefined;
-  if (tables.program) {
+  if (rows.sessions) {
     named = new Map();
-    for (const s of readSessions(tables.program, date1904))
+    for (const s of rows.sessions)
       for (const p of s.people) if (!named.has(p.key) || p.as === "Speaker") named.set(p.key, p.as);
   }
   const ctx = {
-    invitees: readInvitees(tables.invitees, settings, date1904),
+    invitees: rows.invitees ?? [],
     sheet: tables.invitees.sheet,
     settings,
     asOf,

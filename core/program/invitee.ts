@@ -48,25 +48,20 @@ export interface Invitee {
 export const isPending = (i: Invitee): boolean => i.status === "To invite" || i.status === "Invited";
 
 /**
- * Reads the Invitees table's rows.
+ * Still to be written to (pending) and without an e-mail address: no means of contact. Decided here once,
+ * for `INVITE_CONTACT_MISSING` and for the count the reports give.
+ *
+ * @example isPendingWithoutEmail({ ...invitee, status: "Invited", email: "" }) // true
+ */
+export const isPendingWithoutEmail = (i: Invitee): boolean => isPending(i) && i.email === "";
+
+/**
+ * Reads the Invitees table's rows (every call reads them again: an action reads them once, with
+ * `readProgramRows`, and passes them down).
  *
  * @example readInvitees(readTable(rawInvitees), DEFAULT_SETTINGS, false)[0].status // "Accepted"
  */
 export function readInvitees(view: TableView, settings: Settings, date1904: boolean): Invitee[] {
-  // The programme and invitation checks, and the Agenda, all read the same table: read it once.
-  const key = `${settings.regionModel}/${date1904}`;
-  const byKey = INVITEES.get(view) ?? new Map<string, Invitee[]>();
-  const cached = byKey.get(key);
-  if (cached) return cached;
-  const invitees = readRows(view, settings, date1904);
-  byKey.set(key, invitees);
-  INVITEES.set(view, byKey);
-  return invitees;
-}
-
-const INVITEES = new WeakMap<TableView, Map<string, Invitee[]>>();
-
-function readRows(view: TableView, settings: Settings, date1904: boolean): Invitee[] {
   const date = (row: Readonly<Record<string, unknown>>, header: string): ReadCell<Day> => {
     const cell = row[header] as Parameters<typeof readDate>[0];
     const blank = isBlank(cell);

@@ -71,23 +71,12 @@ const timeOf = (c: CellValue) => {
 };
 
 /**
- * Reads the Program table's rows into sessions.
+ * Reads the Program table's rows into sessions (every call reads them again: an action reads them once,
+ * with `readProgramRows`, and passes them down).
  *
  * @example readSessions(readTable(rawProgram), false)[0].start.value // 540 (09:00)
  */
 export function readSessions(view: TableView, date1904: boolean): Session[] {
-  // The programme and invitation checks, and the Agenda, all read the same table: read it once.
-  const key = date1904 ? "1904" : "1900";
-  const cached = SESSIONS.get(view)?.[key];
-  if (cached) return cached;
-  const sessions = readRows(view, date1904);
-  SESSIONS.set(view, { ...SESSIONS.get(view), [key]: sessions });
-  return sessions;
-}
-
-const SESSIONS = new WeakMap<TableView, { "1900"?: Session[]; "1904"?: Session[] }>();
-
-function readRows(view: TableView, date1904: boolean): Session[] {
   return view.rows.map(({ row, cells }): Session => {
     const room = cellText(cells["Room"]);
     const formatText = cellText(cells["Format"]);

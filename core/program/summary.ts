@@ -1,5 +1,5 @@
 import { INVITE_STATUSES, type InviteStatus, type Region } from "../vocab";
-import type { Invitee } from "./invitee";
+import { type Invitee, isPendingWithoutEmail } from "./invitee";
 
 export interface SpeakerGenders {
   female: number;
@@ -51,7 +51,7 @@ export interface InvitationsState {
   byStatus: Record<InviteStatus, number>;
   /** Rows whose Status is not one of the list. */
   unknown: number;
-  /** Invitees to contact (To invite or Invited) without an e-mail address. */
+  /** Invitees to contact (To invite or Invited) without an e-mail address: `isPendingWithoutEmail`. */
   withoutEmail: number;
 }
 
@@ -67,7 +67,7 @@ export function invitationsState(invitees: readonly Invitee[]): InvitationsState
   for (const i of invitees) {
     if (i.status) byStatus[i.status]++;
     else unknown++;
-    if ((i.status === "To invite" || i.status === "Invited") && i.email === "") withoutEmail++;
+    if (isPendingWithoutEmail(i)) withoutEmail++;
   }
   return { total: invitees.length, byStatus, unknown, withoutEmail };
 }

@@ -4,6 +4,8 @@ import { AGENDA_SHEET, type CellValue, INVITATIONS_SHEET, SUMMARY_SHEET, dayOfIs
 import { SAMPLE_ROSTER } from "../../core/sample";
 import { recordForecastsIn } from "../../addin/excel/record-forecasts";
 import { exportReportIn, toBase64 } from "../../addin/excel/report";
+import * as invitee from "../../core/program/invitee";
+import * as session from "../../core/program/session";
 import { reportPackage } from "../../scripts/xlsx/report-package";
 import { WORKSHOP, goodInvitees, goodProgram } from "../helpers/program";
 import { ROSTER_HEADER } from "../helpers/tables";
@@ -65,7 +67,11 @@ describe("Export report (fake host)", () => {
         tableSheet("Invitees", office(goodInvitees())),
       ],
     });
+    const reads = [jest.spyOn(invitee, "readInvitees"), jest.spyOn(session, "readSessions")];
     const outcome = await exportReport(excel, "2024-03-01");
+    // Each table read once, by the check; the Agenda, Invitations and the Summary take its rows.
+    for (const read of reads) expect(read).toHaveBeenCalledTimes(1);
+    for (const read of reads) read.mockRestore();
     expect(excel.world.syncs).toBe(2);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(excel.created()[0]!, "base64") as unknown as ExcelJS.Buffer);

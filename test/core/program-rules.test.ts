@@ -1,5 +1,19 @@
 import fc from "fast-check";
-import { type CellValue, type Finding, messageOf } from "../../core";
+import {
+  type CellValue,
+  DEFAULT_SETTINGS,
+  type Finding,
+  clock,
+  longDate,
+  messageOf,
+  personKey,
+  readInvitees,
+  readTable,
+} from "../../core";
+import { isPendingWithoutEmail } from "../../core/program/invitee";
+import { sessionsByPerson } from "../../core/program/mail-merge";
+import { readSessions } from "../../core/program/session";
+import { invitationsState } from "../../core/program/summary";
 import {
   D1,
   D2,
@@ -12,6 +26,7 @@ import {
   programFindings,
   session,
 } from "../helpers/program";
+import { raw } from "../helpers/tables";
 
 const codes = (fs: readonly Finding[]) => fs.map((f) => `${f.code}@${f.sheet}!${f.row ?? "-"}`).sort();
 
@@ -447,6 +462,70 @@ describe("properties", () => {
         expect(key(programFindings({ program: [PROGRAM_HEADER, ...body] }))).toEqual(base);
       }),
       { numRuns: 40 },
+    );
+  });
+
+  test("the rule and the reports' count agree on who is to contact without an e-mail, for any Status and Email", () => {
+    const status = fc.constantFrom(
+      null,
+      "",
+      "To invite",
+      "invited",
+      " Invited ",
+      "Accepted",
+      "Confirmed",
+      "Declined",
+      "Maybe",
+    );
+    const email = fc.constantFrom(null, "", " ", "\u00a0", "\t", "hana@example.org", "hana at example", 0, false);
+    fc.assert(
+      fc.property(fc.array(fc.tuple(status, email), { maxLength: 8 }), (cells) => {
+        const invitees = [
+          INVITEES_HEADER,
+          ...cells.map(([Status, Email], n) => invitee({ Name: `Person ${n}`, Gender: "Female", Status, Email })),
+        ];
+        const rule = programFindings({ invitees, program: [PROGRAM_HEADER] })
+          .filter((f) => f.code === "INVITE_CONTACT_MISSING")
+          .map((f) => f.row)
+          .sort((a, b) => a! - b!);
+        const read = readInvitees(readTable(raw("Invitees", invitees)), DEFAULT_SETTINGS, false);
+        expect(invitationsState(read).withoutEmail).toBe(rule.length);
+        expect(read.filter(isPendingWithoutEmail).map((i) => i.row)).toEqual(rule);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  test("each person's sessions, from the one index, are the timed sessions naming them, by day and time", () => {
+    const names = ["Ada Obi", "ada  OBI", "Ben Ruiz", "Chen Wei", ""];
+    const row = fc.record({
+      Session: fc.constantFrom("S1", "S2", ""),
+      Day: fc.constantFrom(D1, D2, "soon"),
+      Start: fc.constantFrom("09:00", "9:30", "x", 0.375),
+      End: fc.constantFrom("10:00", "11:15", "later"),
+      Title: fc.constantFrom("Keynote", ""),
+      Moderator: fc.constantFrom(...names),
+      Speakers: fc.array(fc.constantFrom(...names), { maxLength: 3 }).map((l) => l.join("; ")),
+    });
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 12 }), (rows) => {
+        const sessions = readSessions(readTable(raw("Program", [PROGRAM_HEADER, ...rows.map(session)])), false);
+        const index = sessionsByPerson(sessions);
+        // A scan of the programme per person, as the Invitations sheet did before the index.
+        const scan = (key: string) =>
+          sessions
+            .filter((s) => s.day.value !== undefined && s.start.value !== undefined && s.end.value !== undefined)
+            .filter((s) => s.people.some((p) => p.key === key))
+            .sort((a, b) => a.day.value! - b.day.value! || a.start.value! - b.start.value! || a.row - b.row)
+            .map(
+              (s) =>
+                `${longDate(s.day.value!)}, ${clock(s.start.value!)}–${clock(s.end.value!)}: ${s.title || s.format || "Session"}${s.id ? ` (${s.id})` : ""}`,
+            )
+            .join("; ");
+        for (const name of names) expect(index.get(personKey(name)) ?? "").toBe(scan(personKey(name)));
+        expect([...index.keys()].every((key) => scan(key) !== "")).toBe(true);
+      }),
+      { numRuns: 100 },
     );
   });
 

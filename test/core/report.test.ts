@@ -23,6 +23,10 @@ import {
   serialOf,
   templatePlan,
 } from "../../core";
+import fc from "fast-check";
+import JSZip from "jszip";
+import { foldWidths, leaveOutAddresses } from "../../core/plans/addresses";
+import { reportPackage } from "../../scripts/xlsx/report-package";
 import { SAMPLE_HISTORY } from "../helpers/report";
 
 /** The sample workbook as an adapter hands it to the core: every contract table of the template's plan. */
@@ -366,5 +370,71 @@ describe("reportPlan --share on a hostile workbook", () => {
     expect(statuses.filter((s) => s === "Accepted").length).toBeGreaterThan(15);
     expect(statuses).toContain("Maybe");
     expect(JSON.stringify(shared.sheets[0])).toMatch(/\d+ Accepted · /);
+  });
+});
+
+/** Addresses written with an at sign other than `@`: full-width `＠` (U+FF20) and small `﹫` (U+FE6B). */
+const WIDE = {
+  name: "Zoe Quinn zoe.quinn\uff20wide.example", // in a Name: shown on the Invitations sheet and the Agenda
+  email: "ren\ufe6bsmall.example", // in an Email: quoted by its finding, and typed again in a Title
+  title: "Slides to ｍｅｉ＠ｆｕｌｌ．ｅｘａｍｐｌｅ or ren\ufe6bsmall.example",
+  moderator: "mod\ufe6bpanel.example",
+};
+const wide = () =>
+  sampleInput((t) => {
+    const inv = t.Invitees!;
+    const col = (h: string) => inv.values[0]!.indexOf(h);
+    inv.values[1]![col("Name")] = WIDE.name;
+    inv.values[2]![col("Email")] = WIDE.email;
+    const p = t.Program!;
+    const pc = (h: string) => p.values[0]!.indexOf(h);
+    p.values[1]![pc("Title")] = WIDE.title;
+    p.values[2]![pc("Moderator")] = WIDE.moderator;
+  });
+const WIDE_PARTS = ["zoe.quinn", "wide.example", "small.example", "ｍｅｉ", "ｆｕｌｌ", "panel.example"];
+
+describe("reportPlan --share: an address with a full-width or small at sign is an address", () => {
+  test("the internal version shows them; the shared plan and package hold none, nor any ＠ or ﹫", async () => {
+    const internal = JSON.stringify(reportPlan(wide(), NASTY).workbook);
+    for (const part of WIDE_PARTS) expect(internal).toContain(part);
+    const shared = reportPlan(wide(), { ...NASTY, share: true, title: "zoe\uff20wide.example.xlsx" });
+    const zip = await JSZip.loadAsync(await reportPackage(shared));
+    const parts = await Promise.all(Object.values(zip.files).map(async (f) => `${f.name}\n${await f.async("string")}`));
+    for (const text of [JSON.stringify({ workbook: shared.workbook, chart: shared.chart }), ...parts]) {
+      for (const part of WIDE_PARTS) expect(text).not.toContain(part);
+      expect(text).not.toMatch(/[\uff20\ufe6b]/);
+    }
+    // The rest of the name and the title are kept: only the address goes.
+    expect(JSON.stringify(shared.workbook)).toContain(`Zoe Quinn ${EMAIL_LEFT_OUT}`);
+    expect(JSON.stringify(shared.workbook)).toContain(`Slides to ${EMAIL_LEFT_OUT} or ${EMAIL_LEFT_OUT}`);
+  });
+});
+
+describe("leaveOutAddresses", () => {
+  test("every character NFKC reads as an at sign makes an address (there are two besides `@`)", () => {
+    const ats: string[] = [];
+    for (let c = 0; c <= 0xffff; c++) {
+      const ch = String.fromCharCode(c);
+      if (ch.normalize("NFKC") === "@") ats.push(ch);
+    }
+    expect(ats).toEqual(["@", "\ufe6b", "\uff20"]);
+    for (const at of ats)
+      expect(leaveOutAddresses([])(`Write to jo${at}x.org, today`)).toBe(`Write to ${EMAIL_LEFT_OUT}, today`);
+  });
+
+  test("a typed address is left out wherever it is, written with any at sign; words without one stay", () => {
+    const leaveOut = leaveOutAddresses(["jo @ x.org", "Accepted", "k@"]);
+    expect(leaveOut("ask jo ＠ x.org or jo @ x.org; Accepted")).toBe(
+      `ask ${EMAIL_LEFT_OUT} or ${EMAIL_LEFT_OUT}; Accepted`,
+    );
+    expect(leaveOut("kk@")).toBe(`k${EMAIL_LEFT_OUT}`);
+  });
+
+  test("folding keeps the text's length, so a match in the folded text is a match at the same place", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "grapheme" }), (s) => {
+        expect(foldWidths(s)).toHaveLength(s.length);
+      }),
+    );
   });
 });

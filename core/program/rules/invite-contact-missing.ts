@@ -1,4 +1,5 @@
 import { finding } from "../../findings";
+import { isPendingWithoutEmail } from "../invitee";
 import type { InviteRule } from "../rule";
 
 /** `INVITE_CONTACT_MISSING`: an invitee who is `To invite` or `Invited` has no Email: no means of contact. */
@@ -9,7 +10,7 @@ export const inviteContactMissing: InviteRule = {
   reads: ["Email", "Status"],
   check({ invitees, sheet }) {
     return invitees
-      .filter((i) => (i.status === "To invite" || i.status === "Invited") && i.email === "")
+      .filter(isPendingWithoutEmail)
       .map((i) =>
         finding(
           "INVITE_CONTACT_MISSING",
