@@ -3,12 +3,11 @@ import { openArchive } from "./zip";
 import { attributes, decodeXml } from "./xml-text";
 
 /**
- * The user's sheets compared cell by cell between an input package and its rewrite, and the tables
- * and names compared by definition: what a rewrite would change rather than drop (the part guard's
- * business). ExcelJS reads some cells into something else — an ISO date stored as text (`t="d"`)
- * becomes the number 2023, a what-if data table formula an empty one — and a table's calculated
- * columns or switched-off header row are lost from its definition. Each difference is named by sheet
- * and cell (or table), so that the copy is refused before anything is written.
+ * The user's sheets compared cell by cell between an input package and a copy of it, and the tables
+ * and names compared by definition: the tests' judge of what a copy changed (each difference named by
+ * sheet and cell, or table). It was the rewrite's guard when copies went through ExcelJS, which read
+ * some cells into something else (an ISO date stored as text, `t="d"`, became the number 2023); copies
+ * are now spliced (`splice.ts`), and the tests hold them to it.
  */
 export async function copyDifferences(
   inputBytes: Uint8Array,
@@ -21,7 +20,7 @@ export async function copyDifferences(
   for (const [name, cells] of before.sheets) {
     if (ours.has(name.toLowerCase())) continue;
     const copy = after.sheets.get(name);
-    if (!copy) continue; // a lost sheet is the part guard's to report
+    if (!copy) continue; // a lost sheet is the part comparison's to report
     for (const [ref, was] of cells) {
       const is = copy.get(ref);
       if (!is || !same(was, is)) found.push(`${what(was)} at ${sheetRef(name)}!${ref}`);
@@ -82,7 +81,7 @@ function what(c: Cell): string {
  * case: the ones we regenerate) are not read, only their tables: they are never compared.
  */
 async function readBook(bytes: Uint8Array, skip: ReadonlySet<string> = new Set()): Promise<Book> {
-  // The same archive the part guard reads: each package is unzipped once for both.
+  // Each package is unzipped once (openArchive shares it with any other reader of the same bytes).
   const zip = await openArchive(bytes);
   const text = async (part: string) => zip.text(part.replace(/^\//, ""));
   const rels = async (part: string) => {

@@ -2,8 +2,7 @@ import { type Archive, openArchive, zipPackage } from "./zip";
 
 /*
  * What ExcelJS 4.4 cannot read of a package other programs write, put right before it reads it. Only
- * the copy ExcelJS reads is changed: the rewrite guard compares the copy we write with the user's
- * file as it is, so whatever ExcelJS still cannot carry (a chart sheet, a chart) is refused by name.
+ * the copy ExcelJS reads is changed: a copy we write splices into the user's file as it is.
  */
 
 /** A zip path's folder ("" at the root) and a relative target resolved against it. */

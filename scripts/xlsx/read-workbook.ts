@@ -71,7 +71,7 @@ const MAX_VALIDATED_CELLS = 2_000_000;
  * nothing written, rather than hanging or silently losing its validations.
  */
 async function refuseHugeValidations(bytes: Buffer, file: string): Promise<void> {
-  // Node's unzip, shared with the normaliser and the rewrite guard (one inflate of each part).
+  // Node's unzip, shared with the normaliser (one inflate of each part).
   const zip = await openArchive(bytes).catch(() => undefined);
   if (!zip) return; // ExcelJS will say what is wrong
   for (const name of zip.names.filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))) {

@@ -1,6 +1,6 @@
 /**
- * Reading a start tag's attributes out of package XML as text, for the guards that compare parts
- * without a parser (the rewrite guard, the copy check).
+ * Reading a start tag's attributes out of package XML as text, for what reads and edits parts without
+ * a parser (the splice, the copy check).
  */
 
 /** The attributes of a start tag (or of the text after its name), with XML entities decoded. */

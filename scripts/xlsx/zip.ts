@@ -3,9 +3,9 @@ import JSZip from "jszip";
 
 /*
  * Zip packages read and written with Node's own zlib. JSZip inflates, deflates and checksums in
- * JavaScript: on a 2,000-task workbook that was a third of `iewsc build` (the copy written once, the
- * input and the copy each unzipped again by the rewrite guard). Node-only: the add-in's bundle keeps
- * JSZip.
+ * JavaScript: on a 2,000-task workbook that was a third of `iewsc build`. Copies are spliced from the
+ * entries as stored (`storedEntries`: the user's parts are never inflated and deflated again).
+ * Node-only: the add-in's bundle keeps JSZip.
  */
 
 /** The parts of a zip package, each inflated once, when first asked for. */

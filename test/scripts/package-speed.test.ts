@@ -13,7 +13,6 @@ import JSZip from "jszip";
 import { copyDifferences } from "../../scripts/xlsx/copy-check";
 import { normalizePackage } from "../../scripts/xlsx/normalize";
 import { loadWorkbook } from "../../scripts/xlsx/read-workbook";
-import { rewriteLosses } from "../../scripts/xlsx/rewrite-guard";
 import { openArchive, zipPackage } from "../../scripts/xlsx/zip";
 import { REAL_WORKBOOKS } from "../helpers/fixtures";
 import { PYTHON, describeWith } from "../helpers/programs";
@@ -135,22 +134,6 @@ describe("the copy check, which reads only the cells of the user's sheets", () =
     expect(await copyDifferences(before, after, ["budget"])).toEqual([]);
     // Without saying it is ours, the same change is reported: the skip is what hides it.
     expect(await copyDifferences(before, after)).toEqual([expect.stringMatching(/at Budget!B1/)]);
-  });
-});
-
-describe("comments", () => {
-  test("a comment whose words a rewrite would lose is a lost comment, though its cell keeps a box", async () => {
-    const make = async (text: string) => {
-      const wb = new ExcelJS.Workbook();
-      const ws = wb.addWorksheet("Notes");
-      ws.getCell("B2").value = "x";
-      ws.getCell("B2").note = text;
-      return new Uint8Array(await wb.xlsx.writeBuffer());
-    };
-    const kept = await rewriteLosses(await make("Ask Ada"), await make("Ask Ada"));
-    expect(kept).toEqual([]);
-    const lost = await rewriteLosses(await make("Ask Ada"), await make(""));
-    expect(lost.map((l) => l.kind)).toEqual(["1 comment"]);
   });
 });
 
