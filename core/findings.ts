@@ -81,7 +81,7 @@ export interface FindingDataByCode {
   TIMELINE_BLACKOUT: { id: string; period: string; from: string; to: string; by: "effective" | "plan" };
   TASK_OVERDUE: { id: string; task: string; due: string; asOf: string; daysOverdue: number };
   TASK_OWNER_UNKNOWN: { id: string; owner: string };
-  TASK_INVALID_VALUE: { id: string; field: string; value: string };
+  TASK_INVALID_VALUE: { id: string; field: string; value: string; elapsed?: true };
   TABLE_UNUSABLE: {
     /** The contract table (`Roster`). */
     table: string;

@@ -97,7 +97,9 @@ const WORDING: Wording = {
   TASK_OVERDUE: (d) =>
     `${d.id || "This task"} is ${plural(d.daysOverdue, "day")} overdue: due ${day(d.due)} and not Done.`,
   TASK_INVALID_VALUE: (d) =>
-    `${d.id || "This task"}'s ${d.field} "${d.value}" is not ${d.field === "Effort" ? "a number" : "a date"}; the Resources sheet counts only ${d.field === "Effort" ? "numbers" : "date cells"} there.`,
+    d.elapsed
+      ? `${d.id || "This task"}'s ${d.field} "${d.value}" is elapsed time (a cell formatted [h]:mm), not a date; the Resources sheet counts its number as a day all the same: format it as a date.`
+      : `${d.id || "This task"}'s ${d.field} "${d.value}" is not ${d.field === "Effort" ? "a number" : "a date"}; the Resources sheet counts only ${d.field === "Effort" ? "numbers" : "date cells"} there.`,
   TASK_OWNER_UNKNOWN: (d) =>
     `${d.id || "This task"}'s owner "${d.owner}" is not on the roster (or has withdrawn); write a member's name as the Roster has it.`,
   TABLE_UNUSABLE: (d, f) => {

@@ -135,7 +135,7 @@ export interface Budget {
   currency: string;
 }
 
-/** A cell as `x&""` turns it into text: blank is "", TRUE is "TRUE", a number as General shows it. */
+/** A cell as `x&""` turns it into text: blank is "", TRUE is "TRUE", a number (a duration too) as General shows it. */
 const formulaText = (value: CellValue | undefined): string =>
   value === null || value === undefined
     ? ""
@@ -143,7 +143,7 @@ const formulaText = (value: CellValue | undefined): string =>
       ? value
         ? "TRUE"
         : "FALSE"
-      : cellText(value);
+      : cellText(typeof value === "object" && "duration" in value ? value.duration : value);
 
 /** An item as typed (MATCH compares the text exactly, case aside). */
 const itemText = (value: CellValue | undefined): string => (typeof value === "string" ? value : cellText(value));
@@ -155,9 +155,15 @@ export function computeBudget(params: WorkshopParams, rates: TableView): Budget 
     const item = itemText(cells["Item"]);
     const meaning = meaningOf(item);
     // As N(INDEX(Rate, MATCH(item, Item, 0))): the first row with that item (case ignored); a rate
-    // that is not a number cell counts 0.
+    // that is not a number cell counts 0 (a duration, `[h]`, is a number cell to N: its days).
     const first = rows.find((r) => itemText(r.cells["Item"]).toLowerCase() === item.toLowerCase())!;
-    const rate = typeof first.cells["Rate"] === "number" ? first.cells["Rate"] : 0;
+    const given = first.cells["Rate"];
+    const rate =
+      typeof given === "number"
+        ? given
+        : typeof given === "object" && given !== null && "duration" in given
+          ? given.duration
+          : 0;
     const unit = formulaText(first.cells["Unit"]);
     const quantity = meaning.quantity(params);
     return {

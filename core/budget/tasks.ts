@@ -1,4 +1,4 @@
-import { cellText } from "../cells";
+import { type CellValue, cellText } from "../cells";
 import { type Day, addMonths, isoOf } from "../dates/calendar";
 import { readDate } from "../dates/read-date";
 import type { PlanValue } from "../plans/sheet-plan";
@@ -183,13 +183,18 @@ export interface TaskRow {
   statusText: string;
 }
 
+/** A cell as the formulas see it: a duration is the number it stores. */
+const asNumber = (v: CellValue | undefined): CellValue =>
+  v !== null && typeof v === "object" && "duration" in v ? v.duration : (v ?? null);
+
 export function readTasks(view: TableView, date1904: boolean): TaskRow[] {
   return view.rows.map(({ row, cells }) => {
-    const start = readDate(cells["Start"] ?? null, date1904);
-    const due = readDate(cells["Due"] ?? null, date1904);
-    const e = cells["Effort"];
-    // A duration (`[h]:mm`) is its number of days to SUM and SUMPRODUCT: so it is here.
-    const effort = typeof e === "number" ? e : typeof e === "object" && e !== null && "duration" in e ? e.duration : 0;
+    // A duration (`[h]:mm`) is a number to the Resources formulas (ISNUMBER, SUMPRODUCT): in Start or Due
+    // the day its number is (TASK_INVALID_VALUE says it is no date), in Effort its days. So it is here.
+    const start = readDate(asNumber(cells["Start"]), date1904);
+    const due = readDate(asNumber(cells["Due"]), date1904);
+    const e = asNumber(cells["Effort"]);
+    const effort = typeof e === "number" ? e : 0;
     const statusText = cellText(cells["Status"]);
     return {
       row,

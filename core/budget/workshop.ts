@@ -23,11 +23,13 @@ export interface WorkshopParams {
 }
 
 /**
- * A number as the formula `IFERROR(--x, 0)` reads it: a number cell; TRUE/FALSE as 1/0; text that is
- * plainly a number (digits, a point, an optional sign and per cent sign, spaces around); else 0.
+ * A number as the formula `IFERROR(--x, 0)` reads it: a number cell (a duration, `[h]`, is its days);
+ * TRUE/FALSE as 1/0; text that is plainly a number (digits, a point, an optional sign and per cent
+ * sign, spaces around); else 0.
  */
 function formulaNumber(value: CellValue | undefined): number {
   if (typeof value === "number") return value;
+  if (typeof value === "object" && value !== null && "duration" in value) return value.duration;
   if (typeof value === "boolean") return value ? 1 : 0;
   if (typeof value !== "string") return 0;
   const t = value.trim();

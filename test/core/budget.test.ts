@@ -7,6 +7,7 @@ import {
   dayOfIso,
   defaultTasks,
   isoOf,
+  messageOf,
   readTable,
   readTasks,
   readWorkshop,
@@ -325,9 +326,58 @@ describe("TASK_INVALID_VALUE", () => {
     );
     const f = checkTasks(view, undefined, DEFAULT_SETTINGS, undefined, false);
     expect(f.map((x) => [x.code, x.column, x.data])).toEqual([
-      ["TASK_INVALID_VALUE", "Start", { id: "T1", field: "Start", value: "1088448:00" }],
-      ["TASK_INVALID_VALUE", "Due", { id: "T1", field: "Due", value: "36:00" }],
+      ["TASK_INVALID_VALUE", "Start", { id: "T1", field: "Start", value: "1088448:00", elapsed: true }],
+      ["TASK_INVALID_VALUE", "Due", { id: "T1", field: "Due", value: "36:00", elapsed: true }],
     ]);
-    expect(readTasks(view, false)[0]).toMatchObject({ start: undefined, due: undefined, effort: 1.5 });
+    expect(messageOf(f[0]!)).toBe(
+      'T1\'s Start "1088448:00" is elapsed time (a cell formatted [h]:mm), not a date; the Resources sheet counts its number as a day all the same: format it as a date.',
+    );
+    // The Resources formulas (ISNUMBER, SUMPRODUCT) count the number a duration stores: the core's figures too.
+    expect(readTasks(view, false)[0]).toMatchObject({ start: day("2024-03-01"), due: undefined, effort: 1.5 });
+  });
+
+  test("a date cell formatted [h]:mm in Start is counted on its day, as the Resources formulas count it", () => {
+    const asDates = readTasks(
+      readTable(
+        raw("Tasks", [
+          ["ID", "Task", "Role", "Start", "Due", "Effort"],
+          ["T1", "a", "Chair", 45_352, 45_381, 3],
+        ]),
+      ),
+      false,
+    );
+    const asDurations = readTasks(
+      readTable(
+        raw("Tasks", [
+          ["ID", "Task", "Role", "Start", "Due", "Effort"],
+          ["T1", "a", "Chair", { duration: 45_352 }, { duration: 45_381 }, { duration: 3 }],
+        ]),
+      ),
+      false,
+    );
+    expect(computeResources(asDurations)).toEqual(computeResources(asDates));
+    expect(computeResources(asDurations).months).toHaveLength(1);
+  });
+});
+
+describe("a number formatted as elapsed time ([h]) in Workshop or Rates", () => {
+  // Formatting a cell `[h]` changes what it shows, not what IFERROR(--x,0), N(x) and x&"" read from it.
+  test("is its number to the budget, as the Budget sheet's formulas read it", () => {
+    const plain = computeBudget(workshop(), rates(RATES));
+    const shown = computeBudget(
+      workshop({
+        Days: { duration: 2 },
+        InPersonParticipants: { duration: 100 },
+        ContingencyPercent: { duration: 10 },
+      }),
+      rates(RATES.map(([item, unit, rate]) => [item!, unit!, { duration: rate as number }])),
+    );
+    expect(shown.total).toBe(plain.total);
+    expect(shown.lines.map((l) => [l.quantity, l.rate])).toEqual(plain.lines.map((l) => [l.quantity, l.rate]));
+  });
+
+  test('a Unit formatted [h] reads as x&"" gives it: the number as General shows it', () => {
+    const b = computeBudget(workshop(), rates([["Venue", { duration: 1.5 }, 1500]]));
+    expect(b.lines[0]!.unit).toBe("1.5");
   });
 });

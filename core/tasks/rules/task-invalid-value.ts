@@ -7,7 +7,7 @@ const NUMERIC = ["Start", "Due", "Effort"] as const;
 /**
  * `TASK_INVALID_VALUE`: text in a task's Start, Due or Effort, or a duration (`[h]:mm`) in its Start or
  * Due. The Resources formulas do arithmetic on these cells: text there shows #VALUE! until it is fixed,
- * and a duration counts as a day of 1900 (or a day nobody meant).
+ * and a duration counts as the day its number is (a day of 1900, or a day nobody meant).
  */
 export const taskInvalidValue: TaskRule = {
   code: "TASK_INVALID_VALUE",
@@ -29,7 +29,9 @@ export const taskInvalidValue: TaskRule = {
               "TASK_INVALID_VALUE",
               "warning",
               { sheet, row: t.row, column: field },
-              { id: t.id, field, value: cellText(v) },
+              duration
+                ? { id: t.id, field, value: cellText(v), elapsed: true }
+                : { id: t.id, field, value: cellText(v) },
             ),
           );
       }
