@@ -129,7 +129,9 @@ function relsIn(xml: string | undefined): Rel[] {
       type: a.Type ?? "",
       target: a.Target ?? "",
       external: a.TargetMode === "External",
-      raw: m[0],
+      // Copied into a part we write unprefixed: as an empty element without prefix, whether it was
+      // written `<Relationship …/>`, `<Relationship …></Relationship>` or `<pr:Relationship …/>`.
+      raw: m[0].replace(/^<\S+/, "<Relationship").replace(/\s*\/?>$/, "/>"),
     };
   });
 }

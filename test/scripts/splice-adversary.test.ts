@@ -1,0 +1,84 @@
+/**
+ * The splice of `iewsc build` (scripts/xlsx/splice.ts) against packages that real programs write or could
+ * write, each made from a workbook a previous build wrote (so that our sheets are left out and written
+ * again) with one part edited as such a program would. Judged by the package check, by openpyxl (lxml:
+ * it refuses XML that is not well formed) and by the parts themselves.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import JSZip from "jszip";
+import { runCli } from "../helpers/cli";
+import { packageProblems } from "../helpers/package-check";
+import { PYTHON, describeWith } from "../helpers/programs";
+import { openpyxlRead } from "../helpers/readers";
+
+const dir = mkdtempSync(join(tmpdir(), "iewsc-splice-adversary-"));
+const iewsc = (args: string[]) => runCli(args, { cwd: dir });
+const TEMPLATE = join(__dirname, "../../templates/iewsc-template.xlsx");
+/** The template built once: it holds Budget, Resources, Agenda and Checks sheets of ours. */
+const BUILT = join(dir, "built.xlsx");
+
+beforeAll(() => {
+  const r = iewsc(["build", TEMPLATE, "--out", BUILT, "--as-of", "2024-06-01"]);
+  expect(r.stderr).toBe("");
+});
+
+type Edit = (xml: string) => string;
+
+/** The built workbook with some of its parts edited (by name), written as `name`. */
+async function edited(name: string, edits: Record<string, Edit>): Promise<string> {
+  const zip = await JSZip.loadAsync(readFileSync(BUILT));
+  for (const [part, edit] of Object.entries(edits)) {
+    const file = zip.file(part);
+    if (!file) throw new Error(`no ${part} in the built workbook`);
+    zip.file(part, edit(await file.async("string")));
+  }
+  const file = join(dir, name);
+  writeFileSync(file, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+  return file;
+}
+
+/** Builds `file` again; the copy's parts by name. */
+async function rebuilt(file: string): Promise<{ out: string; part: (name: string) => Promise<string> }> {
+  const out = file.replace(/\.xlsx$/, "-out.xlsx");
+  const r = iewsc(["build", file, "--out", out, "--as-of", "2024-06-02"]);
+  expect(r.stderr).toBe("");
+  const zip = await JSZip.loadAsync(readFileSync(out));
+  return { out, part: (name) => zip.file(name)!.async("string") };
+}
+
+const sheetNames = (wb: string) => [...wb.matchAll(/<sheet\b[^>]*\bname=["']([^"']*)["']/g)].map((m) => m[1]);
+
+describe("a workbook built before, edited as other programs write", () => {
+  test("relationships written with an end tag (<Relationship …></Relationship>) stay well formed", async () => {
+    const file = await edited("rels-end-tags.xlsx", {
+      "xl/_rels/workbook.xml.rels": (x) => x.replace(/<Relationship ([^>]*?)\/>/g, "<Relationship $1></Relationship>"),
+    });
+    const { out, part } = await rebuilt(file);
+    const rels = await part("xl/_rels/workbook.xml.rels");
+    // Every start tag is closed: as many Relationship elements end as begin.
+    expect(rels.match(/<Relationship\b[^>]*[^/]>/g)?.length ?? 0).toBe(rels.match(/<\/Relationship>/g)?.length ?? 0);
+    expect(await packageProblems(readFileSync(out))).toEqual([]);
+  });
+
+  test("the Program table renamed: last build's Agenda is still ours, not a sheet of the user's", async () => {
+    const file = await edited("no-program.xlsx", {
+      "xl/workbook.xml": (x) => x.replace('name="Program"', 'name="Sessions"'),
+      "xl/tables/table9.xml": (x) => x.replace(/(name|displayName)="Program"/g, '$1="Sessions"'),
+    });
+    const { out, part } = await rebuilt(file);
+    expect(sheetNames(await part("xl/workbook.xml"))).toEqual(expect.arrayContaining(["Agenda", "Budget", "Checks"]));
+    expect(await packageProblems(readFileSync(out))).toEqual([]);
+  });
+});
+
+describeWith("openpyxl", PYTHON)("a workbook built before, edited as other programs write (openpyxl)", () => {
+  test("relationships written with an end tag: openpyxl opens the copy", async () => {
+    const file = await edited("rels-end-tags-2.xlsx", {
+      "xl/_rels/workbook.xml.rels": (x) => x.replace(/<Relationship ([^>]*?)\/>/g, "<Relationship $1></Relationship>"),
+    });
+    const { out } = await rebuilt(file);
+    expect(openpyxlRead(out).sheets).toEqual(expect.arrayContaining(["Roster", "Budget", "Checks"]));
+  });
+});
