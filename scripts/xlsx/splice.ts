@@ -164,10 +164,30 @@ function container(xml: string, tag: string): { start: number; end: number; inne
   return { start: m.index, end: close + tag.length + 3, inner: xml.slice(m.index + m[0].length, close), open: m[0] };
 }
 
-const withCount = (open: string, count: number) =>
-  /\bcount="/.test(open)
-    ? open.replace(/\bcount="[^"]*"/, `count="${count}"`)
-    : open.replace(/>$/, ` count="${count}">`);
+/**
+ * A start tag with one attribute set: replaced where it is (in double or single quotes, as XML allows
+ * either), added where it is not. Every attribute the splice changes in the user's XML goes through here.
+ */
+function withAttribute(tag: string, name: string, value: string | number): string {
+  const there = new RegExp(`(\\s${name}\\s*=\\s*)(?:"[^"]*"|'[^']*')`);
+  return there.test(tag) ? tag.replace(there, `$1"${value}"`) : tag.replace(/\s*(\/?)>$/, ` ${name}="${value}"$1>`);
+}
+
+/** An element's start tag (a quoted ">" does not end it). */
+const startTag = (element: string) => /^<(?:[^>"']|"[^"]*"|'[^']*')*>/.exec(element)?.[0] ?? element;
+
+/** The attributes of an element's start tag. */
+const attributesOf = (element: string) => attributes(startTag(element).replace(/^<[^\s/>]+/, ""));
+
+/** The same element with one attribute of its start tag set (see `withAttribute`). */
+const withStartAttribute = (element: string, name: string, value: string | number) => {
+  const tag = startTag(element);
+  return withAttribute(tag, name, value) + element.slice(tag.length);
+};
+
+/** The prefix a start tag binds to the relationships namespace (`r` in what Excel writes). */
+const relsPrefixIn = (tag: string) =>
+  /xmlns:(\w+)\s*=\s*["']http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships["']/.exec(tag)?.[1];
 
 /** A root element written with a namespace prefix (`<x:styleSheet>`): only what Excel writes is spliced. */
 function refusePrefixed(xml: string, root: string, file: string, part: string): void {
@@ -204,9 +224,7 @@ export async function splicePackage(req: SpliceRequest): Promise<Buffer> {
   const wbXml = user.text(wbPart);
   if (wbXml === undefined) throw new UnreadableWorkbookError("has no workbook part", { file });
   refusePrefixed(wbXml, "workbook", file, "workbook part");
-  const rNs = /xmlns:(\w+)="http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships"/.exec(
-    /<workbook\b[^>]*>/.exec(wbXml)?.[0] ?? "",
-  )?.[1];
+  const rNs = relsPrefixIn(/<workbook\b[^>]*>/.exec(wbXml)?.[0] ?? "");
   if (!rNs)
     throw new UnreadableWorkbookError(
       "is saved as Strict Open XML, which IEWSC Workbench cannot add sheets to: save it in Excel as an Excel Workbook (.xlsx) and build again",
@@ -218,7 +236,7 @@ export async function splicePackage(req: SpliceRequest): Promise<Buffer> {
   const sheetsBox = container(wbXml, "sheets");
   if (!sheetsBox) throw new UnreadableWorkbookError("has a workbook part that lists no sheets", { file });
   const sheets = children(sheetsBox.inner, "sheet").map((raw) => {
-    const a = attributes(raw.replace(/^<sheet/, ""));
+    const a = attributesOf(raw);
     return { raw, name: a.name ?? "", sheetId: Number(a.sheetId), rId: a[`${rNs}:id`] ?? "" };
   });
 
@@ -291,7 +309,7 @@ export async function splicePackage(req: SpliceRequest): Promise<Buffer> {
   const genWb = gen.text("xl/workbook.xml") ?? "";
   const genRels = relsIn(gen.text("xl/_rels/workbook.xml.rels"));
   const genSheets = children(container(genWb, "sheets")?.inner ?? "", "sheet").map((raw) => {
-    const a = attributes(raw.replace(/^<sheet/, ""));
+    const a = attributesOf(raw);
     return { name: a.name ?? "", rId: a["r:id"] ?? "", state: a.state };
   });
   let tableId = Math.max(0, ...tableIds(user));
@@ -341,7 +359,7 @@ export async function splicePackage(req: SpliceRequest): Promise<Buffer> {
   replaced.set(wbPart, wb);
   replaced.set(wbRelsPart, relsXml([...keptRels.map((r) => r.raw), ...newRels], user.text(wbRelsPart) ?? undefined));
   // Relationship parts are typed by a Default for ".rels" in most packages, not in all.
-  if (!/<Default\b[^>]*Extension="rels"/i.test(types))
+  if (!/<Default\b[^>]*Extension\s*=\s*["']rels["']/i.test(types))
     for (const a of added) if (a.name.endsWith(".rels")) newTypes.push(override(a.name, CT.rels));
   replaced.set("[Content_Types].xml", contentTypes(types, dropped, newTypes));
 
@@ -405,7 +423,7 @@ function tableIds(pkg: Pkg): number[] {
   const ids: number[] = [];
   for (const name of pkg.names) {
     if (!/\.xml$/i.test(name) || !/(^|\/)tables\//i.test(name)) continue;
-    const m = /<(?:\w+:)?table\b[^>]*?\sid="(\d+)"/.exec(pkg.text(name) ?? "");
+    const m = /<(?:\w+:)?table\b[^>]*?\sid\s*=\s*["'](\d+)["']/.exec(pkg.text(name) ?? "");
     if (m) ids.push(Number(m[1]));
   }
   return ids;
@@ -433,7 +451,7 @@ export function mergeStyles(user: string, ours: string): { xml: string; map: Sty
     const box = container(xml, tag);
     if (box) {
       const total = countOf(box.inner, child) + items.length;
-      xml = `${xml.slice(0, box.start)}${withCount(box.open, total)}${box.inner}${items.join("")}</${tag}>${xml.slice(box.end)}`;
+      xml = `${xml.slice(0, box.start)}${withAttribute(box.open, "count", total)}${box.inner}${items.join("")}</${tag}>${xml.slice(box.end)}`;
       return;
     }
     const fresh = `<${tag} count="${items.length}">${items.join("")}</${tag}>`;
@@ -538,13 +556,8 @@ function appendStrings(user: Buffer, ours: string[], file: string): { bytes: Buf
   }
   const a = attributes(root[0].replace(/^<sst/, ""));
   let open = root[0].replace(/\s*\/>$/, ">");
-  const set = (name: string, value: number) => {
-    open = new RegExp(`\\b${name}="`).test(open)
-      ? open.replace(new RegExp(`\\b${name}="[^"]*"`), `${name}="${value}"`)
-      : open.replace(/>$/, ` ${name}="${value}">`);
-  };
-  if (a.count !== undefined) set("count", (Number(a.count) || offset) + ours.length);
-  set("uniqueCount", offset + ours.length);
+  if (a.count !== undefined) open = withAttribute(open, "count", (Number(a.count) || offset) + ours.length);
+  open = withAttribute(open, "uniqueCount", offset + ours.length);
   const headBytes = Buffer.byteLength(head.slice(0, root.index + root[0].length));
   const close = root[1] === "/" ? -1 : user.lastIndexOf("</sst>");
   const body = close < 0 ? Buffer.alloc(0) : user.subarray(headBytes, close);
@@ -586,13 +599,13 @@ function renumberSheet(xml: string, styles: StyleMap, strings: number): string {
 function mergeNames(wb: string, genWb: string, genIndex: Map<number, number>, removed: Set<number>): string {
   const ours = children(container(genWb, "definedNames")?.inner ?? "", "definedName");
   const ourGlobal = ours
-    .map((n) => attributes(n.replace(/^<definedName/, "").split(">")[0]!))
+    .map(attributesOf)
     .filter((a) => a.localSheetId === undefined)
     .map((a) => a.name ?? "");
   const box = container(wb, "definedNames");
   const kept: string[] = [];
   for (const n of children(box?.inner ?? "", "definedName")) {
-    const a = attributes(n.replace(/^<definedName/, "").split(">")[0]!);
+    const a = attributesOf(n);
     if (a.localSheetId === undefined) {
       if (ourGlobal.some((g) => sameName(g, a.name ?? ""))) continue;
       kept.push(n);
@@ -601,14 +614,14 @@ function mergeNames(wb: string, genWb: string, genIndex: Map<number, number>, re
     const k = Number(a.localSheetId);
     if (removed.has(k)) continue;
     const shift = [...removed].filter((r) => r < k).length;
-    kept.push(shift ? n.replace(/localSheetId="\d+"/, `localSheetId="${k - shift}"`) : n);
+    kept.push(shift ? withStartAttribute(n, "localSheetId", k - shift) : n);
   }
   for (const n of ours) {
-    const a = attributes(n.replace(/^<definedName/, "").split(">")[0]!);
+    const a = attributesOf(n);
     if (a.localSheetId === undefined) kept.push(n);
     else {
       const to = genIndex.get(Number(a.localSheetId));
-      if (to !== undefined) kept.push(n.replace(/localSheetId="\d+"/, `localSheetId="${to}"`));
+      if (to !== undefined) kept.push(withStartAttribute(n, "localSheetId", to));
     }
   }
   if (box)
@@ -638,11 +651,12 @@ function moveActiveTab(
     }
     return k - [...removed].filter((r) => r < k).length;
   };
-  return wb.replace(/<workbookView\b[^>]*>/g, (tag) =>
-    tag
-      .replace(/\bactiveTab="(\d+)"/, (_, n: string) => `activeTab="${moved(Number(n), true)}"`)
-      .replace(/\bfirstSheet="(\d+)"/, (_, n: string) => `firstSheet="${moved(Number(n), false)}"`),
-  );
+  return wb.replace(/<workbookView\b(?:[^>"']|"[^"]*"|'[^']*')*>/g, (tag) => {
+    const a = attributesOf(tag);
+    if (a.activeTab !== undefined) tag = withAttribute(tag, "activeTab", moved(Number(a.activeTab), true));
+    if (a.firstSheet !== undefined) tag = withAttribute(tag, "firstSheet", moved(Number(a.firstSheet), false));
+    return tag;
+  });
 }
 
 function relTag(id: string, type: string, target: string): string {
@@ -702,14 +716,13 @@ export async function packageShape(
       .map((r) => resolvePart("", r.target))[0] ?? "xl/workbook.xml";
   const wb = pkg.text(wbPart) ?? "";
   const rels = relsIn(pkg.text(relsOf(wbPart)));
-  const rNs =
-    /xmlns:(\w+)="http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships"/.exec(wb)?.[1] ?? "r";
+  const rNs = relsPrefixIn(wb) ?? "r";
   const stringsRel = rels.find((r) => r.type.endsWith("/sharedStrings") && !r.external);
   let strings: string[] | undefined;
   const sheets: { name: string; a2?: unknown }[] = [];
   const tables: { name: string; sheet: string }[] = [];
   for (const raw of children(container(wb, "sheets")?.inner ?? "", "sheet")) {
-    const a = attributes(raw.replace(/^<sheet/, ""));
+    const a = attributesOf(raw);
     const name = a.name ?? "";
     const rel = rels.find((r) => r.id === a[`${rNs}:id`]);
     const part = rel && !rel.external ? resolvePart(wbPart, rel.target) : undefined;
@@ -730,7 +743,7 @@ export async function packageShape(
     sheets.push(entry);
   }
   const names = children(container(wb, "definedNames")?.inner ?? "", "definedName").map(
-    (n) => attributes(n.replace(/^<definedName/, "").split(">")[0]!).name ?? "",
+    (n) => attributesOf(n).name ?? "",
   );
   return { sheets, tables, names };
 }

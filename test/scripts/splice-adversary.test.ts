@@ -73,6 +73,49 @@ describe("a workbook built before, edited as other programs write", () => {
   });
 });
 
+/** Every attribute of a part in single quotes, as XML allows and some writers do. */
+const singleQuoted: Edit = (x) => x.replace(/(\s[\w:]+)="([^"]*)"/g, "$1='$2'");
+
+/**
+ * Budget (ours) moved to the front of the tabs, the sheet-scoped names following their sheets, and the
+ * Timeline tab active: left out, Budget takes every user sheet one place down.
+ */
+const budgetFirst: Edit = (x) => {
+  const budget = /<sheet [^>]*name="Budget"[^>]*\/>/.exec(x)![0];
+  return x
+    .replace(budget, "")
+    .replace("<sheets>", `<bookViews><workbookView activeTab="4" firstSheet="1"/></bookViews><sheets>${budget}`)
+    .replace(
+      /localSheetId="(\d+)"/g,
+      (_, n: string) => `localSheetId="${Number(n) < 11 ? Number(n) + 1 : n === "11" ? 0 : n}"`,
+    );
+};
+
+describe("attributes in single quotes", () => {
+  test("the copy's counts, sheet-scoped names, active tab and table ids are right", async () => {
+    const file = await edited("single-quotes.xlsx", {
+      "xl/workbook.xml": (x) => singleQuoted(budgetFirst(x)),
+      "xl/styles.xml": singleQuoted,
+      "xl/sharedStrings.xml": singleQuoted,
+      // The user's table of the highest id: ours must come after it.
+      "xl/tables/table10.xml": singleQuoted,
+    });
+    const { out, part } = await rebuilt(file);
+    expect(await packageProblems(readFileSync(out))).toEqual([]);
+    const wb = await part("xl/workbook.xml");
+    // Settings was tab 2 behind Budget: tab 1 now, its print titles with it; Timeline (tab 4) is tab 3.
+    expect(wb).toMatch(/<definedName name='_xlnm.Print_Titles' localSheetId=["']1["']>&apos;Settings&apos;/);
+    expect(wb).toMatch(/activeTab=["']3["']/);
+    expect(wb).toMatch(/firstSheet=["']0["']/);
+    for (const [name, box] of [
+      ["xl/styles.xml", "cellXfs"],
+      ["xl/styles.xml", "fonts"],
+      ["xl/sharedStrings.xml", "sst"],
+    ] as const)
+      expect((await part(name)).match(new RegExp(`<${box}\\b[^>]*>`))![0].match(/\bcount=/g)).toHaveLength(1);
+  });
+});
+
 describeWith("openpyxl", PYTHON)("a workbook built before, edited as other programs write (openpyxl)", () => {
   test("relationships written with an end tag: openpyxl opens the copy", async () => {
     const file = await edited("rels-end-tags-2.xlsx", {
