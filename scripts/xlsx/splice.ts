@@ -688,7 +688,8 @@ function override(part: string, type: string): string {
 
 /** The content types with the overrides of parts left out removed and those of our parts added. */
 function contentTypes(xml: string, dropped: Set<string>, added: string[]): string {
-  const kept = xml.replace(/<Override\b[^>]*\/>/g, (tag) => {
+  // An Override is empty: written `<Override …/>` or, by some writers, `<Override …></Override>`.
+  const kept = xml.replace(/<Override\b(?:[^>"']|"[^"]*"|'[^']*')*?(?:\/>|>\s*<\/Override>)/g, (tag) => {
     const part = decodeXml(attributes(tag).PartName ?? "")
       .replace(/^\//, "")
       .toLowerCase();

@@ -62,6 +62,14 @@ describe("a workbook built before, edited as other programs write", () => {
     expect(await packageProblems(readFileSync(out))).toEqual([]);
   });
 
+  test("content types written with end tags (<Override …></Override>): the old sheets' go with them", async () => {
+    const file = await edited("types-end-tags.xlsx", {
+      "[Content_Types].xml": (x) => x.replace(/<Override ([^>]*?)\/>/g, "<Override $1></Override>"),
+    });
+    const { out } = await rebuilt(file);
+    expect(await packageProblems(readFileSync(out))).toEqual([]);
+  });
+
   test("the Program table renamed: last build's Agenda is still ours, not a sheet of the user's", async () => {
     const file = await edited("no-program.xlsx", {
       "xl/workbook.xml": (x) => x.replace('name="Program"', 'name="Sessions"'),
