@@ -212,8 +212,10 @@ export async function splicePackage(req: SpliceRequest): Promise<Buffer> {
   const replaced = new Map<string, string | Buffer>(); // part name (as in input) → new content
   const added: ZipEntry[] = [];
   const taken = (name: string) => lower.has(name.toLowerCase()) || added.some((a) => sameName(a.name, name));
+  // A name is fresh when its relationships part is free too: one left behind by another program would
+  // otherwise be doubled in the zip (ours written beside it) or taken over by our part.
   const freshName = (pattern: (n: number) => string) => {
-    for (let n = 1; ; n++) if (!taken(pattern(n))) return pattern(n);
+    for (let n = 1; ; n++) if (!taken(pattern(n)) && !taken(relsOf(pattern(n)))) return pattern(n);
   };
 
   // The workbook part and its relationships.

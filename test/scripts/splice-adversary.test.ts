@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import JSZip from "jszip";
+import { storedEntries } from "../../scripts/xlsx/zip";
 import { runCli } from "../helpers/cli";
 import { packageProblems } from "../helpers/package-check";
 import { PYTHON, describeWith } from "../helpers/programs";
@@ -68,6 +69,27 @@ describe("a workbook built before, edited as other programs write", () => {
     });
     const { out } = await rebuilt(file);
     expect(await packageProblems(readFileSync(out))).toEqual([]);
+  });
+
+  test("relationship parts left behind where our sheets would go are neither doubled nor taken over", async () => {
+    const orphan = `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="https://example.org/" TargetMode="External"/></Relationships>`;
+    const zip = await JSZip.loadAsync(readFileSync(BUILT));
+    // The built workbook's sheets are sheet1 to sheet15: the next build writes sheet16 on.
+    for (let n = 16; n < 24; n++) zip.file(`xl/worksheets/_rels/sheet${n}.xml.rels`, orphan);
+    const file = join(dir, "orphan-rels.xlsx");
+    writeFileSync(file, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+    const { out } = await rebuilt(file);
+    const bytes = readFileSync(out);
+    // No two entries of one name (storedEntries refuses such a zip).
+    expect(storedEntries(bytes)?.length).toBe(Object.keys((await JSZip.loadAsync(bytes)).files).length);
+    const copy = await JSZip.loadAsync(bytes);
+    const wbRels = await copy.file("xl/_rels/workbook.xml.rels")!.async("string");
+    for (const m of wbRels.matchAll(/Target="worksheets\/(sheet\d+)\.xml"/g)) {
+      const rels = await copy.file(`xl/worksheets/_rels/${m[1]}.xml.rels`)?.async("string");
+      // Our sheets have tables or no relationships at all: never the orphan's hyperlink.
+      expect(rels ?? "").not.toContain("example.org");
+    }
+    expect(await packageProblems(bytes)).toEqual([]);
   });
 
   test("the Program table renamed: last build's Agenda is still ours, not a sheet of the user's", async () => {
