@@ -239,7 +239,7 @@ export async function splicePackage(req: SpliceRequest): Promise<Buffer> {
   if (!sheetsBox) throw new UnreadableWorkbookError("has a workbook part that lists no sheets", { file });
   const sheets = children(sheetsBox.inner, "sheet").map((raw) => {
     const a = attributesOf(raw);
-    return { raw, name: a.name ?? "", sheetId: Number(a.sheetId), rId: a[`${rNs}:id`] ?? "" };
+    return { raw, name: a.name ?? "", sheetId: Number(a.sheetId), rId: a[`${rNs}:id`] ?? "", state: a.state };
   });
 
   // Sheets left out, with every part only they lead to.
@@ -343,8 +343,12 @@ export async function splicePackage(req: SpliceRequest): Promise<Buffer> {
     const id = freshRelId(wbRels, newRels);
     newRels.push(relTag(id, "worksheet", relativeTo(wbPart, part)));
     newTypes.push(override(part, CT.sheet));
+    // A sheet of ours that the user hid stays hidden when it is written again: a build never shows a
+    // hidden sheet (as the add-in refuses to).
+    const was = sheets.find((s, i) => removedIndex.has(i) && sameName(s.name, g.name))?.state;
+    const state = [g.state, was].find((st) => st !== undefined && st !== "visible");
     newSheetTags.push(
-      `<sheet name="${escapeXml(g.name)}" sheetId="${++sheetId}"${g.state && g.state !== "visible" ? ` state="${g.state}"` : ""} ${rNs}:id="${id}"/>`,
+      `<sheet name="${escapeXml(g.name)}" sheetId="${++sheetId}"${state ? ` state="${escapeXml(state)}"` : ""} ${rNs}:id="${id}"/>`,
     );
     genIndexToMerged.set(j, keptSheets.length + j);
     xml = xml.replace(/\stabSelected="1"/g, "");

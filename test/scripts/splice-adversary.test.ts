@@ -92,6 +92,21 @@ describe("a workbook built before, edited as other programs write", () => {
     expect(await packageProblems(bytes)).toEqual([]);
   });
 
+  test("a sheet of ours the user hid (hidden, very hidden) stays hidden when it is written again", async () => {
+    const file = await edited("hidden.xlsx", {
+      "xl/workbook.xml": (x) =>
+        x
+          .replace('name="Budget"', 'name="Budget" state="hidden"')
+          .replace('name="Agenda"', 'name="Agenda" state="veryHidden"'),
+    });
+    const { out, part } = await rebuilt(file);
+    const wb = await part("xl/workbook.xml");
+    expect(wb).toMatch(/<sheet name="Budget"[^>]* state="hidden"/);
+    expect(wb).toMatch(/<sheet name="Agenda"[^>]* state="veryHidden"/);
+    expect(wb).not.toMatch(/<sheet name="Resources"[^>]* state=/);
+    expect(await packageProblems(readFileSync(out))).toEqual([]);
+  });
+
   test("the Program table renamed: last build's Agenda is still ours, not a sheet of the user's", async () => {
     const file = await edited("no-program.xlsx", {
       "xl/workbook.xml": (x) => x.replace('name="Program"', 'name="Sessions"'),
