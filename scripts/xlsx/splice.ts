@@ -189,6 +189,26 @@ const withStartAttribute = (element: string, name: string, value: string | numbe
 const relsPrefixIn = (tag: string) =>
   /xmlns:(\w+)\s*=\s*["']http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships["']/.exec(tag)?.[1];
 
+/** The workbook part, as the package's relationships name it. */
+function workbookPartOf(pkg: Pkg): string {
+  const rel = relsIn(pkg.text("_rels/.rels")).find((r) => r.type.endsWith("/officeDocument") && !r.external);
+  return rel ? resolvePart("", rel.target) : "xl/workbook.xml";
+}
+
+/**
+ * The sheets a workbook part lists, in order. A sheet's relationship id is read with the prefix its own
+ * element binds to the relationships namespace (openpyxl), else the workbook element's (Excel).
+ */
+function sheetsIn(wbXml: string) {
+  const rootNs = relsPrefixIn(/<workbook\b[^>]*>/.exec(wbXml)?.[0] ?? "");
+  return children(container(wbXml, "sheets")?.inner ?? "", "sheet").map((raw) => {
+    const a = attributesOf(raw);
+    const rNs = relsPrefixIn(startTag(raw)) ?? rootNs;
+    const rId = rNs === undefined ? "" : (a[`${rNs}:id`] ?? "");
+    return { raw, name: a.name ?? "", sheetId: Number(a.sheetId), rId, state: a.state, rNs };
+  });
+}
+
 /** A root element written with a namespace prefix (`<x:styleSheet>`): only what Excel writes is spliced. */
 function refusePrefixed(xml: string, root: string, file: string, part: string): void {
   const m = new RegExp(`<(\\w+):${root}\\b`).exec(xml);
@@ -219,15 +239,17 @@ export async function splicePackage(req: SpliceRequest): Promise<Buffer> {
   };
 
   // The workbook part and its relationships.
-  const wbPart =
-    relsIn(user.text("_rels/.rels"))
-      .filter((r) => r.type.endsWith("/officeDocument") && !r.external)
-      .map((r) => resolvePart("", r.target))[0] ?? "xl/workbook.xml";
+  const wbPart = workbookPartOf(user);
   const wbXml = user.text(wbPart);
   if (wbXml === undefined) throw new UnreadableWorkbookError("has no workbook part", { file });
   refusePrefixed(wbXml, "workbook", file, "workbook part");
-  const rNs = relsPrefixIn(/<workbook\b[^>]*>/.exec(wbXml)?.[0] ?? "");
-  if (!rNs)
+  const sheetsBox = container(wbXml, "sheets");
+  if (!sheetsBox) throw new UnreadableWorkbookError("has a workbook part that lists no sheets", { file });
+  const sheets = sheetsIn(wbXml);
+  // The prefix of the relationships namespace on the workbook element (Excel's `r`). openpyxl declares
+  // it on each sheet element instead: ours then declare it too.
+  const rootNs = relsPrefixIn(/<workbook\b[^>]*>/.exec(wbXml)?.[0] ?? "");
+  if (!rootNs && !sheets.some((s) => s.rNs))
     throw new UnreadableWorkbookError(
       "is saved as Strict Open XML, which IEWSC Workbench cannot add sheets to: save it in Excel as an Excel Workbook (.xlsx) and build again",
       { file },
@@ -235,12 +257,6 @@ export async function splicePackage(req: SpliceRequest): Promise<Buffer> {
   const wbRelsPart = relsOf(wbPart);
   const wbRels = relsIn(user.text(wbRelsPart));
   const types = user.text("[Content_Types].xml") ?? "";
-  const sheetsBox = container(wbXml, "sheets");
-  if (!sheetsBox) throw new UnreadableWorkbookError("has a workbook part that lists no sheets", { file });
-  const sheets = children(sheetsBox.inner, "sheet").map((raw) => {
-    const a = attributesOf(raw);
-    return { raw, name: a.name ?? "", sheetId: Number(a.sheetId), rId: a[`${rNs}:id`] ?? "", state: a.state };
-  });
 
   // Sheets left out, with every part only they lead to.
   const removedIndex = new Set<number>();
@@ -310,10 +326,7 @@ export async function splicePackage(req: SpliceRequest): Promise<Buffer> {
   // Our sheets and their tables, renamed where the user's package has the names already.
   const genWb = gen.text("xl/workbook.xml") ?? "";
   const genRels = relsIn(gen.text("xl/_rels/workbook.xml.rels"));
-  const genSheets = children(container(genWb, "sheets")?.inner ?? "", "sheet").map((raw) => {
-    const a = attributesOf(raw);
-    return { name: a.name ?? "", rId: a["r:id"] ?? "", state: a.state };
-  });
+  const genSheets = sheetsIn(genWb);
   let tableId = Math.max(0, ...tableIds(user));
   let sheetId = Math.max(0, ...sheets.map((s) => (Number.isFinite(s.sheetId) ? s.sheetId : 0)));
   const keptSheets = sheets.filter((_, i) => !removedIndex.has(i));
@@ -348,7 +361,7 @@ export async function splicePackage(req: SpliceRequest): Promise<Buffer> {
     const was = sheets.find((s, i) => removedIndex.has(i) && sameName(s.name, g.name))?.state;
     const state = [g.state, was].find((st) => st !== undefined && st !== "visible");
     newSheetTags.push(
-      `<sheet name="${escapeXml(g.name)}" sheetId="${++sheetId}"${state ? ` state="${escapeXml(state)}"` : ""} ${rNs}:id="${id}"/>`,
+      `<sheet${rootNs ? "" : ` xmlns:r="${REL_NS}"`} name="${escapeXml(g.name)}" sheetId="${++sheetId}"${state ? ` state="${escapeXml(state)}"` : ""} ${rootNs ?? "r"}:id="${id}"/>`,
     );
     genIndexToMerged.set(j, keptSheets.length + j);
     xml = xml.replace(/\stabSelected="1"/g, "");
@@ -717,21 +730,15 @@ export async function packageShape(
   inflated?: ReadonlyMap<string, Buffer>,
 ): Promise<WorkbookShape> {
   const pkg = await openPkg(input, inflated);
-  const wbPart =
-    relsIn(pkg.text("_rels/.rels"))
-      .filter((r) => r.type.endsWith("/officeDocument") && !r.external)
-      .map((r) => resolvePart("", r.target))[0] ?? "xl/workbook.xml";
+  const wbPart = workbookPartOf(pkg);
   const wb = pkg.text(wbPart) ?? "";
   const rels = relsIn(pkg.text(relsOf(wbPart)));
-  const rNs = relsPrefixIn(wb) ?? "r";
   const stringsRel = rels.find((r) => r.type.endsWith("/sharedStrings") && !r.external);
   let strings: string[] | undefined;
   const sheets: { name: string; a2?: unknown }[] = [];
   const tables: { name: string; sheet: string }[] = [];
-  for (const raw of children(container(wb, "sheets")?.inner ?? "", "sheet")) {
-    const a = attributesOf(raw);
-    const name = a.name ?? "";
-    const rel = rels.find((r) => r.id === a[`${rNs}:id`]);
+  for (const { name, rId } of sheetsIn(wb)) {
+    const rel = rels.find((r) => r.id === rId);
     const part = rel && !rel.external ? resolvePart(wbPart, rel.target) : undefined;
     const entry: { name: string; a2?: unknown } = { name };
     if (part !== undefined) {

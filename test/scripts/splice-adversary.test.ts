@@ -161,6 +161,23 @@ describe("attributes in single quotes", () => {
   });
 });
 
+describe("the relationships namespace declared where other programs declare it", () => {
+  // openpyxl declares it on each <sheet>, not on the workbook element.
+  const perSheet: Edit = (x) =>
+    x
+      .replace(/ xmlns:r="[^"]*"/, "")
+      .replace(/<sheet /g, '<sheet xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" ');
+  test("on each sheet element (as openpyxl writes): built, not refused as Strict", async () => {
+    const file = await edited("rels-ns-per-sheet.xlsx", { "xl/workbook.xml": perSheet });
+    const { out, part } = await rebuilt(file);
+    const wb = await part("xl/workbook.xml");
+    expect(sheetNames(wb)).toEqual(expect.arrayContaining(["Roster", "Budget", "Checks"]));
+    // Every r:id of the copy is in scope of a declaration of the relationships namespace.
+    for (const tag of wb.match(/<sheet\b[^>]*>/g)!) expect(tag).toContain('xmlns:r="http://schemas.openxmlformats.org');
+    expect(await packageProblems(readFileSync(out))).toEqual([]);
+  });
+});
+
 describeWith("openpyxl", PYTHON)("a workbook built before, edited as other programs write (openpyxl)", () => {
   test("relationships written with an end tag: openpyxl opens the copy", async () => {
     const file = await edited("rels-end-tags-2.xlsx", {
