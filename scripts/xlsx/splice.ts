@@ -632,8 +632,8 @@ function mergeNames(wb: string, genWb: string, genIndex: Map<number, number>, re
     }
     const k = Number(a.localSheetId);
     if (removed.has(k)) continue;
-    const shift = [...removed].filter((r) => r < k).length;
-    kept.push(shift ? withStartAttribute(n, "localSheetId", k - shift) : n);
+    const to = keptIndex(k, removed);
+    kept.push(to !== k ? withStartAttribute(n, "localSheetId", to) : n);
   }
   for (const n of ours) {
     const a = attributesOf(n);
@@ -650,6 +650,9 @@ function mergeNames(wb: string, genWb: string, genIndex: Map<number, number>, re
   const after = ["externalReferences", "functionGroups", "sheets"].map((t) => container(wb, t)).find(Boolean)!;
   return `${wb.slice(0, after.end)}<definedNames>${kept.join("")}</definedNames>${wb.slice(after.end)}`;
 }
+
+/** Where the sheet at index `k` (not left out) is once the sheets at `removed` are left out. */
+const keptIndex = (k: number, removed: Set<number>) => k - [...removed].filter((r) => r < k).length;
 
 /**
  * The workbook view's active and first tabs, moved with the sheets left out. A left-out sheet that was
@@ -668,7 +671,7 @@ function moveActiveTab(
       const same = active ? genSheets.findIndex((g) => sameName(g.name, sheets[k]?.name ?? "")) : -1;
       return same >= 0 ? kept + same : 0;
     }
-    return k - [...removed].filter((r) => r < k).length;
+    return keptIndex(k, removed);
   };
   return wb.replace(/<workbookView\b(?:[^>"']|"[^"]*"|'[^']*')*>/g, (tag) => {
     const a = attributesOf(tag);
