@@ -715,7 +715,8 @@ function contentTypes(xml: string, dropped: Set<string>, added: string[]): strin
     const part = decodeXml(attributes(tag).PartName ?? "")
       .replace(/^\//, "")
       .toLowerCase();
-    return dropped.has(part) ? "" : tag;
+    // A relationships part goes with its part (its Override, where the package has no Default for .rels).
+    return dropped.has(part) || dropped.has(relsTargetOf(part)) ? "" : tag;
   });
   const close = kept.lastIndexOf("</Types>");
   if (close < 0) throw new Error("the content types part has no Types element");
