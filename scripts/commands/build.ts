@@ -59,7 +59,9 @@ export async function buildFile(file: string, out: string, options: { asOf?: Day
   const { input: tables, parts } = await readInputTables(bytes, file);
   const plan = buildPlan(tables, today);
   const ours = [...plan.added, ...plan.generated].map((s) => s.name);
-  const shape = await packageShape(bytes, [...ours, CHECKS_SHEET], parts);
+  // Every sheet we may have written is read (its A2), not only those this build writes: last build's
+  // Agenda, where the Program table is gone, is still ours, not a sheet of the user's.
+  const shape = await packageShape(bytes, [...ours, AGENDA_SHEET, CHECKS_SHEET], parts);
   // A sheet, table or name of the user's spelled as one we generate (any case) stops the build here.
   const clash =
     generatedClash(shape, ["budget", "resources", "agenda", "checks"]) ??

@@ -129,7 +129,9 @@ function relsIn(xml: string | undefined): Rel[] {
       type: a.Type ?? "",
       target: a.Target ?? "",
       external: a.TargetMode === "External",
-      raw: m[0],
+      // Copied into a part we write unprefixed: as an empty element without prefix, whether it was
+      // written `<Relationship …/>`, `<Relationship …></Relationship>` or `<pr:Relationship …/>`.
+      raw: m[0].replace(/^<\S+/, "<Relationship").replace(/\s*\/?>$/, "/>"),
     };
   });
 }
@@ -162,10 +164,50 @@ function container(xml: string, tag: string): { start: number; end: number; inne
   return { start: m.index, end: close + tag.length + 3, inner: xml.slice(m.index + m[0].length, close), open: m[0] };
 }
 
-const withCount = (open: string, count: number) =>
-  /\bcount="/.test(open)
-    ? open.replace(/\bcount="[^"]*"/, `count="${count}"`)
-    : open.replace(/>$/, ` count="${count}">`);
+/**
+ * A start tag with one attribute set: replaced where it is (in double or single quotes, as XML allows
+ * either), added where it is not. Every attribute the splice changes in the user's XML goes through here.
+ */
+function withAttribute(tag: string, name: string, value: string | number): string {
+  const there = new RegExp(`(\\s${name}\\s*=\\s*)(?:"[^"]*"|'[^']*')`);
+  return there.test(tag) ? tag.replace(there, `$1"${value}"`) : tag.replace(/\s*(\/?)>$/, ` ${name}="${value}"$1>`);
+}
+
+/** An element's start tag (a quoted ">" does not end it). */
+const startTag = (element: string) => /^<(?:[^>"']|"[^"]*"|'[^']*')*>/.exec(element)?.[0] ?? element;
+
+/** The attributes of an element's start tag. */
+const attributesOf = (element: string) => attributes(startTag(element).replace(/^<[^\s/>]+/, ""));
+
+/** The same element with one attribute of its start tag set (see `withAttribute`). */
+const withStartAttribute = (element: string, name: string, value: string | number) => {
+  const tag = startTag(element);
+  return withAttribute(tag, name, value) + element.slice(tag.length);
+};
+
+/** The prefix a start tag binds to the relationships namespace (`r` in what Excel writes). */
+const relsPrefixIn = (tag: string) =>
+  /xmlns:(\w+)\s*=\s*["']http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships["']/.exec(tag)?.[1];
+
+/** The workbook part, as the package's relationships name it. */
+function workbookPartOf(pkg: Pkg): string {
+  const rel = relsIn(pkg.text("_rels/.rels")).find((r) => r.type.endsWith("/officeDocument") && !r.external);
+  return rel ? resolvePart("", rel.target) : "xl/workbook.xml";
+}
+
+/**
+ * The sheets a workbook part lists, in order. A sheet's relationship id is read with the prefix its own
+ * element binds to the relationships namespace (openpyxl), else the workbook element's (Excel).
+ */
+function sheetsIn(wbXml: string) {
+  const rootNs = relsPrefixIn(/<workbook\b[^>]*>/.exec(wbXml)?.[0] ?? "");
+  return children(container(wbXml, "sheets")?.inner ?? "", "sheet").map((raw) => {
+    const a = attributesOf(raw);
+    const rNs = relsPrefixIn(startTag(raw)) ?? rootNs;
+    const rId = rNs === undefined ? "" : (a[`${rNs}:id`] ?? "");
+    return { raw, name: a.name ?? "", sheetId: Number(a.sheetId), rId, state: a.state, rNs };
+  });
+}
 
 /** A root element written with a namespace prefix (`<x:styleSheet>`): only what Excel writes is spliced. */
 function refusePrefixed(xml: string, root: string, file: string, part: string): void {
@@ -190,25 +232,24 @@ export async function splicePackage(req: SpliceRequest): Promise<Buffer> {
   const replaced = new Map<string, string | Buffer>(); // part name (as in input) → new content
   const added: ZipEntry[] = [];
   const taken = (name: string) => lower.has(name.toLowerCase()) || added.some((a) => sameName(a.name, name));
+  // A name is fresh when its relationships part is free too: one left behind by another program would
+  // otherwise be doubled in the zip (ours written beside it) or taken over by our part.
   const freshName = (pattern: (n: number) => string) => {
-    for (let n = 1; ; n++) if (!taken(pattern(n))) return pattern(n);
+    for (let n = 1; ; n++) if (!taken(pattern(n)) && !taken(relsOf(pattern(n)))) return pattern(n);
   };
 
   // The workbook part and its relationships.
-  const wbPart =
-    relsIn(user.text("_rels/.rels"))
-      .filter((r) => r.type.endsWith("/officeDocument") && !r.external)
-      .map((r) => resolvePart("", r.target))[0] ?? "xl/workbook.xml";
+  const wbPart = workbookPartOf(user);
   const wbXml = user.text(wbPart);
   if (wbXml === undefined) throw new UnreadableWorkbookError("has no workbook part", { file });
   refusePrefixed(wbXml, "workbook", file, "workbook part");
-  // The relationships namespace's prefix: declared on the root by Excel, on each sheet element by openpyxl.
-  const rNsAt = /xmlns:(\w+)="http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships"/.exec(wbXml);
-  const rNs = rNsAt?.[1] ?? "r";
-  const rootTag = /<workbook\b[^>]*>/.exec(wbXml)?.[0] ?? "";
-  // Declared on our sheet elements too when the root does not declare it.
-  const rDecl = rNsAt && rootTag.includes(rNsAt[0]) ? "" : ` xmlns:${rNs}="${REL_NS}"`;
-  if (!rNsAt && /http:\/\/purl\.oclc\.org\/ooxml\//.test(rootTag))
+  const sheetsBox = container(wbXml, "sheets");
+  if (!sheetsBox) throw new UnreadableWorkbookError("has a workbook part that lists no sheets", { file });
+  const sheets = sheetsIn(wbXml);
+  // The prefix of the relationships namespace on the workbook element (Excel's `r`). openpyxl declares
+  // it on each sheet element instead: ours then declare it too.
+  const rootNs = relsPrefixIn(/<workbook\b[^>]*>/.exec(wbXml)?.[0] ?? "");
+  if (!rootNs && !sheets.some((s) => s.rNs))
     throw new UnreadableWorkbookError(
       "is saved as Strict Open XML, which IEWSC Workbench cannot add sheets to: save it in Excel as an Excel Workbook (.xlsx) and build again",
       { file },
@@ -216,12 +257,6 @@ export async function splicePackage(req: SpliceRequest): Promise<Buffer> {
   const wbRelsPart = relsOf(wbPart);
   const wbRels = relsIn(user.text(wbRelsPart));
   const types = user.text("[Content_Types].xml") ?? "";
-  const sheetsBox = container(wbXml, "sheets");
-  if (!sheetsBox) throw new UnreadableWorkbookError("has a workbook part that lists no sheets", { file });
-  const sheets = children(sheetsBox.inner, "sheet").map((raw) => {
-    const a = attributes(raw.replace(/^<sheet/, ""));
-    return { raw, name: a.name ?? "", sheetId: Number(a.sheetId), rId: a[`${rNs}:id`] ?? "" };
-  });
 
   // Sheets left out, with every part only they lead to.
   const removedIndex = new Set<number>();
@@ -291,10 +326,7 @@ export async function splicePackage(req: SpliceRequest): Promise<Buffer> {
   // Our sheets and their tables, renamed where the user's package has the names already.
   const genWb = gen.text("xl/workbook.xml") ?? "";
   const genRels = relsIn(gen.text("xl/_rels/workbook.xml.rels"));
-  const genSheets = children(container(genWb, "sheets")?.inner ?? "", "sheet").map((raw) => {
-    const a = attributes(raw.replace(/^<sheet/, ""));
-    return { name: a.name ?? "", rId: a["r:id"] ?? "", state: a.state };
-  });
+  const genSheets = sheetsIn(genWb);
   let tableId = Math.max(0, ...tableIds(user));
   let sheetId = Math.max(0, ...sheets.map((s) => (Number.isFinite(s.sheetId) ? s.sheetId : 0)));
   const keptSheets = sheets.filter((_, i) => !removedIndex.has(i));
@@ -324,8 +356,12 @@ export async function splicePackage(req: SpliceRequest): Promise<Buffer> {
     const id = freshRelId(wbRels, newRels);
     newRels.push(relTag(id, "worksheet", relativeTo(wbPart, part)));
     newTypes.push(override(part, CT.sheet));
+    // A sheet of ours that the user hid stays hidden when it is written again: a build never shows a
+    // hidden sheet (as the add-in refuses to).
+    const was = sheets.find((s, i) => removedIndex.has(i) && sameName(s.name, g.name))?.state;
+    const state = [g.state, was].find((st) => st !== undefined && st !== "visible");
     newSheetTags.push(
-      `<sheet${rDecl} name="${escapeXml(g.name)}" sheetId="${++sheetId}"${g.state && g.state !== "visible" ? ` state="${g.state}"` : ""} ${rNs}:id="${id}"/>`,
+      `<sheet${rootNs ? "" : ` xmlns:r="${REL_NS}"`} name="${escapeXml(g.name)}" sheetId="${++sheetId}"${state ? ` state="${escapeXml(state)}"` : ""} ${rootNs ?? "r"}:id="${id}"/>`,
     );
     genIndexToMerged.set(j, keptSheets.length + j);
     xml = xml.replace(/\stabSelected="1"/g, "");
@@ -342,7 +378,7 @@ export async function splicePackage(req: SpliceRequest): Promise<Buffer> {
   replaced.set(wbPart, wb);
   replaced.set(wbRelsPart, relsXml([...keptRels.map((r) => r.raw), ...newRels], user.text(wbRelsPart) ?? undefined));
   // Relationship parts are typed by a Default for ".rels" in most packages, not in all.
-  if (!/<Default\b[^>]*Extension="rels"/i.test(types))
+  if (!/<Default\b[^>]*Extension\s*=\s*["']rels["']/i.test(types))
     for (const a of added) if (a.name.endsWith(".rels")) newTypes.push(override(a.name, CT.rels));
   replaced.set("[Content_Types].xml", contentTypes(types, dropped, newTypes));
 
@@ -406,7 +442,7 @@ function tableIds(pkg: Pkg): number[] {
   const ids: number[] = [];
   for (const name of pkg.names) {
     if (!/\.xml$/i.test(name) || !/(^|\/)tables\//i.test(name)) continue;
-    const m = /<(?:\w+:)?table\b[^>]*?\sid="(\d+)"/.exec(pkg.text(name) ?? "");
+    const m = /<(?:\w+:)?table\b[^>]*?\sid\s*=\s*["'](\d+)["']/.exec(pkg.text(name) ?? "");
     if (m) ids.push(Number(m[1]));
   }
   return ids;
@@ -434,7 +470,7 @@ export function mergeStyles(user: string, ours: string): { xml: string; map: Sty
     const box = container(xml, tag);
     if (box) {
       const total = countOf(box.inner, child) + items.length;
-      xml = `${xml.slice(0, box.start)}${withCount(box.open, total)}${box.inner}${items.join("")}</${tag}>${xml.slice(box.end)}`;
+      xml = `${xml.slice(0, box.start)}${withAttribute(box.open, "count", total)}${box.inner}${items.join("")}</${tag}>${xml.slice(box.end)}`;
       return;
     }
     const fresh = `<${tag} count="${items.length}">${items.join("")}</${tag}>`;
@@ -539,13 +575,8 @@ function appendStrings(user: Buffer, ours: string[], file: string): { bytes: Buf
   }
   const a = attributes(root[0].replace(/^<sst/, ""));
   let open = root[0].replace(/\s*\/>$/, ">");
-  const set = (name: string, value: number) => {
-    open = new RegExp(`\\b${name}="`).test(open)
-      ? open.replace(new RegExp(`\\b${name}="[^"]*"`), `${name}="${value}"`)
-      : open.replace(/>$/, ` ${name}="${value}">`);
-  };
-  if (a.count !== undefined) set("count", (Number(a.count) || offset) + ours.length);
-  set("uniqueCount", offset + ours.length);
+  if (a.count !== undefined) open = withAttribute(open, "count", (Number(a.count) || offset) + ours.length);
+  open = withAttribute(open, "uniqueCount", offset + ours.length);
   const headBytes = Buffer.byteLength(head.slice(0, root.index + root[0].length));
   const close = root[1] === "/" ? -1 : user.lastIndexOf("</sst>");
   const body = close < 0 ? Buffer.alloc(0) : user.subarray(headBytes, close);
@@ -587,13 +618,13 @@ function renumberSheet(xml: string, styles: StyleMap, strings: number): string {
 function mergeNames(wb: string, genWb: string, genIndex: Map<number, number>, removed: Set<number>): string {
   const ours = children(container(genWb, "definedNames")?.inner ?? "", "definedName");
   const ourGlobal = ours
-    .map((n) => attributes(n.replace(/^<definedName/, "").split(">")[0]!))
+    .map(attributesOf)
     .filter((a) => a.localSheetId === undefined)
     .map((a) => a.name ?? "");
   const box = container(wb, "definedNames");
   const kept: string[] = [];
   for (const n of children(box?.inner ?? "", "definedName")) {
-    const a = attributes(n.replace(/^<definedName/, "").split(">")[0]!);
+    const a = attributesOf(n);
     if (a.localSheetId === undefined) {
       if (ourGlobal.some((g) => sameName(g, a.name ?? ""))) continue;
       kept.push(n);
@@ -601,15 +632,15 @@ function mergeNames(wb: string, genWb: string, genIndex: Map<number, number>, re
     }
     const k = Number(a.localSheetId);
     if (removed.has(k)) continue;
-    const shift = [...removed].filter((r) => r < k).length;
-    kept.push(shift ? n.replace(/localSheetId="\d+"/, `localSheetId="${k - shift}"`) : n);
+    const to = keptIndex(k, removed);
+    kept.push(to !== k ? withStartAttribute(n, "localSheetId", to) : n);
   }
   for (const n of ours) {
-    const a = attributes(n.replace(/^<definedName/, "").split(">")[0]!);
+    const a = attributesOf(n);
     if (a.localSheetId === undefined) kept.push(n);
     else {
       const to = genIndex.get(Number(a.localSheetId));
-      if (to !== undefined) kept.push(n.replace(/localSheetId="\d+"/, `localSheetId="${to}"`));
+      if (to !== undefined) kept.push(withStartAttribute(n, "localSheetId", to));
     }
   }
   if (box)
@@ -619,6 +650,9 @@ function mergeNames(wb: string, genWb: string, genIndex: Map<number, number>, re
   const after = ["externalReferences", "functionGroups", "sheets"].map((t) => container(wb, t)).find(Boolean)!;
   return `${wb.slice(0, after.end)}<definedNames>${kept.join("")}</definedNames>${wb.slice(after.end)}`;
 }
+
+/** Where the sheet at index `k` (not left out) is once the sheets at `removed` are left out. */
+const keptIndex = (k: number, removed: Set<number>) => k - [...removed].filter((r) => r < k).length;
 
 /**
  * The workbook view's active and first tabs, moved with the sheets left out. A left-out sheet that was
@@ -637,13 +671,14 @@ function moveActiveTab(
       const same = active ? genSheets.findIndex((g) => sameName(g.name, sheets[k]?.name ?? "")) : -1;
       return same >= 0 ? kept + same : 0;
     }
-    return k - [...removed].filter((r) => r < k).length;
+    return keptIndex(k, removed);
   };
-  return wb.replace(/<workbookView\b[^>]*>/g, (tag) =>
-    tag
-      .replace(/\bactiveTab="(\d+)"/, (_, n: string) => `activeTab="${moved(Number(n), true)}"`)
-      .replace(/\bfirstSheet="(\d+)"/, (_, n: string) => `firstSheet="${moved(Number(n), false)}"`),
-  );
+  return wb.replace(/<workbookView\b(?:[^>"']|"[^"]*"|'[^']*')*>/g, (tag) => {
+    const a = attributesOf(tag);
+    if (a.activeTab !== undefined) tag = withAttribute(tag, "activeTab", moved(Number(a.activeTab), true));
+    if (a.firstSheet !== undefined) tag = withAttribute(tag, "firstSheet", moved(Number(a.firstSheet), false));
+    return tag;
+  });
 }
 
 function relTag(id: string, type: string, target: string): string {
@@ -675,11 +710,13 @@ function override(part: string, type: string): string {
 
 /** The content types with the overrides of parts left out removed and those of our parts added. */
 function contentTypes(xml: string, dropped: Set<string>, added: string[]): string {
-  const kept = xml.replace(/<Override\b[^>]*\/>/g, (tag) => {
+  // An Override is empty: written `<Override …/>` or, by some writers, `<Override …></Override>`.
+  const kept = xml.replace(/<Override\b(?:[^>"']|"[^"]*"|'[^']*')*?(?:\/>|>\s*<\/Override>)/g, (tag) => {
     const part = decodeXml(attributes(tag).PartName ?? "")
       .replace(/^\//, "")
       .toLowerCase();
-    return dropped.has(part) ? "" : tag;
+    // A relationships part goes with its part (its Override, where the package has no Default for .rels).
+    return dropped.has(part) || dropped.has(relsTargetOf(part)) ? "" : tag;
   });
   const close = kept.lastIndexOf("</Types>");
   if (close < 0) throw new Error("the content types part has no Types element");
@@ -697,22 +734,15 @@ export async function packageShape(
   inflated?: ReadonlyMap<string, Buffer>,
 ): Promise<WorkbookShape> {
   const pkg = await openPkg(input, inflated);
-  const wbPart =
-    relsIn(pkg.text("_rels/.rels"))
-      .filter((r) => r.type.endsWith("/officeDocument") && !r.external)
-      .map((r) => resolvePart("", r.target))[0] ?? "xl/workbook.xml";
+  const wbPart = workbookPartOf(pkg);
   const wb = pkg.text(wbPart) ?? "";
   const rels = relsIn(pkg.text(relsOf(wbPart)));
-  const rNs =
-    /xmlns:(\w+)="http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships"/.exec(wb)?.[1] ?? "r";
   const stringsRel = rels.find((r) => r.type.endsWith("/sharedStrings") && !r.external);
   let strings: string[] | undefined;
   const sheets: { name: string; a2?: unknown }[] = [];
   const tables: { name: string; sheet: string }[] = [];
-  for (const raw of children(container(wb, "sheets")?.inner ?? "", "sheet")) {
-    const a = attributes(raw.replace(/^<sheet/, ""));
-    const name = a.name ?? "";
-    const rel = rels.find((r) => r.id === a[`${rNs}:id`]);
+  for (const { name, rId } of sheetsIn(wb)) {
+    const rel = rels.find((r) => r.id === rId);
     const part = rel && !rel.external ? resolvePart(wbPart, rel.target) : undefined;
     const entry: { name: string; a2?: unknown } = { name };
     if (part !== undefined) {
@@ -731,7 +761,7 @@ export async function packageShape(
     sheets.push(entry);
   }
   const names = children(container(wb, "definedNames")?.inner ?? "", "definedName").map(
-    (n) => attributes(n.replace(/^<definedName/, "").split(">")[0]!).name ?? "",
+    (n) => attributesOf(n).name ?? "",
   );
   return { sheets, tables, names };
 }

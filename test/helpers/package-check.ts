@@ -68,11 +68,13 @@ async function indexProblems(zip: JSZip, parts: Set<string>): Promise<string[]> 
   };
   const types = await text("[Content_Types].xml");
   const overrides = new Set(
-    [...types.matchAll(/<Override\b[^>]*PartName="([^"]*)"/g)].map((m) =>
+    [...types.matchAll(/<Override\b[^>]*PartName=["']([^"']*)["']/g)].map((m) =>
       decodeURI(m[1]!).replace(/^\//, "").toLowerCase(),
     ),
   );
-  const defaults = new Set([...types.matchAll(/<Default\b[^>]*Extension="([^"]*)"/g)].map((m) => m[1]!.toLowerCase()));
+  const defaults = new Set(
+    [...types.matchAll(/<Default\b[^>]*Extension=["']([^"']*)["']/g)].map((m) => m[1]!.toLowerCase()),
+  );
   for (const part of parts) {
     if (part === "[Content_Types].xml") continue;
     const ext = part.split(".").pop()!.toLowerCase();
@@ -106,9 +108,9 @@ async function indexProblems(zip: JSZip, parts: Set<string>): Promise<string[]> 
   const names = heads.map((h) => (h.displayName ?? h.name ?? "").toLowerCase());
   if (new Set(names).size !== names.length) problems.push(`two tables share a name (${names.join(", ")})`);
   const wb = await text("xl/workbook.xml");
-  const sheets = [...wb.matchAll(/<sheet\b[^>]*\bname="([^"]*)"/g)].map((m) => m[1]!.toLowerCase());
+  const sheets = [...wb.matchAll(/<sheet\b[^>]*\bname=["']([^"']*)["']/g)].map((m) => m[1]!.toLowerCase());
   if (new Set(sheets).size !== sheets.length) problems.push(`two sheets share a name (${sheets.join(", ")})`);
-  for (const m of wb.matchAll(/<definedName\b[^>]*\blocalSheetId="(\d+)"/g))
+  for (const m of wb.matchAll(/<definedName\b[^>]*\blocalSheetId=["'](\d+)["']/g))
     if (Number(m[1]) >= sheets.length) problems.push(`a defined name belongs to sheet ${m[1]}, past the last sheet`);
   return problems;
 }
@@ -150,6 +152,7 @@ function firstOverlap(boxes: Box[]): string | undefined {
 
 function attributes(tag: string): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const m of tag.matchAll(/([\w:.-]+)\s*=\s*"([^"]*)"/g)) out[m[1]!] = m[2]!;
+  // XML allows either quote.
+  for (const m of tag.matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) out[m[1]!] = m[2] ?? m[3]!;
   return out;
 }
