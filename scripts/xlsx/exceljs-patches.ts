@@ -11,7 +11,12 @@
  *
  * 4. Text is read with OOXML's escapes decoded (`_x000B_` is a vertical tab, `_x005F_x0041_` the
  *    literal `_x0041_`) but written back raw: a control character makes the XML invalid and a literal
- *    `_x0041_` comes back as "A". Written text is escaped again, so it reads back as it was.
+ *    `_x0041_` comes back as "A". Written text is escaped again, so it reads back as it was. Inline
+ *    strings (`t="inlineStr"`) and `t="str"` values were not decoded at all, `t="str"` values had their
+ *    XML entities decoded twice (`&amp;lt;` read as "<"), lower-case escapes (`_x000b_`) were decoded
+ *    nowhere, and an inline string's phonetic guide (`<rPh>`) was read into its text (and ended the cell
+ *    early, so the cells after it were misread): the same decoding everywhere (`xml-text.ts`), the guide
+ *    left out.
  *
  * 5. A copy is zipped by Node's zlib instead of JSZip's JavaScript deflate (see `zip.ts`): the same
  *    parts in the same order, at the deflate level asked for (`ZIP_OPTIONS`), in a fraction of the time.
@@ -20,10 +25,15 @@
  *    `parseFloat` as the number 2023 (15 July 1905 in a date column): `check` gave a wrong answer
  *    without a word. It is read as the date it spells; text that is no date is the error `#VALUE!`.
  *
+ * 7. A table or sheet filter ExcelJS does not model (a dynamic, top-10, colour or icon filter, a sort
+ *    inside the filter, an extension list) made its filter reader throw, and the whole workbook was
+ *    called damaged. What it does not model is skipped; the filter's range and columns are read as before.
+ *
  * Loaded for its effect by the reader (`read-workbook.ts`). What is still not carried exactly is
  * caught by the cell, table and name comparison of every rewrite (`copy-check.ts`).
  */
 import { utcDateFromIsoText } from "./dates";
+import { decodeXstring } from "./xml-text";
 import { type ZipEntry, zipPackage } from "./zip";
 
 // ExcelJS's xform classes are reachable only by their CommonJS paths (no types).
@@ -32,6 +42,8 @@ const TableColumnXform = require("exceljs/lib/xlsx/xform/table/table-column-xfor
 const TextXform = require("exceljs/lib/xlsx/xform/strings/text-xform");
 const { ZipWriter } = require("exceljs/lib/utils/zip-stream");
 const CellXform = require("exceljs/lib/xlsx/xform/sheet/cell-xform");
+const AutoFilterXform = require("exceljs/lib/xlsx/xform/table/auto-filter-xform");
+const FilterColumnXform = require("exceljs/lib/xlsx/xform/table/filter-column-xform");
 const ValueType = require("exceljs/lib/doc/enums").ValueType as { Date: number; Error: number };
 
 interface XmlNode {
@@ -149,6 +161,13 @@ textProto.render = function render(xmlStream: XmlStream, model: string) {
       : model;
   return originalTextRender.call(this, xmlStream, escaped);
 };
+// ExcelJS decodes `_xHHHH_` with upper-case hex digits only: `_x000b_` stayed literal.
+Object.defineProperty(textProto, "model", {
+  configurable: true,
+  get(this: { _text: string[] }) {
+    return decodeXstring(this._text.join(""));
+  },
+});
 
 interface ZipWriterThis {
   options: { compression?: string; compressionOptions?: { level?: number } };
@@ -175,15 +194,46 @@ zipProto.finalize = async function finalize(this: ZipWriterThis) {
 
 interface CellXformThis {
   t?: string;
+  parser?: unknown;
+  /** Depth inside an inline string's phonetic guide (`<rPh>`, `<phoneticPr>`), whose text is not the cell's. */
+  phonetic?: number;
   model: { type?: number; value?: unknown; result?: unknown; formula?: string; shareType?: string };
 }
 
 const cellProto = CellXform.prototype;
+const originalCellParseOpen = cellProto.parseOpen;
+const originalCellParseText = cellProto.parseText;
 const originalCellParseClose = cellProto.parseClose;
+cellProto.parseOpen = function parseOpen(this: CellXformThis, node: XmlNode) {
+  if (node.name === "c") this.phonetic = 0;
+  if (this.phonetic || (!this.parser && (node.name === "rPh" || node.name === "phoneticPr"))) {
+    this.phonetic = (this.phonetic ?? 0) + 1;
+    return true;
+  }
+  return originalCellParseOpen.call(this, node);
+};
+cellProto.parseText = function parseText(this: CellXformThis, text: string) {
+  if (!this.phonetic) originalCellParseText.call(this, text);
+};
 cellProto.parseClose = function parseClose(this: CellXformThis, name: string) {
-  if (name !== "c" || this.t !== "d" || typeof this.model.value !== "string")
-    return originalCellParseClose.call(this, name);
+  if (this.phonetic) {
+    this.phonetic--;
+    return true;
+  }
+  if (name !== "c") return originalCellParseClose.call(this, name);
   const raw = this.model.value;
+  if (typeof raw !== "string") return originalCellParseClose.call(this, name);
+  if (this.t === "inlineStr" || this.t === "str") {
+    // Inline text and a `t="str"` value are escaped text like shared strings (ExcelJS kept them raw,
+    // and ran `t="str"` values through a second entity decoding: "&amp;lt;" came back as "<").
+    const formula = Boolean(this.model.formula || this.model.shareType);
+    if (!formula) this.t = "inlineStr";
+    const done = originalCellParseClose.call(this, name);
+    if (formula) this.model.result = decodeXstring(raw);
+    else this.model.value = decodeXstring(raw);
+    return done;
+  }
+  if (this.t !== "d") return originalCellParseClose.call(this, name);
   const done = originalCellParseClose.call(this, name);
   const date = utcDateFromIsoText(raw);
   if (this.model.formula || this.model.shareType) this.model.result = date ?? { error: "#VALUE!" };
@@ -196,3 +246,39 @@ cellProto.parseClose = function parseClose(this: CellXformThis, name: string) {
   }
   return done;
 };
+
+/*
+ * ExcelJS's filter reader throws on what it does not model (a dynamic, top-10, colour or icon filter, a
+ * sort inside the filter, an extension list), which failed the whole workbook as damaged (7). What it
+ * does not model is skipped, element and all.
+ */
+interface FilterXformThis {
+  skipping?: number;
+  parser?: unknown;
+  map: Record<string, unknown>;
+}
+for (const [proto, own] of [
+  [AutoFilterXform.prototype, "autoFilter"],
+  [FilterColumnXform.prototype, "filterColumn"],
+] as const) {
+  const open = proto.parseOpen;
+  const close = proto.parseClose;
+  proto.parseOpen = function parseFilter(this: FilterXformThis, node: XmlNode) {
+    if (this.skipping) {
+      this.skipping++;
+      return true;
+    }
+    if (!this.parser && node.name !== own && !this.map[node.name]) {
+      this.skipping = 1;
+      return true;
+    }
+    return open.call(this, node);
+  };
+  proto.parseClose = function closeFilter(this: FilterXformThis, name: string) {
+    if (this.skipping) {
+      this.skipping--;
+      return true;
+    }
+    return close.call(this, name);
+  };
+}

@@ -15,6 +15,7 @@ import {
 } from "../../core";
 import { toCellValue } from "./cell-value";
 import { utcDateFromIsoText } from "./dates";
+import { decodeXstring } from "./xml-text";
 
 /*
  * `iewsc check` only reads our tables, so it need not build ExcelJS's whole workbook model (a Cell
@@ -39,7 +40,6 @@ const RelationshipsXform = require("exceljs/lib/xlsx/xform/core/relationships-xf
 const TableXform = require("exceljs/lib/xlsx/xform/table/table-xform");
 const exceljsUtils = require("exceljs/lib/utils/utils") as {
   excelToDate(v: number, date1904: boolean): Date;
-  xmlDecode(text: string): string;
 };
 import "./exceljs-patches";
 
@@ -298,17 +298,12 @@ const PLAIN_STRING =
 
 /**
  * The shared strings when every one is plain text (`<si><t>…</t></si>`, as Excel writes all but rich
- * text), read as ExcelJS's TextXform reads them (`_xHHHH_` decoded); else undefined, and ExcelJS's
+ * text), read as the patched TextXform reads them (`_xHHHH_` decoded); else undefined, and ExcelJS's
  * own xform reads them (rich text, phonetic runs).
  */
 function plainStrings(sst: string): string[] | undefined {
   const out: string[] = [];
-  for (const m of sst.matchAll(PLAIN_STRING))
-    out.push(
-      decodeText(m[1] ?? "").replace(/_x([0-9A-F]{4})_/g, (_, hex: string) =>
-        String.fromCharCode(Number.parseInt(hex, 16)),
-      ),
-    );
+  for (const m of sst.matchAll(PLAIN_STRING)) out.push(decodeXstring(decodeText(m[1] ?? "")));
   // Anything else in the part (an extension list, a comment) is left to ExcelJS, which may refuse it.
   const rest = sst.replace(PLAIN_STRING, "");
   return /^\uFEFF?\s*(<\?xml[^>]*\?>)?\s*(<sst\b[^>]*>\s*<\/sst>|<sst\b[^>]*\/>)\s*$/.test(rest) ? out : undefined;
@@ -489,7 +484,7 @@ function cellValue(
   if (c.formula || c.shareType) {
     // A formula gives its saved result; none saved means the program that wrote it never calculated it.
     if (!c.value) return toCellValue({ formula: c.formula ?? "", result: undefined } as never);
-    if (c.t === "str") return exceljsUtils.xmlDecode(c.value);
+    if (c.t === "str") return decodeXstring(c.value);
     if (c.t === "b") return storedBoolean(c.value);
     if (c.t === "e") return { error: c.value };
     if (c.t === "d") throw new Unsupported("a formula whose result is a date stored as text");
@@ -502,10 +497,10 @@ function cellValue(
         if (s === undefined || s === null) throw new Unsupported("a shared string that is not there");
         return toCellValue(s as never);
       }
+      // Escaped text like shared strings, decoded once (exceljs-patches.ts, 4).
       case "str":
-        return exceljsUtils.xmlDecode(c.value);
       case "inlineStr":
-        return c.value;
+        return decodeXstring(c.value);
       case "b":
         return storedBoolean(c.value);
       case "e":
