@@ -17,7 +17,6 @@ import { type StoredEntry, type ZipEntry, openArchive, storedEntries, zipPackage
  * shared strings), which are edited by inserting elements, never by re-serialising them.
  */
 
-const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const REL_TYPE = `${REL_NS}/`;
 const CT = {
@@ -788,5 +787,3 @@ function cellText(sheet: string, address: string, strings: string[]): string | u
   if (t === "str") return v === undefined ? undefined : decodeXml(v);
   return undefined;
 }
-
-export { MAIN_NS };
