@@ -240,7 +240,7 @@ async function main(): Promise<void> {
     );
   }
 
-  console.log("\n`iewsc build` end to end (budget, resources, checks, the rewrite guard):");
+  console.log("\n`iewsc build` end to end (read, checks, budget and resources, spliced into a copy):");
   const builtOut = join(dir, "built.xlsx");
   line("the sample workbook", fmt(await timeAsync(3, async () => cli(["build", SAMPLE, "--out", builtOut]))));
   const tasksBook = new ExcelJS.Workbook();
