@@ -1,4 +1,3 @@
-import type ExcelJS from "exceljs";
 import { resolve } from "node:path";
 import {
   AGENDA_SHEET,
@@ -21,12 +20,10 @@ import { EXIT } from "../exit-codes";
 import { describeFailure, reportFailure } from "../failure";
 import { refuseOutput } from "../output-path";
 import { jsonText, printable, writeErrLine, writeOut } from "../printable";
-import { Workbook } from "../xlsx/exceljs-workbook";
+import { copyWithSheets } from "../xlsx/copy-with-sheets";
 import { readInputFile } from "../xlsx/input-file";
-import { ZIP_OPTIONS } from "../xlsx/package";
 import { readInputTables } from "../xlsx/read-input";
-import { prepareForWrite, renderSheet, renderWorkbook } from "../xlsx/render";
-import { packageShape, splicePackage } from "../xlsx/splice";
+import { packageShape } from "../xlsx/splice";
 
 export interface BuildOutcome {
   file: string;
@@ -89,14 +86,15 @@ export async function buildFile(file: string, out: string, options: { asOf?: Day
   const oldChecks = shape.sheets.find((s) => sameName(s.name, CHECKS_SHEET) && isGeneratedNote(s.a2));
   const staleChecks = !check && oldChecks !== undefined;
   // Our sheets are rendered into a workbook of their own, then spliced into a copy of the user's package.
-  const generated = new Workbook();
-  renderWorkbook(generated, { sheets: [...plan.added, ...plan.generated], names: plan.names });
-  if (check) renderSheet(generated, checksSheetOf(check, today));
-  prepareForWrite(generated);
-  // A failure to serialise what we rendered is a bug of ours (an internal error), never the workbook's.
-  const genBytes = Buffer.from(await generated.xlsx.writeBuffer(ZIP_OPTIONS as ExcelJS.XlsxWriteOptions));
+  const sheets = [...plan.added, ...plan.generated, ...(check ? [checksSheetOf(check, today)] : [])];
   const remove = [...ours, ...(check || staleChecks ? [CHECKS_SHEET] : [])];
-  const copy = await splicePackage({ input: bytes, inflated: parts, generated: genBytes, remove, file });
+  const copy = await copyWithSheets({
+    file,
+    input: bytes,
+    inflated: parts,
+    plan: { sheets, names: plan.names },
+    remove,
+  });
   await writeOutput(out, copy);
   return {
     file,
