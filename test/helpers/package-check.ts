@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { posix } from "node:path";
 import JSZip from "jszip";
 
@@ -164,4 +165,31 @@ function attributes(tag: string): Record<string, string> {
   // XML allows either quote.
   for (const m of tag.matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) out[m[1]!] = m[2] ?? m[3]!;
   return out;
+}
+
+/** The parts a copy (build, arbitrate --balance-out) edits: the package's own lists, the styles and strings it appends to. */
+const EDITED = new Set([
+  "[content_types].xml",
+  "xl/workbook.xml",
+  "xl/_rels/workbook.xml.rels",
+  "xl/styles.xml",
+  "xl/sharedstrings.xml",
+]);
+
+/** Every part of a package file (or bytes), by name. */
+export async function partBytes(file: string | Uint8Array): Promise<Map<string, Buffer>> {
+  const zip = await JSZip.loadAsync(typeof file === "string" ? readFileSync(file) : file);
+  const out = new Map<string, Buffer>();
+  for (const name of Object.keys(zip.files).filter((n) => !zip.files[n]!.dir))
+    out.set(name, Buffer.from(await zip.files[name]!.async("uint8array")));
+  return out;
+}
+
+/**
+ * The input's parts that are missing from the copy or not the same bytes there (the five a copy edits
+ * aside): empty when the copy carried every part of the user's as it was.
+ */
+export async function changedParts(input: string, out: string): Promise<string[]> {
+  const [a, b] = await Promise.all([partBytes(input), partBytes(out)]);
+  return [...a].filter(([n, bytes]) => !EDITED.has(n.toLowerCase()) && !b.get(n)?.equals(bytes)).map(([n]) => n);
 }

@@ -15,6 +15,7 @@ import { GENERATED_NOTE } from "../../core";
 import { computeResources } from "../../core/budget/resources";
 import { matchLiteral } from "../../core/budget/budget";
 import { copyDifferences } from "../../scripts/xlsx/copy-check";
+import { changedParts } from "../helpers/package-check";
 import { declaredBomb, encrypted, hostileZip, lyingBomb, ods, oldXls, xlsb } from "./files";
 import { ROSTER_ROWS, type RawBook, bigTasksBook, grid, num, text, writeRawBook } from "./ooxml";
 import { CLI, cleanLines, hasControl, iewsc, sha } from "./run";
@@ -28,28 +29,6 @@ const book = async (name: string, b: RawBook) => {
   return at(name);
 };
 const roster = grid(ROSTER_ROWS);
-/** The parts a build may edit: the package's own lists, the styles and strings it appends to. */
-const EDITED = [
-  "[Content_Types].xml",
-  "xl/workbook.xml",
-  "xl/_rels/workbook.xml.rels",
-  "xl/styles.xml",
-  "xl/sharedStrings.xml",
-];
-/** The input's parts that are not in the copy byte for byte (the five a build edits aside). */
-const changedParts = async (input: string, out: string) => {
-  const [a, b] = await Promise.all([JSZip.loadAsync(readFileSync(input)), JSZip.loadAsync(readFileSync(out))]);
-  const changed: string[] = [];
-  for (const name of Object.keys(a.files).filter((n) => !a.files[n]!.dir && !EDITED.includes(n))) {
-    const copy = b.file(name);
-    if (
-      !copy ||
-      !Buffer.from(await copy.async("uint8array")).equals(Buffer.from(await a.file(name)!.async("uint8array")))
-    )
-      changed.push(name);
-  }
-  return changed;
-};
 /** A Roster sheet of `n` members, written as fast as strings join (130,000 rows in well under a second). */
 const bigRoster = (n: number) =>
   grid([

@@ -13,36 +13,13 @@ import { mergeStyles, packageShape, splicePackage } from "../../scripts/xlsx/spl
 import { runCli } from "../helpers/cli";
 import { REAL_WORKBOOKS } from "../helpers/fixtures";
 import { libreConvert } from "../helpers/libreoffice";
-import { packageProblems } from "../helpers/package-check";
+import { changedParts, packageProblems, partBytes } from "../helpers/package-check";
 import { PYTHON, SOFFICE, SSCONVERT, describeWith } from "../helpers/programs";
 import { gnumericRecalc, openpyxlRead, openpyxlResave } from "../helpers/readers";
 
 const dir = mkdtempSync(join(tmpdir(), "iewsc-splice-"));
 const iewsc = (args: string[]) => runCli(args, { cwd: dir });
 const sha = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
-
-/** The parts a build edits: the package's own lists, and the styles and strings it appends to. */
-const EDITED = new Set([
-  "[content_types].xml",
-  "xl/workbook.xml",
-  "xl/_rels/workbook.xml.rels",
-  "xl/styles.xml",
-  "xl/sharedstrings.xml",
-]);
-
-async function parts(file: string | Buffer): Promise<Map<string, Buffer>> {
-  const zip = await JSZip.loadAsync(typeof file === "string" ? readFileSync(file) : file);
-  const out = new Map<string, Buffer>();
-  for (const name of Object.keys(zip.files).filter((n) => !zip.files[n]!.dir))
-    out.set(name, Buffer.from(await zip.files[name]!.async("uint8array")));
-  return out;
-}
-
-/** The input's parts that are missing from the copy or not the same bytes there (the five edited aside). */
-async function changed(input: string, out: string): Promise<string[]> {
-  const [a, b] = await Promise.all([parts(input), parts(out)]);
-  return [...a].filter(([n, bytes]) => !EDITED.has(n.toLowerCase()) && !b.get(n)?.equals(bytes)).map(([n]) => n);
-}
 
 const count = (xml: string, box: string, tag: string) =>
   (new RegExp(`<${box}\\b[^>]*>([\\s\\S]*?)</${box}>`).exec(xml)?.[1]?.match(new RegExp(`<${tag}[\\s/>]`, "g")) ?? [])
@@ -58,10 +35,10 @@ describe("every real workbook: built with each of its parts as it was", () => {
     const r = iewsc(["build", input, "--out", out, "--as-of", "2024-06-01"]);
     expect(r.stderr).toBe("");
     expect(sha(input)).toBe(before);
-    expect(await changed(input, out)).toEqual([]);
+    expect(await changedParts(input, out)).toEqual([]);
     expect(await packageProblems(readFileSync(out))).toEqual([]);
     // The five edited parts keep what they held: the user's strings and styles come first, unchanged.
-    const [was, is] = [await parts(input), await parts(out)];
+    const [was, is] = [await partBytes(input), await partBytes(out)];
     const text = (m: Map<string, Buffer>, n: string) => m.get(n)?.toString("utf8") ?? "";
     const items = (xml: string) => xml.match(/<si\b[\s\S]*?<\/si>|<si\/>/g) ?? [];
     expect(items(text(is, "xl/sharedStrings.xml")).slice(0, items(text(was, "xl/sharedStrings.xml")).length)).toEqual(
@@ -84,7 +61,7 @@ describe("every real workbook: built with each of its parts as it was", () => {
     expect(iewsc(["build", again, "--out", third, "--as-of", "2024-06-02"]).stderr).toBe("");
     expect(await packageProblems(readFileSync(again))).toEqual([]);
     const styles = await Promise.all(
-      [again, third].map(async (f) => (await parts(f)).get("xl/styles.xml")!.toString("utf8")),
+      [again, third].map(async (f) => (await partBytes(f)).get("xl/styles.xml")!.toString("utf8")),
     );
     for (const [box, tag] of [
       ["cellXfs", "xf"],
@@ -95,7 +72,7 @@ describe("every real workbook: built with each of its parts as it was", () => {
       expect(count(styles[1]!, box, tag)).toBe(count(styles[0]!, box, tag));
     const sheetsOf = async (f: string) =>
       [
-        ...(await parts(f))
+        ...(await partBytes(f))
           .get("xl/workbook.xml")!
           .toString("utf8")
           .matchAll(/<sheet\b[^>]*\bname="([^"]*)"/g),
@@ -124,7 +101,7 @@ describeWith("openpyxl", PYTHON)("every real workbook re-saved by openpyxl is bu
     const out = join(dir, `resaved-${name}`);
     const r = iewsc(["build", input, "--out", out, "--as-of", "2024-06-01"]);
     expect(r.stderr).toBe("");
-    expect(await changed(input, out)).toEqual([]);
+    expect(await changedParts(input, out)).toEqual([]);
     expect(await packageProblems(readFileSync(out))).toEqual([]);
     expect(openpyxlRead(out).sheets).toEqual(expect.arrayContaining(["Budget", "Resources"]));
   });
@@ -191,7 +168,7 @@ describe("the splice, on packages made to be awkward", () => {
     const file = join(dir, "awkward-out.xlsx");
     writeFileSync(file, out);
     expect(await packageProblems(out)).toEqual([]);
-    const p = await parts(out);
+    const p = await partBytes(out);
     const wb = p.get("xl/workbook.xml")!.toString("utf8");
     expect([...wb.matchAll(/<sheet\b[^>]*\bname="([^"]*)"/g)].map((m) => m[1])).toEqual(["Notes", "More", "Budget"]);
     // The old Budget's names went with it, More's moved down one, the user's own stayed; ours came in.
