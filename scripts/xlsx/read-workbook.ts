@@ -7,7 +7,6 @@ import {
   UnreadableWorkbookError,
   type WorkbookInput,
   WorkbookError,
-  WouldLoseDataError,
   growBox,
   numberFormatKind,
   rangeOf,
@@ -19,14 +18,14 @@ import { normalizePackage } from "./normalize";
 import "./exceljs-patches";
 import "./exceljs-reading";
 import { checkWorkbookBytes, readInputFile } from "./input-file";
-import { openArchive } from "./zip";
 
 /** ExcelJS's cell types, from the module `exceljs-workbook.ts` loads (not the whole of ExcelJS). */
 const ValueType: typeof ExcelJS.ValueType = require("exceljs/lib/doc/enums").ValueType;
 /**
  * Loads an .xlsx file with ExcelJS for reading. Data validations are skipped: we never need them to
  * read, and ExcelJS expands a validation over `A1:XFD1048576` cell by cell (it hangs on such files).
- * Every failure becomes an `UnreadableWorkbookError` with one plain line.
+ * Every failure becomes an `UnreadableWorkbookError` with one plain line. `keepValidations` (for tests
+ * that look at a copy's dropdowns) reads them.
  */
 export async function loadWorkbook(
   file: string,
@@ -44,7 +43,6 @@ export async function loadWorkbookBytes(
   // Said plainly before ExcelJS sees it: not a zip, an encrypted or binary workbook, a zip bomb
   // (`checked`: the caller has already run checkWorkbookBytes on these bytes).
   if (!options.checked) checkWorkbookBytes(bytes, file);
-  if (options.keepValidations) await refuseHugeValidations(bytes, file);
   const wb = new Workbook();
   try {
     await wb.xlsx.load((await normalizePackage(bytes)) as unknown as ExcelJS.Buffer, {
@@ -60,45 +58,6 @@ export async function loadWorkbookBytes(
     );
   }
   return wb;
-}
-
-/** More cells than this under one data validation cannot be carried through ExcelJS (it expands them one by one). */
-const MAX_VALIDATED_CELLS = 2_000_000;
-
-/**
- * A copy must keep the user's data validations, but ExcelJS expands each validation cell by cell and
- * never finishes on one over whole columns (`A1:XFD1048576`). Such a workbook is refused up front, with
- * nothing written, rather than hanging or silently losing its validations.
- */
-async function refuseHugeValidations(bytes: Buffer, file: string): Promise<void> {
-  // Node's unzip, shared with the normaliser (one inflate of each part).
-  const zip = await openArchive(bytes).catch(() => undefined);
-  if (!zip) return; // ExcelJS will say what is wrong
-  for (const name of zip.names.filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))) {
-    const xml = zip.text(name);
-    for (const m of xml.matchAll(/<dataValidation\b[^>]*\bsqref="([^"]+)"/g)) {
-      const cells = m[1]!.split(/\s+/).reduce((n, ref) => n + areaOf(ref), 0);
-      if (cells > MAX_VALIDATED_CELLS) {
-        throw new WouldLoseDataError(
-          `holds a data validation over ${m[1]} (${cells.toLocaleString("en-GB")} cells), which a rewrite cannot carry; narrow it to the rows in use and try again (nothing was written)`,
-          { file },
-        );
-      }
-    }
-  }
-}
-
-function areaOf(ref: string): number {
-  const [a, b = a] = ref.split(":") as [string, string?];
-  const p = (x: string) => {
-    const m = /^\$?([A-Z]+)?\$?(\d+)?$/i.exec(x);
-    const col = m?.[1] ? [...m[1].toUpperCase()].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0) : undefined;
-    return { col, row: m?.[2] ? Number(m[2]) : undefined };
-  };
-  const [x, y] = [p(a), p(b!)];
-  const cols = x.col && y.col ? Math.abs(y.col - x.col) + 1 : 16_384;
-  const rows = x.row && y.row ? Math.abs(y.row - x.row) + 1 : 1_048_576;
-  return cols * rows;
 }
 
 /**
